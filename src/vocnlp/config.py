@@ -1,0 +1,82 @@
+"""Runtime settings shared by every stage: device, batch sizes, threads, progress bars.
+
+Example:
+    >>> from vocnlp.config import RuntimeConfig
+    >>> RuntimeConfig(device="cpu", max_batch_tokens=8192).device
+    'cpu'
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from .errors import ConfigError
+
+__all__ = ["RuntimeConfig", "vocnlp_home"]
+
+_DEVICES = ("auto", "cpu", "cuda", "mps")
+_DTYPES = ("auto", "float32", "bfloat16", "float16")
+
+
+def vocnlp_home() -> Path:
+    """The cache folder for converted models: ``$VOCNLP_HOME`` or ``~/.cache/vocnlp``."""
+    env = os.environ.get("VOCNLP_HOME")
+    return Path(env).expanduser() if env else Path.home() / ".cache" / "vocnlp"
+
+
+@dataclass(frozen=True)
+class RuntimeConfig:
+    """How models run. Frozen: use :meth:`with_` to derive a changed copy.
+
+    Attributes:
+        device: ``auto`` (cuda -> mps -> cpu), ``cpu``, ``cuda`` (or ``cuda:1``), ``mps``.
+        dtype: ``auto`` is bfloat16 on CUDA with bf16 support, float16 on other GPUs, float32 on CPU.
+        max_batch_tokens: token budget of one forward batch (padded tokens), not a row count;
+            ``None`` picks 4096 on CPU (measured fastest in benchmarks/encode.py) and 32768 on GPUs.
+        max_batch_size: upper bound of rows in one batch.
+        num_threads: torch CPU threads; ``None`` leaves torch's default.
+        progress: ``None`` shows a bar only on long work in a terminal/notebook; False never.
+        chunk_rows: rows per pipeline chunk.
+        max_chars: longer texts are truncated and flagged (V103).
+    """
+
+    device: str = "auto"
+    dtype: str = "auto"
+    max_batch_tokens: int | None = None
+    max_batch_size: int = 256
+    num_threads: int | None = None
+    progress: bool | None = None
+    chunk_rows: int = 4096
+    max_chars: int = 100_000
+
+    def __post_init__(self) -> None:
+        base = self.device.split(":")[0]
+        if base not in _DEVICES:
+            raise ConfigError(f"device={self.device!r} is not one of {list(_DEVICES)} (or 'cuda:N')")
+        if self.dtype not in _DTYPES:
+            raise ConfigError(f"dtype={self.dtype!r} is not one of {list(_DTYPES)}")
+        for name in ("max_batch_size", "chunk_rows", "max_chars"):
+            value = getattr(self, name)
+            if not isinstance(value, int) or value < 1:
+                raise ConfigError(f"{name}={value!r} must be a positive int")
+        if self.max_batch_tokens is not None and (
+            not isinstance(self.max_batch_tokens, int) or self.max_batch_tokens < 512
+        ):
+            raise ConfigError(
+                f"max_batch_tokens={self.max_batch_tokens!r} must be None or an int >= 512 "
+                "(one full window of 512 tokens has to fit)"
+            )
+        if self.num_threads is not None and (not isinstance(self.num_threads, int) or self.num_threads < 1):
+            raise ConfigError(f"num_threads={self.num_threads!r} must be None or a positive int")
+
+    def batch_tokens_for(self, device_type: str) -> int:
+        """The token budget to use on a device type (``cpu``, ``cuda``, ``mps``)."""
+        if self.max_batch_tokens is not None:
+            return self.max_batch_tokens
+        return 4096 if device_type == "cpu" else 32768
+
+    def with_(self, **changes: object) -> RuntimeConfig:
+        """A copy with some fields changed (validated again)."""
+        return replace(self, **changes)  # type: ignore[arg-type]

@@ -1,0 +1,55 @@
+"""Pick the torch device and dtype from a :class:`~vocnlp.config.RuntimeConfig`.
+
+Example:
+    >>> resolve_device("cpu")            # doctest: +SKIP
+    device(type='cpu')
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .._lazy import import_optional
+from ..errors import ConfigError
+
+if TYPE_CHECKING:
+    import torch
+
+__all__ = ["resolve_device", "resolve_dtype", "set_threads"]
+
+
+def resolve_device(device: str = "auto") -> torch.device:
+    """``auto`` -> cuda, then mps, then cpu. An explicit device that is absent raises ConfigError."""
+    torch = import_optional("torch")
+    if device == "auto":
+        if torch.cuda.is_available():
+            return torch.device("cuda")
+        mps = getattr(torch.backends, "mps", None)
+        if mps is not None and mps.is_available():
+            return torch.device("mps")
+        return torch.device("cpu")
+    if device.startswith("cuda") and not torch.cuda.is_available():
+        raise ConfigError(f"device={device!r} but CUDA is not available here; use device='auto' or 'cpu'")
+    if device == "mps" and not (getattr(torch.backends, "mps", None) and torch.backends.mps.is_available()):
+        raise ConfigError("device='mps' but MPS is not available here; use device='auto' or 'cpu'")
+    return torch.device(device)
+
+
+def resolve_dtype(dtype: str, device: torch.device) -> torch.dtype:
+    """``auto``: bfloat16 on CUDA with bf16 support, float16 on other GPUs, float32 on CPU."""
+    torch = import_optional("torch")
+    if dtype != "auto":
+        return getattr(torch, dtype)
+    if device.type == "cuda":
+        return torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
+    if device.type == "mps":
+        return torch.float16
+    return torch.float32
+
+
+def set_threads(num_threads: int | None) -> None:
+    """Set torch's CPU intra-op threads when asked (None leaves the default)."""
+    if num_threads is not None:
+        torch = import_optional("torch")
+        if torch.get_num_threads() != num_threads:
+            torch.set_num_threads(num_threads)

