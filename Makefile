@@ -1,0 +1,30 @@
+# vocnlp: `make demo`, `make test`, `make bench`; each runs the shared set-up (`make install`) first.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.vocnlp-installed
+
+.PHONY: install demo test bench clean
+
+install: $(STAMP)
+
+# torch==2.13.0 first: it is the CPU build this machine has on disk; a bare `torch` would pull CUDA.
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet torch==2.13.0
+	$(PY) -m pip install --quiet -e ".[all,dev]"
+	touch $(STAMP)
+
+demo: install
+	$(VENV)/bin/vocnlp demo --out vocnlp-demo
+
+test: install
+	HF_HUB_OFFLINE=1 $(PY) -m pytest src tests
+
+bench: install
+	HF_HUB_OFFLINE=1 $(PY) benchmarks/encode.py
+	HF_HUB_OFFLINE=1 $(PY) benchmarks/langid.py
+
+clean:
+	rm -rf $(VENV) build dist vocnlp-demo .pytest_cache

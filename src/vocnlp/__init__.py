@@ -1,0 +1,69 @@
+"""vocnlp: Voice-of-the-Customer text analytics (language, sentiment, themes, NPS drivers), offline.
+
+Importing vocnlp loads no heavy library: torch, transformers, pandas and friends are imported
+inside the functions that need them.
+
+Example:
+    >>> import vocnlp
+    >>> nlp = vocnlp.Pipeline.default()                        # doctest: +SKIP
+    >>> out = nlp.run(df, text_col="comment")                  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ._version import __version__
+from .config import RuntimeConfig
+from .errors import (
+    ConfigError,
+    InputError,
+    MissingDependencyError,
+    ModelNotFoundError,
+    NotFittedError,
+    VocnlpError,
+)
+
+if TYPE_CHECKING:
+    from .encoders import embed
+    from .langid import LanguageDetector, LanguageGuess, detect_languages
+    from .pipeline import Pipeline
+
+__all__ = [
+    "__version__",
+    "Pipeline",
+    "RuntimeConfig",
+    "embed",
+    "detect_languages",
+    "LanguageGuess",
+    "LanguageDetector",
+    "VocnlpError",
+    "InputError",
+    "ConfigError",
+    "ModelNotFoundError",
+    "MissingDependencyError",
+    "NotFittedError",
+]
+
+_LAZY = {
+    "Pipeline": ("vocnlp.pipeline", "Pipeline"),
+    "embed": ("vocnlp.encoders", "embed"),
+    "detect_languages": ("vocnlp.langid", "detect_languages"),
+    "LanguageGuess": ("vocnlp.langid", "LanguageGuess"),
+    "LanguageDetector": ("vocnlp.langid", "LanguageDetector"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        module, attr = _LAZY[name]
+        value = getattr(importlib.import_module(module), attr)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'vocnlp' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

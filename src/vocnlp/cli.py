@@ -1,0 +1,83 @@
+"""The ``vocnlp`` command line: demo, tag, models, bench.
+
+Example:
+    $ vocnlp demo --out vocnlp-demo
+    $ vocnlp tag comments.csv --text-col comment --out tagged.parquet
+    $ vocnlp models
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(help="vocnlp: Voice-of-the-Customer text analytics, offline.", no_args_is_help=True,
+                  add_completion=False)
+
+
+@app.command()
+def demo(out: Path = typer.Option(Path("vocnlp-demo"), help="folder for tagged.parquet"),
+         device: str = typer.Option("auto", help="auto, cpu, cuda, mps")) -> None:
+    """Tag the bundled multilingual sample feedback and print a per-language summary."""
+    from .demo import run_demo
+
+    run_demo(out, device=device)
+
+
+@app.command()
+def tag(input: Path = typer.Argument(..., help="CSV, TSV, Parquet or JSONL file"),
+        out: Path = typer.Option(..., "--out", help="output file (.parquet, .jsonl, .csv)"),
+        text_col: str = typer.Option("text", help="column with the comments"),
+        device: str = typer.Option("auto"),
+        languages: Optional[str] = typer.Option(None, help="comma-separated ISO 639-1 codes to choose among")) -> None:
+    """Tag a file: language, confidence, status and error per row, rows kept in order."""
+    from .io import read_table, write_table
+    from .pipeline import Pipeline
+
+    df = read_table(input)
+    nlp = Pipeline.default(device=device, languages=languages.split(",") if languages else None)
+    result = nlp.run(df, text_col=text_col)
+    write_table(result, out)
+    flagged = int((result["status"] != "ok").sum())
+    typer.echo(f"tagged {len(result)} rows ({flagged} flagged) -> {out}")
+
+
+@app.command()
+def models() -> None:
+    """List the catalog: what is installed, licences, where the weights come from."""
+    from .catalog import list_models, resolve_encoder_source
+
+    for row in list_models():
+        typer.echo(f"{row['name']:<24} {row['kind']:<8} installed={row['installed']:<4} licence={row['licence']:<13} "
+                   f"languages={row['languages']}")
+        typer.echo(f"    package: {row['package']}; sources: {row['sources']}")
+    try:
+        src = resolve_encoder_source()
+        typer.echo(f"\ndefault encoder weights: {src.kind} ({src.location})")
+    except Exception as exc:  # noqa: BLE001 - report, don't crash a listing
+        typer.echo(f"\ndefault encoder weights: unavailable ({exc})")
+
+
+@app.command()
+def bench() -> None:
+    """Run the benchmark scripts of a source checkout (writes benchmarks/RESULTS.md)."""
+    root = Path.cwd() / "benchmarks"
+    if not root.is_dir():
+        typer.echo("run `vocnlp bench` from a vocnlp source checkout (it needs benchmarks/)", err=True)
+        raise typer.Exit(2)
+    for script in ("encode.py", "langid.py"):
+        subprocess.run([sys.executable, str(root / script)], check=True)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()
