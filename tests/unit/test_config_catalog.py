@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+import pytest
+
+from vocnlp.catalog import get_model_info, list_models, resolve_encoder_source
+from vocnlp.config import RuntimeConfig, vocnlp_home
+from vocnlp.errors import ConfigError, ModelNotFoundError
+
+
+def test_config_validates() -> None:
+    with pytest.raises(ConfigError, match="device"):
+        RuntimeConfig(device="tpu")
+    with pytest.raises(ConfigError, match="max_batch_tokens"):
+        RuntimeConfig(max_batch_tokens=100)
+    with pytest.raises(ConfigError):
+        RuntimeConfig(num_threads=0)
+    assert RuntimeConfig(device="cuda:1").device == "cuda:1"
+    assert RuntimeConfig().batch_tokens_for("cpu") == 4096
+    assert RuntimeConfig(max_batch_tokens=8192).batch_tokens_for("cuda") == 8192
+    assert RuntimeConfig().with_(chunk_rows=10).chunk_rows == 10
+
+
+def test_vocnlp_home_env(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    monkeypatch.setenv("VOCNLP_HOME", str(tmp_path))
+    assert vocnlp_home() == tmp_path
+
+
+def test_unknown_model_lists_known_names() -> None:
+    with pytest.raises(ModelNotFoundError, match="multilingual-e5-small"):
+        get_model_info("no-such-model")
+    assert get_model_info("intfloat/multilingual-e5-small").name == "multilingual-e5-small"
+
+
+def test_list_models_reports_installation() -> None:
+    rows = {r["name"]: r for r in list_models()}
+    assert rows["multilingual-e5-small"]["licence"] == "MIT"
+    assert rows["fasttext-lid176"]["licence"] == "CC-BY-SA-3.0"
+    assert rows["fasttext-lid176"]["installed"] == "yes"
+
+
+def test_resolve_sources(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    assert resolve_encoder_source().kind in ("bundled", "hf-cache")
+    (tmp_path / "config.json").write_text("{}")
+    assert resolve_encoder_source(tmp_path).kind == "local"
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(ModelNotFoundError, match="config.json"):
+        resolve_encoder_source(empty)
+    with pytest.raises(ModelNotFoundError, match="downloads are off"):
+        resolve_encoder_source("someone/not-cached-model")
+    with pytest.raises(ModelNotFoundError, match="not an encoder"):
+        resolve_encoder_source("lingua")
+    monkeypatch.delenv("HF_HUB_OFFLINE")
+    monkeypatch.delenv("VOCNLP_OFFLINE", raising=False)
+    assert resolve_encoder_source("someone/not-cached-model").kind == "hub"
