@@ -34,7 +34,7 @@ class RuntimeConfig:
         device: ``auto`` (cuda -> mps -> cpu), ``cpu``, ``cuda`` (or ``cuda:1``), ``mps``.
         dtype: ``auto`` is bfloat16 on CUDA with bf16 support, float16 on other GPUs, float32 on CPU.
         max_batch_tokens: token budget of one forward batch (padded tokens), not a row count;
-            ``None`` picks 4096 on CPU (measured fastest in benchmarks/encode.py) and 32768 on GPUs.
+            ``None`` picks 2048 on CPU (measured fastest in benchmarks/encode.py) and 32768 on GPUs.
         max_batch_size: upper bound of rows in one batch.
         num_threads: torch CPU threads; ``None`` leaves torch's default.
         progress: ``None`` shows a bar only on long work in a terminal/notebook; False never.
@@ -75,7 +75,7 @@ class RuntimeConfig:
         """The token budget to use on a device type (``cpu``, ``cuda``, ``mps``)."""
         if self.max_batch_tokens is not None:
             return self.max_batch_tokens
-        return 4096 if device_type == "cpu" else 32768
+        return 2048 if device_type == "cpu" else 32768
 
     def with_(self, **changes: object) -> RuntimeConfig:
         """A copy with some fields changed (validated again)."""

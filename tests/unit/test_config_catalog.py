@@ -15,7 +15,7 @@ def test_config_validates() -> None:
     with pytest.raises(ConfigError):
         RuntimeConfig(num_threads=0)
     assert RuntimeConfig(device="cuda:1").device == "cuda:1"
-    assert RuntimeConfig().batch_tokens_for("cpu") == 4096
+    assert RuntimeConfig().batch_tokens_for("cpu") == 2048
     assert RuntimeConfig(max_batch_tokens=8192).batch_tokens_for("cuda") == 8192
     assert RuntimeConfig().with_(chunk_rows=10).chunk_rows == 10
 
