@@ -27,7 +27,7 @@ class InputFrame:
     text_col: str
 
     def __len__(self) -> int:
-        return len(self.data) if self.kind != "list" else len(self.data)
+        return len(self.data)
 
     def texts(self) -> list[object]:
         if self.kind == "list":

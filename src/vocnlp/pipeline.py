@@ -19,7 +19,7 @@ from .config import RuntimeConfig
 from .errors import ConfigError, row_error
 from .frames import as_frame
 from .langid import UND, LanguageDetector, LanguageGuess
-from .textcheck import STATUS_ERROR, STATUS_OK, STATUS_WARNING, CheckedText, check_text, merge_status
+from .textcheck import STATUS_ERROR, STATUS_WARNING, check_text, merge_status
 
 __all__ = ["Pipeline", "EmbeddingStage", "run_isolated"]
 
@@ -139,7 +139,6 @@ class Pipeline:
         errors: list[list[str]] = [list(c.errors) for c in checked]
         live = [i for i, c in enumerate(checked) if c.text is not None]
         texts = [checked[i].text for i in live]
-        assert all(t is not None for t in texts)
 
         language = [UND] * len(values)
         language_score = [0.0] * len(values)
@@ -178,5 +177,3 @@ class Pipeline:
                     full[i] = vals[k]
                 columns[name] = full
 
-
-_ = STATUS_OK  # re-exported status names live in textcheck

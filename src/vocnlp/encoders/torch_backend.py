@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from .._lazy import import_optional
 from ..catalog import EncoderSource, resolve_encoder_source
 from ..config import RuntimeConfig
+from ..errors import ModelNotFoundError
 from .base import EncodeOutput
 from .batching import dedupe, plan_batches, split_windows
 from .device import resolve_device, resolve_dtype, set_threads
@@ -87,7 +88,6 @@ class TorchEncoder:
 
     # ---- loading -------------------------------------------------------------------------
     def _load(self) -> None:
-        torch = import_optional("torch")
         transformers = import_optional("transformers")
         set_threads(self.config.num_threads)
         location = self.source.location
@@ -108,7 +108,6 @@ class TorchEncoder:
         self.max_tokens = int(min(getattr(cfg, "max_position_embeddings", 512) - offset, 512))
         self.location = location
         logger.info("torch encoder %s from %s on %s (%s)", self.source.model_name, self.source.kind, self.device, self.dtype)
-        del torch
 
     def _load_tokenizer(self, location: str) -> Any:
         tokenizers = import_optional("tokenizers")
@@ -120,7 +119,7 @@ class TorchEncoder:
             hf = transformers.AutoTokenizer.from_pretrained(location)
             tok = getattr(hf, "backend_tokenizer", None)
             if tok is None:
-                raise import_optional("vocnlp.errors").ModelNotFoundError(
+                raise ModelNotFoundError(
                     f"{location}: only a slow tokenizer is available; vocnlp needs a fast (tokenizer.json) one")
         tok.no_truncation()
         tok.no_padding()
