@@ -26,6 +26,7 @@ from .errors import (
 
 if TYPE_CHECKING:
     from .encoders import embed
+    from .heads import Head, load_head, train_head, zero_shot_head
     from .langid import LanguageDetector, LanguageGuess, detect_languages
     from .pipeline import Pipeline
 
@@ -37,6 +38,10 @@ __all__ = [
     "detect_languages",
     "LanguageGuess",
     "LanguageDetector",
+    "Head",
+    "load_head",
+    "train_head",
+    "zero_shot_head",
     "VocnlpError",
     "InputError",
     "ConfigError",
@@ -51,6 +56,10 @@ _LAZY = {
     "detect_languages": ("vocnlp.langid", "detect_languages"),
     "LanguageGuess": ("vocnlp.langid", "LanguageGuess"),
     "LanguageDetector": ("vocnlp.langid", "LanguageDetector"),
+    "Head": ("vocnlp.heads", "Head"),
+    "load_head": ("vocnlp.heads", "load_head"),
+    "train_head": ("vocnlp.heads", "train_head"),
+    "zero_shot_head": ("vocnlp.heads", "zero_shot_head"),
 }
 
 

