@@ -57,6 +57,14 @@ def models() -> None:
         typer.echo(f"{row['name']:<24} {row['kind']:<8} installed={row['installed']:<4} licence={row['licence']:<13} "
                    f"languages={row['languages']}")
         typer.echo(f"    package: {row['package']}; sources: {row['sources']}")
+    from .heads.registry import load_head, shipped_heads
+
+    for name in shipped_heads():
+        head = load_head(name)
+        typer.echo(f"{'head: ' + name:<24} {'head':<8} installed=yes  licence=MIT           "
+                   f"labels={', '.join(head.labels)}")
+        typer.echo(f"    version {head.meta.get('version', '?')}, trained {head.meta.get('trained', '?')}; "
+                   f"card: vocnlp/models/heads/{name}/README.md")
     try:
         src = resolve_encoder_source()
         typer.echo(f"\ndefault encoder weights: {src.kind} ({src.location})")
@@ -71,7 +79,7 @@ def bench() -> None:
     if not root.is_dir():
         typer.echo("run `vocnlp bench` from a vocnlp source checkout (it needs benchmarks/)", err=True)
         raise typer.Exit(2)
-    for script in ("encode.py", "langid.py"):
+    for script in ("encode.py", "langid.py", "heads.py"):
         subprocess.run([sys.executable, str(root / script)], check=True)
 
 

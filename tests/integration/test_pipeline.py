@@ -122,5 +122,7 @@ def test_cli(tmp_path: Path) -> None:
     assert res.exit_code == 0, res.output
     out = pd.read_parquet(tmp_path / "out.parquet")
     assert list(out["language"]) == ["de", "und"] and list(out["status"]) == ["ok", "error"]
+    assert out["sentiment"][0] == "positive" and out["sentiment"].isna()[1]
     res = runner.invoke(app, ["models"])
     assert res.exit_code == 0 and "fasttext-lid176" in res.output and "CC-BY-SA-3.0" in res.output
+    assert "head: sentiment" in res.output and "churn_risk" in res.output

@@ -55,6 +55,8 @@ def aggregate_sentiment(doc: np.ndarray, clauses: np.ndarray, *, doc_weight: flo
 class SentimentStage:
     """Adds ``sentiment``, ``sentiment_score`` and ``sentiment_mixed``; scores clauses when ``clause_level``.
 
+    Without ``clause_level`` only whole comments are scored and ``sentiment_mixed`` is None (not known).
+
     Example:
         >>> stage = SentimentStage()                               # the shipped head
         >>> stage.output_columns
@@ -87,7 +89,7 @@ class SentimentStage:
 
         doc = self.proba(batch.embeddings)
         if not self.clause_level:
-            p_all, mixed = doc, [False] * len(batch)
+            p_all, mixed = doc, [None] * len(batch)  # unknown without clause scores
         else:
             flat, offsets = batch.flat_clause_embeddings()
             parts = self.proba(flat) if len(flat) else np.zeros((0, 3), np.float32)
