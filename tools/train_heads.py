@@ -281,11 +281,13 @@ def evaluate_intent(ihead: Head, src, emb, it: pd.DataFrame) -> str:
     rows = [[lab, int(n[j]), f3(p[j]), f3(r[j]), f3(f[j]), f"{ihead.thresholds[lab]:.2f}"] for j, lab in enumerate(labels)]
     top = np.array(labels)[proba.argmax(1)]
     top_ok = float(np.mean([t in g for t, g in zip(top, te["intents"])]))
-    lang_rows = []
+    lang_rows, cell_rows = [], []
     for lang in te["lang"].unique():
         m = te["lang"].to_numpy() == lang
         lang_rows.append([lang, int(m.sum()), f3(f1_score(gold[m], pred[m], average="macro", zero_division=0)),
                           f3(float(np.mean([t in g for t, g in zip(top[m], te["intents"][m])])))])
+        pl, rl, fl, nl = precision_recall_fscore_support(gold[m], pred[m], zero_division=0)
+        cell_rows.append([lang, *(f"{pl[j]:.2f}/{rl[j]:.2f}/{fl[j]:.2f} ({nl[j]})" for j in range(len(labels)))])
     ece = {lab: expected_calibration_error(proba[:, j], gold[:, j]) for j, lab in enumerate(labels)}
     counts = it.explode("labels").groupby(["labels", "source"]).size().unstack(fill_value=0)
     return (
@@ -299,6 +301,8 @@ def evaluate_intent(ihead: Head, src, emb, it: pd.DataFrame) -> str:
         f" ECE per intent (10 bins): {', '.join(f'{k} {v:.3f}' for k, v in ece.items())}.\n\n"
         "Per language (macro-F1 over intents of `intents`; share of texts whose `intent` is a gold intent):\n\n"
         + md_table(["language", "n", "macro-F1", "top intent correct"], lang_rows)
+        + "\n\nPer intent and language, precision/recall/F1 (support); 2-8 texts per cell, so single errors move"
+        " these a lot:\n\n" + md_table(["language", *labels], cell_rows)
     )
 
 
