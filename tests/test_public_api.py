@@ -10,7 +10,7 @@ import vocnlp
 
 EXPECTED = {
     "__version__", "Pipeline", "RuntimeConfig", "embed", "detect_languages", "LanguageGuess", "LanguageDetector",
-    "Head", "load_head", "train_head", "zero_shot_head",
+    "Head", "load_head", "train_head", "zero_shot_head", "ThemeModel",
     "VocnlpError", "InputError", "ConfigError", "ModelNotFoundError", "MissingDependencyError", "NotFittedError",
 }
 HEAVY = ("torch", "transformers", "bertopic", "umap", "hdbscan", "spacy", "pandas", "polars", "pyarrow", "numpy",

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from .heads import Head, load_head, train_head, zero_shot_head
     from .langid import LanguageDetector, LanguageGuess, detect_languages
     from .pipeline import Pipeline
+    from .themes import ThemeModel
 
 __all__ = [
     "__version__",
@@ -42,6 +43,7 @@ __all__ = [
     "load_head",
     "train_head",
     "zero_shot_head",
+    "ThemeModel",
     "VocnlpError",
     "InputError",
     "ConfigError",
@@ -60,10 +62,19 @@ _LAZY = {
     "load_head": ("vocnlp.heads", "load_head"),
     "train_head": ("vocnlp.heads", "train_head"),
     "zero_shot_head": ("vocnlp.heads", "zero_shot_head"),
+    "ThemeModel": ("vocnlp.themes", "ThemeModel"),
 }
 
 
+#: submodules reachable as attributes without importing them first (``vocnlp.io.load_sample()``)
+_SUBMODULES = ("io", "heads", "themes", "clauses", "catalog", "encoders")
+
+
 def __getattr__(name: str) -> Any:
+    if name in _SUBMODULES:
+        import importlib
+
+        return importlib.import_module(f"vocnlp.{name}")
     if name in _LAZY:
         import importlib
 

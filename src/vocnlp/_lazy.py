@@ -27,6 +27,9 @@ EXTRA_OF: dict[str, str] = {
     "polars": "polars",
     "pyarrow": "core",
     "tqdm": "core",
+    "bertopic": "themes",
+    "umap": "themes",
+    "hdbscan": "themes",
 }
 
 

@@ -27,6 +27,7 @@ from .textcheck import STATUS_ERROR, STATUS_WARNING, check_text, merge_status
 if TYPE_CHECKING:
     from .clauses import Clause
     from .heads import Head
+    from .themes import ThemeModel
 
 __all__ = ["Pipeline", "EmbeddingStage", "StageBatch", "run_isolated"]
 
@@ -74,17 +75,20 @@ class Pipeline:
         stages: stages fed by the encoder pass (sentiment, intent, custom heads, themes), in order.
         clauses: add a ``clauses`` column: per comment, a list of
             ``{text, start, end, sentiment, sentiment_score, theme_id}``.
+        keep_embeddings: also add ``embedding`` (the comment's vector) and ``clause_embeddings`` (one
+            row per clause), so a :class:`~vocnlp.ThemeModel` can be fitted without a second encoder pass.
     """
 
     def __init__(self, *, config: RuntimeConfig | None = None, language_detector: LanguageDetector | None = None,
                  backend: str = "auto", encoder_model: str | None = None,
-                 stages: Sequence[EmbeddingStage] = (), clauses: bool = False) -> None:
+                 stages: Sequence[EmbeddingStage] = (), clauses: bool = False, keep_embeddings: bool = False) -> None:
         self.config = config or RuntimeConfig()
         self.language_detector = language_detector or LanguageDetector("auto")
         self.backend = backend
         self.encoder_model = encoder_model
         self.stages = list(stages)
-        self.clauses = bool(clauses)
+        self.keep_embeddings = bool(keep_embeddings)
+        self.clauses = bool(clauses) or self.keep_embeddings
         names = [c for s in self.stages for c in s.output_columns]
         clash = sorted({c for c in names if names.count(c) > 1} | (set(names) & set(self._base_columns())))
         if clash:
@@ -94,13 +98,15 @@ class Pipeline:
     @classmethod
     def default(cls, *, device: str = "auto", backend: str = "auto", languages: Sequence[str] | None = None,
                 config: RuntimeConfig | None = None, sentiment: bool = True, intent: bool = True,
-                heads: Mapping[str, Head | str] | None = None, stages: Sequence[EmbeddingStage] = (),
-                clauses: bool = False, clause_sentiment: bool = True, **kwargs: Any) -> Pipeline:
+                heads: Mapping[str, Head | str] | None = None, themes: ThemeModel | str | None = None,
+                stages: Sequence[EmbeddingStage] = (), clauses: bool = False, clause_sentiment: bool = True,
+                keep_embeddings: bool = False, **kwargs: Any) -> Pipeline:
         """The offline defaults: bundled encoder and heads, ``device="auto"``.
 
         ``heads`` adds your own heads (``{"effort": head}`` writes ``effort`` and ``effort_score``);
         a head is a :class:`~vocnlp.heads.Head` (see :func:`vocnlp.train_head`) or a saved head's folder.
-        ``stages`` are appended after the heads (a fitted theme model, for instance).
+        ``themes``: a fitted :class:`~vocnlp.ThemeModel` (or its saved folder) adds ``theme_id``, ``theme``,
+        ``themes`` from the same encoder pass. ``stages`` are appended after the heads and themes.
         ``clause_sentiment=False`` scores whole comments only: about 1.6x faster on survey comments
         (benchmarks/RESULTS.md), but ``sentiment_mixed`` is then None and clauses carry no sentiment.
         """
@@ -118,8 +124,13 @@ class Pipeline:
         if intent:
             built.append(IntentStage())
         built += [HeadStage(head, name=name) for name, head in (heads or {}).items()]
+        if themes is not None:
+            from .themes import ThemeModel
+            from .themes.stage import ThemeStage
+
+            built.append(ThemeStage(themes if isinstance(themes, ThemeModel) else ThemeModel.load(themes)))
         return cls(config=config, backend=backend, language_detector=LanguageDetector("auto", languages=languages),
-                   stages=[*built, *stages], clauses=clauses, **kwargs)
+                   stages=[*built, *stages], clauses=clauses, keep_embeddings=keep_embeddings, **kwargs)
 
     @property
     def encoder(self) -> Any:
@@ -161,13 +172,15 @@ class Pipeline:
 
     @staticmethod
     def _base_columns() -> list[str]:
-        return ["language", "language_score", "clauses", "status", "error"]
+        return ["language", "language_score", "clauses", "embedding", "clause_embeddings", "status", "error"]
 
     def output_columns(self) -> list[str]:
         """The columns :meth:`run` adds, in order."""
         cols = ["language", "language_score", *(c for s in self.stages for c in s.output_columns)]
         if self.clauses:
             cols.append("clauses")
+        if self.keep_embeddings:
+            cols += ["embedding", "clause_embeddings"]
         return [*cols, "status", "error"]
 
     def _run_chunk(self, values: list[object]) -> dict[str, list[Any]]:
@@ -193,7 +206,7 @@ class Pipeline:
 
         columns: dict[str, list[Any]] = {name: [None] * len(values) for name in self.output_columns()}
         columns["language"], columns["language_score"] = language, language_score
-        if (self.stages or self.clauses) and live:
+        if (self.stages or self.clauses or self.keep_embeddings) and live:
             self._run_stages(texts, [language[i] for i in live], live, columns, status, errors)
         columns["status"] = status
         columns["error"] = ["; ".join(e) if e else None for e in errors]
@@ -215,10 +228,10 @@ class Pipeline:
 
     def _encode(self, texts: list[str], languages: list[str]) -> tuple[StageBatch, list[bool], list[int]]:
         """One encoder call for the comments and the clauses of multi-clause comments."""
-        need_clauses = any(getattr(s, "needs_clauses", False) for s in self.stages)
+        need_clauses = self.keep_embeddings or any(getattr(s, "needs_clauses", False) for s in self.stages)
         clauses = self._split(texts) if (need_clauses or self.clauses) else None
         extra = [c.text for cl in clauses or [] if len(cl) > 1 for c in cl] if need_clauses else []
-        if not self.stages:
+        if not self.stages and not self.keep_embeddings:
             import numpy as np
 
             return StageBatch(texts, np.zeros((len(texts), 0), np.float32), languages, clauses), [False] * len(texts), []
@@ -253,6 +266,10 @@ class Pipeline:
             for k, msg in failed.items():
                 errors[live[k]].append(msg)
                 status[live[k]] = merge_status(status[live[k]], STATUS_ERROR)
+        if self.keep_embeddings:
+            for k, i in enumerate(live):
+                columns["embedding"][i] = batch.embeddings[k]
+                columns["clause_embeddings"][i] = None if batch.clause_embeddings is None else batch.clause_embeddings[k]
         if self.clauses and batch.clauses is not None:
             col = columns["clauses"]
             for k, i in enumerate(live):

@@ -43,7 +43,7 @@ def _check_filled(out: pd.DataFrame) -> None:
 
 
 def test_sample_data_every_ok_row_scored(nlp: Pipeline) -> None:
-    df = vocnlp.io.load_sample() if hasattr(vocnlp, "io") else __import__("vocnlp.io").io.load_sample()
+    df = vocnlp.io.load_sample()  # the README's spelling: a bug when it needed `import vocnlp.io` first
     out = nlp.run(df, text_col="comment")
     assert len(out) == len(df) and list(out["id"]) == list(df["id"])
     _check_filled(out)

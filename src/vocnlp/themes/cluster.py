@@ -1,0 +1,170 @@
+"""The clustering behind ThemeModel.fit: BERTopic (UMAP + HDBSCAN) on centred embeddings, then repairs.
+
+What BERTopic's defaults do badly on survey comments, and what this module does about each:
+- e5 embeddings are anisotropic (unrelated comments have cosine ~0.7): embeddings are centred on the
+  corpus mean and re-normalised before UMAP, so distances reflect what comments are about;
+- HDBSCAN's "eom" selection lets one cluster swallow most of the corpus: "leaf" selection, a minimum
+  theme size that grows with the corpus, and a cap (``max_share``) above which a theme is split with
+  k-means;
+- a third or more of the comments end up as outliers: each outlier joins its nearest theme when its
+  similarity reaches a threshold calibrated on the themes' own members (a low quantile of member-to-
+  centroid similarity); the rest stay unassigned.
+
+Example:
+    >>> auto_min_size(3700)
+    25
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import numpy as np
+
+__all__ = ["center", "auto_min_size", "discover", "split_large", "centroids", "calibrate_threshold", "reassign",
+           "nearest", "language_basis", "corpus_offsets"]
+
+logger = logging.getLogger(__name__)
+
+
+def center(x: np.ndarray, mean: np.ndarray, *, basis: np.ndarray | None = None) -> np.ndarray:
+    """Subtract the corpus mean, remove the language directions in ``basis`` (rows), L2-normalise rows.
+
+    Cosine on the result is the centred cosine. Without the directions along which languages differ,
+    a German and a Polish complaint about the same thing land together.
+    """
+    import numpy as np
+
+    z = np.asarray(x, dtype=np.float32) - mean
+    if basis is not None and len(basis):
+        z = z - (z @ basis.T) @ basis
+    norm = np.linalg.norm(z, axis=1, keepdims=True)
+    return z / np.maximum(norm, 1e-12)
+
+
+def auto_min_size(n_units: int) -> int:
+    """Minimum theme size that grows with the corpus: n/150, between 10 and 200."""
+    return int(min(200, max(10, round(n_units / 150))))
+
+
+def discover(z: np.ndarray, tokens: list[str], *, min_size: int, seed: int, n_neighbors: int = 15,
+             n_components: int = 5, top_n_words: int = 10) -> tuple[Any, np.ndarray]:
+    """Fit BERTopic on centred embeddings and keyword tokens; returns the model and labels (-1 = outlier)."""
+    import numpy as np
+
+    from .._lazy import import_optional
+
+    bertopic = import_optional("bertopic")
+    umap = import_optional("umap")
+    hdbscan = import_optional("hdbscan")
+    from bertopic.vectorizers import ClassTfidfTransformer
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    n = len(z)
+    reducer = umap.UMAP(n_neighbors=min(n_neighbors, max(2, n - 1)), n_components=min(n_components, max(2, n - 2)),
+                        min_dist=0.0, metric="cosine", random_state=seed, n_jobs=1, low_memory=True)
+    clusterer = hdbscan.HDBSCAN(min_cluster_size=min_size, min_samples=max(2, min(5, min_size // 2)),
+                                cluster_selection_method="leaf", prediction_data=False)
+    model = bertopic.BERTopic(
+        umap_model=reducer, hdbscan_model=clusterer,
+        vectorizer_model=CountVectorizer(token_pattern=r"\S+", lowercase=False, ngram_range=(1, 2)),
+        ctfidf_model=ClassTfidfTransformer(reduce_frequent_words=True),
+        top_n_words=top_n_words, calculate_probabilities=False, verbose=False,
+    )
+    docs = [t if t.strip() else "_" for t in tokens]
+    labels, _ = model.fit_transform(docs, embeddings=z)
+    return model, np.asarray(labels, dtype=np.int64)
+
+
+def split_large(z: np.ndarray, labels: np.ndarray, *, max_share: float, seed: int) -> np.ndarray:
+    """Split every theme holding more than ``max_share`` of the units with k-means, until none does."""
+    import numpy as np
+    from sklearn.cluster import KMeans
+
+    labels = labels.copy()
+    n = len(labels)
+    for _ in range(20):
+        ids, counts = np.unique(labels[labels >= 0], return_counts=True)
+        big = [i for i, c in zip(ids, counts) if c > max_share * n]
+        if not big:
+            break
+        for i in big:
+            members = np.nonzero(labels == i)[0]
+            k = max(2, math.ceil(len(members) / (max_share * n / 2)))
+            sub = KMeans(k, n_init=4, random_state=seed).fit_predict(z[members])
+            nxt = labels.max() + 1
+            for s in range(1, k):
+                labels[members[sub == s]] = nxt + s - 1
+            logger.info("split a theme of %d units (%.0f%%) into %d", len(members), 100 * len(members) / n, k)
+    return labels
+
+
+def centroids(z: np.ndarray, labels: np.ndarray, ids: list[int]) -> np.ndarray:
+    """Unit-length mean of each theme's members, rows in ``ids`` order."""
+    import numpy as np
+
+    c = np.stack([z[labels == i].mean(axis=0) for i in ids])
+    return c / np.maximum(np.linalg.norm(c, axis=1, keepdims=True), 1e-12)
+
+
+def calibrate_threshold(z: np.ndarray, labels: np.ndarray, cents: np.ndarray, ids: list[int], *,
+                        quantile: float) -> float:
+    """The ``quantile`` of members' similarity to their own centroid: below it a unit is not a member."""
+    import numpy as np
+
+    pos = {t: k for k, t in enumerate(ids)}
+    member = labels >= 0
+    own = (z[member] * cents[[pos[t] for t in labels[member]]]).sum(axis=1)
+    return float(np.quantile(own, quantile))
+
+
+def reassign(z: np.ndarray, labels: np.ndarray, cents: np.ndarray, ids: list[int], threshold: float) -> np.ndarray:
+    """Outliers (-1) join their most similar theme when similarity >= threshold."""
+    import numpy as np
+
+    out = labels.copy()
+    idx = np.nonzero(labels < 0)[0]
+    if len(idx) == 0 or not ids:
+        return out
+    sims = z[idx] @ cents.T
+    best = sims.argmax(axis=1)
+    ok = sims[np.arange(len(idx)), best] >= threshold
+    out[idx[ok]] = np.asarray(ids)[best[ok]]
+    return out
+
+
+def nearest(z: np.ndarray, cents: np.ndarray, ids: list[int], threshold: float) -> np.ndarray:
+    """Each row's most similar theme, or -1 when the similarity is below ``threshold``."""
+    import numpy as np
+
+    sims = z @ cents.T
+    best = sims.argmax(axis=1)
+    ok = sims[np.arange(len(z)), best] >= threshold
+    return np.where(ok, np.asarray(ids)[best], -1).astype(np.int64)
+
+
+def language_basis(offsets: np.ndarray, *, tol: float = 1e-4) -> np.ndarray:
+    """Orthonormal rows spanning the language offsets (each language's mean minus the centre)."""
+    import numpy as np
+
+    if len(offsets) < 2:
+        return np.zeros((0, offsets.shape[1] if offsets.ndim == 2 else 0), np.float32)
+    _, s, vt = np.linalg.svd(np.asarray(offsets, dtype=np.float64), full_matrices=False)
+    return vt[s > tol * s.max()].astype(np.float32)
+
+
+def corpus_offsets(x: np.ndarray, languages: Sequence[str], *, min_count: int = 30) -> np.ndarray:
+    """Per language with at least ``min_count`` rows: its mean minus the mean of those language means."""
+    import numpy as np
+
+    langs = np.asarray(languages)
+    means = [x[langs == lang].mean(axis=0) for lang in sorted(set(langs.tolist()))
+             if lang != "und" and (langs == lang).sum() >= min_count]
+    if len(means) < 2:
+        return np.zeros((0, x.shape[1]), np.float32)
+    m = np.stack(means)
+    return m - m.mean(axis=0)
