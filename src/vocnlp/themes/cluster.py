@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     import numpy as np
 
 __all__ = ["center", "auto_min_size", "discover", "split_large", "centroids", "calibrate_threshold", "reassign",
-           "nearest", "language_basis", "corpus_offsets"]
+           "nearest", "language_basis", "corpus_offsets", "cohesion", "tight_groups"]
 
 logger = logging.getLogger(__name__)
 
@@ -168,3 +168,38 @@ def corpus_offsets(x: np.ndarray, languages: Sequence[str], *, min_count: int = 
         return np.zeros((0, x.shape[1]), np.float32)
     m = np.stack(means)
     return m - m.mean(axis=0)
+
+
+def cohesion(z: np.ndarray, labels: np.ndarray, cents: np.ndarray, ids: list[int]) -> float:
+    """Mean similarity of assigned rows to their theme's centroid (a purity proxy: higher is tighter)."""
+    import numpy as np
+
+    pos = {t: k for k, t in enumerate(ids)}
+    member = np.nonzero(labels >= 0)[0]
+    if len(member) == 0:
+        return float("nan")
+    return float((z[member] * cents[[pos[int(t)] for t in labels[member]]]).sum(axis=1).mean())
+
+
+def tight_groups(z: np.ndarray, *, min_size: int, min_similarity: float) -> np.ndarray:
+    """Groups of at least ``min_size`` rows whose members have at least ``min_similarity`` to their centre.
+
+    Average-linkage agglomerative clustering cut where groups stop being that tight; smaller groups
+    are -1. Deterministic; meant for a few thousand rows (emerging themes among the candidates).
+    """
+    import numpy as np
+    from sklearn.cluster import AgglomerativeClustering
+
+    if len(z) < max(2, min_size):
+        return np.full(len(z), -1, dtype=np.int64)
+    # cosine distance between members of a group with centre similarity s is about 1 - s^2
+    cut = 1.0 - min(max(min_similarity, 0.0), 0.99) ** 2
+    labels = AgglomerativeClustering(n_clusters=None, metric="cosine", linkage="average",
+                                     distance_threshold=cut).fit_predict(z)
+    out = np.full(len(z), -1, dtype=np.int64)
+    k = 0
+    for g in sorted(set(labels.tolist()), key=lambda g: (-(labels == g).sum(), g)):
+        if (labels == g).sum() >= min_size:
+            out[labels == g] = k
+            k += 1
+    return out

@@ -63,9 +63,10 @@ class ThemeModel:
         outlier_quantile: outliers join their nearest theme when at least as similar as this quantile of
             the theme members' own similarities; lower keeps fewer unassigned.
         seed: seeds UMAP and k-means; the same data and seed give the same themes.
-        seed_themes: known themes, ``{name: [seed phrases]}``; clauses that fit them join them and the
-            rest is clustered into new themes.
-        seed_similarity: centred cosine at which a clause fits a seed theme.
+        seed_themes: known themes, ``{name: [seed phrases]}``; discovered themes that match one join it
+            (ids 0, 1, ... in the order given) and the rest stay new themes.
+        seed_similarity: centred cosine between a discovered theme's centroid and a seed theme's phrases
+            at which they match (a seed word among the theme's keywords also matches).
         max_fit_units: above this many clauses, fit on a seeded sample and assign the rest.
         language_centering: remove the directions along which languages differ before clustering and
             assigning, so one theme holds the same complaint in every language: ``"reference"`` (the
@@ -77,7 +78,7 @@ class ThemeModel:
 
     def __init__(self, *, min_theme_size: int | str = "auto", max_theme_share: float = 0.25,
                  outlier_quantile: float = 0.05, seed: int = 0, seed_themes: Mapping[str, Sequence[str]] | None = None,
-                 seed_similarity: float = 0.45, n_neighbors: int = 15, n_components: int = 5,
+                 seed_similarity: float = 0.35, n_neighbors: int = 15, n_components: int = 5,
                  max_fit_units: int = 50_000, top_n_terms: int = 8, language_centering: str | None = "reference",
                  backend: str = "auto", encoder_model: str | None = None) -> None:
         self.min_theme_size = min_theme_size
@@ -146,9 +147,7 @@ class ThemeModel:
         self.language_basis_ = self._basis(fit_units)
         z = self._center(fit_units.embeddings)
         labels = np.full(len(fit_units), UNASSIGNED, dtype=np.int64)
-        seed_names: list[str] = []
-        if self.seed_themes:
-            labels, seed_names = self._seed(z, labels)
+        seed_names: list[str] = list(self.seed_themes or {})
         tokens = [theme_tokens(t, lang) for t, lang in zip(fit_units.texts, fit_units.language)]
         # identical clauses ("Great service" x 40) are clustered once: duplicates would make dense
         # pockets of one phrasing (and one language) instead of themes
@@ -169,11 +168,14 @@ class ThemeModel:
             labels[free_idx] = [by_key[key] for key in keys]
         else:
             self._bertopic = None
+        if self.seed_themes:
+            labels = self._seed(z, labels, tokens)
         labels = cluster.split_large(z, labels, max_share=self.max_theme_share, seed=self.seed)
         ids = sorted(set(labels[labels >= 0].tolist()))
         if not ids:
             raise InputError("no themes found: the comments are too few or too alike; lower min_theme_size")
         cents = cluster.centroids(z, labels, ids)
+        before = {"clustered": float(np.mean(labels >= 0)), "cohesion": cluster.cohesion(z, labels, cents, ids)}
         self.threshold_ = cluster.calibrate_threshold(z, labels, cents, ids, quantile=self.outlier_quantile)
         labels = cluster.reassign(z, labels, cents, ids, self.threshold_)
         # one refinement step: every clause to its nearest centroid (the rule transform uses), then
@@ -196,7 +198,10 @@ class ThemeModel:
         self.edits_: list[dict[str, Any]] = []
         self.candidates_: list[dict[str, Any]] = []
         self.first_seen_: dict[int, Any] = {}
-        self.fit_stats_ = self._fit_stats(units, fit_idx, labels)
+        self.fit_stats_ = {**self._fit_stats(units, fit_idx, labels),
+                           "clauses_clustered_before_reassignment": round(before["clustered"], 4),
+                           "cohesion_before_reassignment": round(before["cohesion"], 4),
+                           "cohesion": round(cluster.cohesion(z, labels, self.centroids_, self.ids_), 4)}
         logger.info("themes: %s", self.fit_stats_)
         return self
 
@@ -215,7 +220,13 @@ class ThemeModel:
     def _center(self, embeddings: np.ndarray) -> np.ndarray:
         return cluster.center(embeddings, self.mean_, basis=getattr(self, "language_basis_", None))
 
-    def _seed(self, z: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, list[str]]:
+    def _seed(self, z: np.ndarray, labels: np.ndarray, tokens: list[str]) -> np.ndarray:
+        """Guided themes: each discovered theme that matches a seed theme joins it (ids 0..s-1).
+
+        A discovered theme matches the seed theme whose phrases are most similar to its centroid, when
+        that similarity reaches ``seed_similarity`` or the theme's keywords contain a seed word. Short
+        seed phrases sit far from whole clauses in embedding space, so whole themes are matched, not clauses.
+        """
         import numpy as np
 
         assert self.seed_themes is not None
@@ -223,18 +234,35 @@ class ThemeModel:
         for name, phrases in self.seed_themes.items():
             if isinstance(phrases, str) or not phrases or not all(isinstance(p, str) and p.strip() for p in phrases):
                 raise InputError(f"seed_themes[{name!r}] must be a list of seed phrases, e.g. ['late delivery', 'courier']")
-        vecs = []
         enc = self._encoder()
+        vecs, words = [], []
         for name in names:
             e = self._center(enc.encode(list(self.seed_themes[name])).embeddings).mean(axis=0)
             vecs.append(e / np.linalg.norm(e))
-        sims = z @ np.stack(vecs).T
-        best = sims.argmax(axis=1)
-        fits = sims[np.arange(len(z)), best] >= self.seed_similarity
+            words.append({w for p in self.seed_themes[name] for w in theme_tokens(p, None).split() if len(w) >= 4})
+        seeds = np.stack(vecs)
+        found = sorted(set(labels[labels >= len(names)].tolist()))
+        if not found:
+            return labels
+        cents = cluster.centroids(z, labels, found)
+        sims = cents @ seeds.T
         labels = labels.copy()
-        labels[fits] = best[fits]
-        logger.info("seed themes took %d of %d clauses", int(fits.sum()), len(z))
-        return labels, names
+        taken = 0
+        for k, theme in enumerate(found):
+            member_tokens = Counter(w for i in np.nonzero(labels == theme)[0] for w in set(tokens[i].split()))
+            n = max(int((labels == theme).sum()), 1)
+            lexical = np.array([sum(c for w, c in member_tokens.items() if any(w.startswith(s) or s.startswith(w)
+                                                                               for s in ws)) / n for ws in words])
+            score = sims[k] + lexical
+            best = int(score.argmax())
+            if sims[k, best] >= self.seed_similarity or lexical[best] >= 0.3:
+                labels[labels == theme] = best
+                taken += 1
+        missing = [n for i, n in enumerate(names) if not (labels == i).any()]
+        if missing:
+            logger.warning("seed themes with no matching comments: %s", missing)
+        logger.info("seed themes took %d discovered themes", taken)
+        return labels
 
     def _describe(self, units: Units, z: np.ndarray, labels: np.ndarray, tokens: list[str],
                   fixed_labels: Mapping[int, str] | None = None) -> None:
@@ -344,8 +372,10 @@ class ThemeModel:
     def _collect_candidates(self, units: Units, ids: np.ndarray, content: np.ndarray, df: pd.DataFrame,
                             date_col: str | None, limit: int = 50_000) -> None:
         dates = df[date_col].tolist() if date_col and date_col in df.columns else None
+        seen = {c["text"] for c in self.candidates_}
         for k in range(len(units)):
-            if ids[k] == UNASSIGNED and content[k] and len(self.candidates_) < limit:
+            if ids[k] == UNASSIGNED and content[k] and len(self.candidates_) < limit and units.texts[k] not in seen:
+                seen.add(units.texts[k])
                 self.candidates_.append({"text": units.texts[k], "language": units.language[k],
                                          "embedding": units.embeddings[k],
                                          "date": None if dates is None else dates[units.row[k]]})
@@ -421,8 +451,9 @@ class ThemeModel:
         if n >= len(self.ids_):
             return self
         groups = fcluster(linkage(self.centroids_, method="average", metric="cosine"), t=n, criterion="maxclust")
-        for g in sorted(set(groups)):
-            members = [t for t, gg in zip(list(self.ids_), groups) if gg == g]
+        ids = list(self.ids_)  # merge() changes self.ids_: group the ids as they were
+        for g in sorted(set(groups.tolist())):
+            members = [t for t, gg in zip(ids, groups) if gg == g]
             if len(members) > 1:
                 self.merge(members)
         return self
@@ -487,8 +518,11 @@ class ThemeModel:
         emb = np.stack([c["embedding"] for c in cands])
         z = self._center(emb)
         tokens = [theme_tokens(c["text"], c["language"]) for c in cands]
-        _, found = cluster.discover(z, tokens, min_size=size, seed=self.seed, n_neighbors=self.n_neighbors,
-                                    n_components=self.n_components)
+        if len(cands) > 5000:
+            _, found = cluster.discover(z, tokens, min_size=size, seed=self.seed, n_neighbors=self.n_neighbors,
+                                        n_components=self.n_components)
+        else:  # few candidates: groups whose members are as close as a theme's members are to its centre
+            found = cluster.tight_groups(z, min_size=size, min_similarity=self.threshold_)
         new_ids = []
         for f in sorted(set(found[found >= 0].tolist())):
             members = found == f
@@ -542,7 +576,7 @@ class ThemeModel:
 
         if themes_col not in df.columns:
             raise InputError(f"no {themes_col!r} column: run transform(out) first")
-        base = pd.DataFrame({key.name: key.values, "theme": df[themes_col].values})
+        base = pd.DataFrame({key.name: key.array, "theme": df[themes_col].to_numpy()})
         total = base.groupby(key.name, observed=True).size().rename("comments")
         long = base.explode("theme").dropna(subset=["theme"])
         n = long.groupby([key.name, "theme"], observed=True).size().rename("n").reset_index()

@@ -1,0 +1,214 @@
+"""ThemeModel on real data: the NPS verbatims, the sample data and a parallel multilingual set."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import vocnlp
+from vocnlp.pipeline import Pipeline
+
+pytest.importorskip("bertopic")
+PARALLEL = Path(__file__).resolve().parents[1] / "data" / "parallel_feedback.csv"
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Pipeline:
+    return Pipeline.default(keep_embeddings=True)
+
+
+@pytest.fixture(scope="module")
+def nps_out(nlp: Pipeline, shared_data: Path) -> pd.DataFrame:
+    df = pd.read_csv(shared_data / "nps_verbatims_en" / "nps_verbatims.csv")
+    return nlp.run(df, text_col="text")
+
+
+@pytest.fixture(scope="module")
+def nps_tm(nps_out: pd.DataFrame) -> vocnlp.ThemeModel:
+    return vocnlp.ThemeModel(seed=0).fit(nps_out, text_col="text")
+
+
+@pytest.fixture(scope="module")
+def sample_out(nlp: Pipeline) -> pd.DataFrame:
+    return nlp.run(vocnlp.io.load_sample(), text_col="comment")
+
+
+@pytest.fixture(scope="module")
+def sample_tm(sample_out: pd.DataFrame) -> vocnlp.ThemeModel:
+    return vocnlp.ThemeModel(seed=0).fit(sample_out, text_col="comment")
+
+
+def _targets(tm: vocnlp.ThemeModel, out: pd.DataFrame, text_col: str) -> pd.DataFrame:
+    st = tm.fit_stats_
+    assert st["comments_unassigned"] <= 0.10, st
+    assert st["largest_theme_share"] <= 0.25, st
+    assert 8 <= st["themes"] <= 80, st
+    tagged = tm.transform(out, text_col=text_col)
+    live = tagged["theme_id"].notna()
+    assert (tagged.loc[live, "theme_id"] == -1).mean() == pytest.approx(st["comments_unassigned"], abs=0.01)
+    assert tm.themes_["label"].is_unique
+    return tagged
+
+
+def test_nps_verbatims_targets(nps_tm: vocnlp.ThemeModel, nps_out: pd.DataFrame) -> None:
+    tagged = _targets(nps_tm, nps_out, "text")
+    cols = {"theme_id", "label", "size", "share", "top_terms", "terms_by_language", "examples", "parent_id",
+            "negative", "neutral", "positive", "mean_sentiment"}
+    assert cols <= set(nps_tm.themes_.columns)
+    assert nps_tm.fit_stats_["cohesion"] >= nps_tm.fit_stats_["cohesion_before_reassignment"] - 0.05
+    assert all(isinstance(t, list) for t in tagged["themes"].dropna())
+
+
+def test_specific_issues_are_separate_themes(nps_tm: vocnlp.ThemeModel) -> None:
+    issues = {"engineer": ("engineer",), "billing": ("bill", "charged", "billing"), "price": ("expensive", "price"),
+              "communication": ("communication",), "delay": ("delay", "wait", "waiting", "long"),
+              "installation": ("installation", "installed", "install")}
+    found = {}
+    for name, words in issues.items():
+        hits = nps_tm.themes_[nps_tm.themes_["top_terms"].map(lambda ts: any(w in t.split() for t in ts[:5] for w in words))]
+        assert len(hits), f"no theme about {name}"
+        found[name] = set(hits["theme_id"])
+    # each issue has a theme of its own: pick distinct ids greedily
+    used: set[int] = set()
+    for name in sorted(found, key=lambda n: len(found[n])):
+        free = sorted(found[name] - used)
+        assert free, f"{name} shares all its themes with other issues: {found}"
+        used.add(free[0])
+
+
+def test_sample_data_targets(sample_tm: vocnlp.ThemeModel, sample_out: pd.DataFrame) -> None:
+    tagged = _targets(sample_tm, sample_out, "comment")
+    # sentiment mix comes from the clauses the pipeline scored
+    assert sample_tm.themes_[["negative", "neutral", "positive"]].sum(axis=1).round(3).eq(1).all()
+    assert len(tagged) == len(sample_out)
+
+
+def test_refit_is_deterministic(sample_out: pd.DataFrame, sample_tm: vocnlp.ThemeModel) -> None:
+    again = vocnlp.ThemeModel(seed=0).fit(sample_out, text_col="comment")
+    a = sample_tm.transform(sample_out, text_col="comment")
+    b = again.transform(sample_out, text_col="comment")
+    assert a["theme_id"].equals(b["theme_id"]) and list(sample_tm.themes_["label"]) == list(again.themes_["label"])
+
+
+def test_save_load_round_trip(tmp_path: Path, nps_tm: vocnlp.ThemeModel, nps_out: pd.DataFrame) -> None:
+    nps_tm.save(tmp_path / "themes")
+    files = {p.relative_to(tmp_path / "themes").as_posix() for p in (tmp_path / "themes").rglob("*") if p.is_file()}
+    assert {"themes.json", "themes.safetensors", "themes.csv"} <= files
+    assert any(f.startswith("bertopic/") and f.endswith(".safetensors") for f in files)
+    assert not any(f.endswith((".pkl", ".pickle", ".bin", ".pt")) for f in files), files
+    back = vocnlp.ThemeModel.load(tmp_path / "themes")
+    a = nps_tm.transform(nps_out, text_col="text")
+    b = back.transform(nps_out, text_col="text")
+    assert a["theme_id"].equals(b["theme_id"]) and a["themes"].equals(b["themes"])
+    pd.testing.assert_frame_equal(nps_tm.themes_.drop(columns=["first_seen"]), back.themes_.drop(columns=["first_seen"]),
+                                  check_dtype=False)
+    assert back.bertopic_ is not None
+
+
+def test_one_taxonomy_across_languages(nlp: Pipeline, nps_out: pd.DataFrame, sample_out: pd.DataFrame) -> None:
+    par = nlp.run(pd.read_csv(PARALLEL), text_col="text")
+    corpus = pd.concat([nps_out, sample_out.rename(columns={"comment": "text"}), par], ignore_index=True)
+    tm = vocnlp.ThemeModel(seed=0).fit(corpus, text_col="text")
+    tagged = tm.transform(par, text_col="text")
+    agree = []
+    for _, g in tagged.groupby("concept"):
+        en = g.loc[g["lang"] == "en", "theme_id"].iloc[0]
+        agree += list((g.loc[g["lang"] != "en", "theme_id"] == en) & (en != -1))
+    assert np.mean(agree) >= 0.75, np.mean(agree)   # measured 0.92 (benchmarks/RESULTS.md)
+
+
+def test_pipeline_assigns_themes_in_the_single_pass(sample_tm: vocnlp.ThemeModel, sample_out: pd.DataFrame) -> None:
+    nlp = Pipeline.default(themes=sample_tm, clauses=True)
+    calls: list[int] = []
+    real = nlp.encoder.encode
+    nlp.encoder.encode = lambda texts: (calls.append(len(texts)), real(texts))[1]  # type: ignore[method-assign]
+    df = vocnlp.io.load_sample().head(60)
+    out = nlp.run(df, text_col="comment")
+    assert len(calls) == 1
+    direct = sample_tm.transform(sample_out.head(60), text_col="comment")
+    assert list(out["theme_id"]) == list(direct["theme_id"])
+    clauses = [c for cl in out["clauses"].dropna() for c in cl]
+    assert all("theme_id" in c and c["theme_id"] is not None for c in clauses)
+
+
+def test_multi_theme_comment_has_clause_sentiment(sample_tm: vocnlp.ThemeModel) -> None:
+    nlp = Pipeline.default(themes=sample_tm, clauses=True)
+    out = nlp.run(["The delivery was quick and well packed, but the app keeps crashing when I log in."])
+    clauses = out["clauses"][0]
+    assert len(clauses) == 2 and [c["sentiment"] for c in clauses] == ["positive", "negative"]
+    assert clauses[0]["theme_id"] != clauses[1]["theme_id"] and len(out["themes"][0]) == 2
+
+
+def test_edits_merge_rename_split_reduce(sample_tm: vocnlp.ThemeModel, sample_out: pd.DataFrame) -> None:
+    tm = copy.deepcopy(sample_tm)
+    n = tm.n_themes
+    size = int(tm.themes_.loc[tm.themes_.theme_id.isin([1, 2]), "size"].sum())
+    tm.merge([1, 2], label="Merged")
+    assert tm.n_themes == n - 1 and 2 not in tm.ids_ and tm.labels_[1] == "Merged"
+    assert int(tm.themes_.loc[tm.themes_.theme_id == 1, "size"].iloc[0]) <= size
+    tm.rename(0, "Renamed")
+    with pytest.raises(vocnlp.ConfigError, match="already used"):
+        tm.rename(3, "Renamed")
+    tm.split(0, 2)
+    assert tm.n_themes == n and tm.labels_[1] == "Merged"          # earlier edits survive
+    tagged = tm.transform(sample_out, text_col="comment")
+    assert set(tagged["theme_id"].dropna().astype(int)) <= set(tm.ids_) | {-1}
+    tm.reduce(5)
+    assert tm.n_themes == 5 and tm.labels_[1] == "Merged"
+    assert [e["op"] for e in tm.edits_][:3] == ["merge", "rename", "split"]
+
+
+def test_seed_themes_guide_the_taxonomy(sample_out: pd.DataFrame) -> None:
+    tm = vocnlp.ThemeModel(seed=0, seed_themes={
+        "Delivery": ["late delivery", "the parcel arrived late", "courier"],
+        "Billing": ["charged twice", "wrong invoice", "billing error"]}).fit(sample_out, text_col="comment")
+    assert tm.labels_[0] == "Delivery" and tm.labels_[1] == "Billing"
+    assert tm.themes_.loc[:1, "size"].min() > 5 and tm.n_themes > 4
+    out = tm.transform(["Mein Paket kam zwei Wochen zu spät", "Me cobraron dos veces este mes"])
+    assert list(out["theme"]) == ["Delivery", "Billing"]
+
+
+def test_update_finds_emerging_theme_and_keeps_ids(sample_tm: vocnlp.ThemeModel, sample_out: pd.DataFrame) -> None:
+    tm = copy.deepcopy(sample_tm)
+    before = dict(tm.labels_)
+    topic = ["The new loyalty points never show up in my account", "Where are my loyalty points from last month?",
+             "Loyalty points disappeared after the update", "I collected points but the rewards shop is always empty",
+             "My reward points expired without warning", "Die Treuepunkte wurden mir nicht gutgeschrieben",
+             "Mes points de fidélité ont disparu", "No me han sumado los puntos de fidelidad",
+             "The points programme is confusing, I lost my rewards", "Bonus points were not credited again"]
+    new = pd.DataFrame({"comment": [f"{t}{'!' * k}" for k in range(3) for t in topic],
+                        "date": ["2026-07-0" + str(1 + k % 9) for k in range(30)]})
+    emerging = tm.update(new, text_col="comment", date_col="date", min_size=8)
+    loyalty = emerging[emerging["examples"].map(lambda ex: sum("point" in e.lower() for e in ex) >= 2)]
+    assert len(loyalty) >= 1 and loyalty["first_seen"].notna().all(), emerging[["label", "examples"]]
+    assert all(tm.labels_[k] == v for k, v in before.items())
+    old = sample_tm.transform(sample_out, text_col="comment")["theme_id"]
+    assert tm.transform(sample_out, text_col="comment")["theme_id"].equals(old)
+
+
+def test_over_time_and_by_segment(sample_tm: vocnlp.ThemeModel, sample_out: pd.DataFrame) -> None:
+    tagged = sample_tm.transform(sample_out, text_col="comment")
+    q = sample_tm.over_time(tagged, date_col="date", freq="Q")
+    assert {"period", "theme_id", "theme", "n", "comments", "share"} <= set(q.columns)
+    assert q["period"].nunique() == 6 and q["share"].between(0, 1).all()
+    seg = sample_tm.by_segment(tagged, "channel")
+    assert set(seg["channel"]) == set(sample_out["channel"]) and (seg["n"] <= seg["comments"]).all()
+
+
+def test_caller_mistakes_and_nasty_rows(sample_tm: vocnlp.ThemeModel, nasty: list[object], tmp_path: Path) -> None:
+    with pytest.raises(vocnlp.NotFittedError, match="not fitted"):
+        vocnlp.ThemeModel().transform(["x"])
+    with pytest.raises(vocnlp.ConfigError, match="min_theme_size"):
+        vocnlp.ThemeModel(min_theme_size=1).fit(["a b c"] * 30)
+    with pytest.raises(vocnlp.InputError, match="at least 20"):
+        vocnlp.ThemeModel().fit(["Great service", "Bad app"])
+    with pytest.raises(vocnlp.InputError, match="not a saved ThemeModel"):
+        vocnlp.ThemeModel.load(tmp_path)
+    with pytest.raises(vocnlp.InputError, match="text_col"):
+        sample_tm.transform(pd.DataFrame({"c": ["x"]}), text_col="comment")
+    out = sample_tm.transform(pd.DataFrame({"text": pd.Series(nasty, dtype=object)}), text_col="text")
+    assert len(out) == len(nasty) and pd.isna(out["theme_id"][0]) and out["theme_id"][4] == -1

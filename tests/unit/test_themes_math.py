@@ -1,0 +1,81 @@
+"""Theme maths without models: centring, language directions, splitting, thresholds, labels, tokens."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from vocnlp.themes import cluster
+from vocnlp.themes.describe import parent_groups, pick_label
+from vocnlp.themes.terms import mask, theme_tokens
+
+
+def test_center_removes_mean_and_language_directions() -> None:
+    rng = np.random.default_rng(0)
+    lang_dir = np.zeros(8, np.float32)
+    lang_dir[0] = 1.0
+    topic = rng.normal(size=(2, 8)).astype(np.float32)
+    topic[:, 0] = 0
+    # the same two topics in two languages that differ along lang_dir
+    x = np.stack([topic[0] + 2 * lang_dir, topic[0] - 2 * lang_dir, topic[1] + 2 * lang_dir, topic[1] - 2 * lang_dir])
+    plain = cluster.center(x, x.mean(axis=0))
+    assert plain[0] @ plain[1] < plain[0] @ plain[2]       # language dominates
+    basis = cluster.language_basis(np.stack([2 * lang_dir, -2 * lang_dir]))
+    z = cluster.center(x, x.mean(axis=0), basis=basis)
+    assert z[0] @ z[1] == pytest.approx(1.0, abs=1e-5)      # same topic, other language: identical now
+    np.testing.assert_allclose(np.linalg.norm(z, axis=1), 1.0, rtol=1e-5)
+
+
+def test_language_basis_rank_and_orthonormal() -> None:
+    rng = np.random.default_rng(1)
+    offsets = rng.normal(size=(5, 16))
+    offsets -= offsets.mean(axis=0)        # 5 offsets around their mean span 4 directions
+    b = cluster.language_basis(offsets)
+    assert b.shape == (4, 16)
+    np.testing.assert_allclose(b @ b.T, np.eye(4), atol=1e-5)
+
+
+def test_auto_min_size_bounds() -> None:
+    assert cluster.auto_min_size(100) == 10 and cluster.auto_min_size(3750) == 25 and cluster.auto_min_size(10**7) == 200
+
+
+def test_split_large_caps_theme_share() -> None:
+    rng = np.random.default_rng(2)
+    z = rng.normal(size=(300, 6)).astype(np.float32)
+    labels = np.zeros(300, np.int64)
+    labels[:30] = 1
+    out = cluster.split_large(z, labels, max_share=0.25, seed=0)
+    assert np.bincount(out[out >= 0]).max() <= 0.25 * 300
+    assert (out[:30] == 1).all()                        # small themes are left alone
+
+
+def test_threshold_reassign_and_nearest() -> None:
+    z = np.array([[1, 0], [0.9, 0.1], [0, 1], [0.1, 0.9], [0.7, 0.7], [-1, 0]], dtype=np.float32)
+    z /= np.linalg.norm(z, axis=1, keepdims=True)
+    labels = np.array([0, 0, 1, 1, -1, -1])
+    cents = cluster.centroids(z, labels, [0, 1])
+    th = cluster.calibrate_threshold(z, labels, cents, [0, 1], quantile=0.0)
+    out = cluster.reassign(z, labels, cents, [0, 1], th - 0.4)
+    assert out[4] in (0, 1) and out[5] == -1           # near enough joins, the opposite stays out
+    assert list(cluster.nearest(z, cents, [0, 1], th)[:4]) == [0, 0, 1, 1]
+    assert 0.9 < cluster.cohesion(z, labels, cents, [0, 1]) <= 1.0
+
+
+def test_labels_are_distinct_and_unique() -> None:
+    assert pick_label(["engineer", "engineers", "engineer visit", "appointment"], set()) == "engineer, appointment"
+    assert pick_label(["bill", "paid"], {"bill, paid"}) == "bill, paid (2)"
+    assert pick_label(["internet internet", "router", "wifi"], set()) == "router, wifi"
+
+
+def test_parent_groups_point_to_largest_member() -> None:
+    c = np.array([[1, 0, 0], [0.95, 0.05, 0], [0, 1, 0], [0, 0.95, 0.05], [0, 0, 1]], dtype=np.float32)
+    parents = parent_groups(c, [0, 1, 2, 3, 4], [10, 50, 30, 5, 8])
+    assert parents[0] == parents[1] == 1 and parents[2] == parents[3] == 2
+
+
+def test_tokens_mask_and_scripts() -> None:
+    assert mask("see https://x.io or @brand_uk #fail 12:30") .split() == ["see", "or"]
+    assert theme_tokens("The engineer never came on the 14th, called @acme_help 3 times!", "en") == "engineer came called times"
+    assert "快递" in theme_tokens("快递太慢了", "zh").split()
+    assert theme_tokens("Die Lieferung war sehr spät", "de") == "lieferung spät"
+    assert theme_tokens("It doesn’t work since April", "en") == "work"
