@@ -79,7 +79,7 @@ def bench() -> None:
     if not root.is_dir():
         typer.echo("run `vocnlp bench` from a vocnlp source checkout (it needs benchmarks/)", err=True)
         raise typer.Exit(2)
-    for script in ("encode.py", "langid.py", "heads.py"):
+    for script in ("encode.py", "langid.py", "heads.py", "themes.py"):
         subprocess.run([sys.executable, str(root / script)], check=True)
 
 

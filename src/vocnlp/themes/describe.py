@@ -122,9 +122,13 @@ def describe_themes(units: Units, z: np.ndarray, labels: np.ndarray, tokens: Seq
         if fixed_labels.get(i):
             out_labels[i] = fixed_labels[i]
             taken.add(fixed_labels[i])
+    # labels in the corpus's main language when the theme has words in it: a multilingual team reads one
+    # language, and a theme that holds German and English comments is better named in the main one
+    main_lang = max(_counts(units.language).items(), key=lambda kv: kv[1])[0] if len(units) else None
     for i in ids:
         if i not in out_labels:
-            out_labels[i] = pick_label(terms[i], taken)
+            own = by_lang[i].get(main_lang) if main_lang else None
+            out_labels[i] = pick_label(own if own and len(own) >= 2 else terms[i], taken)
             taken.add(out_labels[i])
     rows_with_units = len(set(units.row[labels >= -1].tolist())) or 1
     stats: dict[int, dict[str, Any]] = {}

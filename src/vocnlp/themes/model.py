@@ -15,17 +15,16 @@ Example:
 
 from __future__ import annotations
 
-import json
 import logging
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .._version import __version__
 from ..errors import ConfigError, InputError, NotFittedError
 from . import cluster
 from .describe import describe_themes, parent_groups
+from .edits import ThemeEdits
 from .terms import theme_tokens
 from .units import Units, units_from_frame
 
@@ -38,7 +37,6 @@ __all__ = ["ThemeModel", "UNASSIGNED", "UNASSIGNED_LABEL"]
 logger = logging.getLogger(__name__)
 UNASSIGNED = -1
 UNASSIGNED_LABEL = "unassigned"
-FORMAT_VERSION = 1
 
 
 def _pandas(data: Any, text_col: str | None) -> pd.DataFrame:
@@ -54,7 +52,7 @@ def _pandas(data: Any, text_col: str | None) -> pd.DataFrame:
     return frame.data.reset_index(drop=True)
 
 
-class ThemeModel:
+class ThemeModel(ThemeEdits):
     """Themes of customer comments (scikit-learn style: ``fit`` returns self, state in ``*_`` attributes).
 
     Args:
@@ -380,124 +378,6 @@ class ThemeModel:
                                          "embedding": units.embeddings[k],
                                          "date": None if dates is None else dates[units.row[k]]})
 
-    # ---- edits ---------------------------------------------------------------------------------
-    def rename(self, theme_id: int, label: str) -> ThemeModel:
-        """Give a theme your own label (kept through save/load and later edits)."""
-        self._check_id(theme_id)
-        if label in {v for k, v in self.labels_.items() if k != theme_id}:
-            raise ConfigError(f"label {label!r} is already used by another theme; labels must be unique")
-        self.labels_[theme_id] = label
-        self.edits_.append({"op": "rename", "theme_id": theme_id, "label": label})
-        self._refresh_table()
-        return self
-
-    def _check_id(self, theme_id: int) -> None:
-        self._require_fitted()
-        if theme_id not in self.ids_:
-            raise InputError(f"no theme {theme_id}; theme ids are {self.ids_}")
-
-    def merge(self, theme_ids: Sequence[int], *, label: str | None = None) -> ThemeModel:
-        """Merge themes into the smallest of their ids; the others disappear (ids of the rest are kept)."""
-        import numpy as np
-
-        ids = sorted(set(theme_ids))
-        if len(ids) < 2:
-            raise InputError("merge needs at least two theme ids")
-        for t in ids:
-            self._check_id(t)
-        keep = ids[0]
-        w = np.array([max(self._unit_stats[t]["size"], 1) for t in ids], dtype=np.float64)
-        rows = [self.ids_.index(t) for t in ids]
-        c = (self.centroids_[rows] * w[:, None]).sum(axis=0)
-        self.centroids_[self.ids_.index(keep)] = c / np.linalg.norm(c)
-        drop = [t for t in ids if t != keep]
-        self.centroids_ = np.delete(self.centroids_, [self.ids_.index(t) for t in drop], axis=0)
-        self.ids_ = [t for t in self.ids_ if t not in drop]
-        self.edits_.append({"op": "merge", "theme_ids": ids, "label": label})
-        self._redescribe(merged=(keep, drop), fixed={keep: label} if label else {})
-        return self
-
-    def split(self, theme_id: int, n: int = 2) -> ThemeModel:
-        """Split a theme in ``n`` with k-means on its clauses (needs the fit data: not after ``load``)."""
-        import numpy as np
-        from sklearn.cluster import KMeans
-
-        self._check_id(theme_id)
-        if getattr(self, "_fit", None) is None:
-            raise NotFittedError("split needs the clauses the model was fitted on; refit, then split")
-        units, z, labels, tokens = self._fit
-        members = np.nonzero(labels == theme_id)[0]
-        if len(members) < 2 * n:
-            raise InputError(f"theme {theme_id} has {len(members)} clauses: too few to split in {n}")
-        sub = KMeans(n, n_init=4, random_state=self.seed).fit_predict(z[members])
-        new_ids = [max(self.ids_) + k for k in range(1, n)]
-        labels = labels.copy()
-        for k, nid in enumerate(new_ids, start=1):
-            labels[members[sub == k]] = nid
-        self.ids_ = self.ids_ + new_ids
-        self._fit = (units, z, labels, tokens)
-        self.centroids_ = cluster.centroids(z, labels, self.ids_).astype(np.float32)
-        self.edits_.append({"op": "split", "theme_id": theme_id, "n": n, "new_ids": new_ids})
-        self._describe(units, z, labels, tokens, fixed_labels=self._user_labels(exclude={theme_id}))
-        return self
-
-    def reduce(self, n: int) -> ThemeModel:
-        """Merge the most similar themes until ``n`` are left (agglomerative, average linkage on centroids)."""
-        from scipy.cluster.hierarchy import fcluster, linkage
-
-        self._require_fitted()
-        if n < 1:
-            raise ConfigError("reduce(n) needs n >= 1")
-        if n >= len(self.ids_):
-            return self
-        groups = fcluster(linkage(self.centroids_, method="average", metric="cosine"), t=n, criterion="maxclust")
-        ids = list(self.ids_)  # merge() changes self.ids_: group the ids as they were
-        for g in sorted(set(groups.tolist())):
-            members = [t for t, gg in zip(ids, groups) if gg == g]
-            if len(members) > 1:
-                self.merge(members)
-        return self
-
-    def _user_labels(self, exclude: set[int] = frozenset()) -> dict[int, str]:  # type: ignore[assignment]
-        """Labels set by rename/merge(label=...) or seed themes: kept when themes are described again."""
-        out: dict[int, str] = {}
-        for e in getattr(self, "edits_", []):
-            if e["op"] == "rename":
-                out[e["theme_id"]] = e["label"]
-            elif e["op"] == "merge" and e.get("label"):
-                out[min(e["theme_ids"])] = e["label"]
-        for i, name in enumerate(self.seed_themes or {}):
-            if i in self.ids_:
-                out.setdefault(i, name)
-        return {k: v for k, v in out.items() if k in self.ids_ and k not in exclude}
-
-    def _redescribe(self, merged: tuple[int, list[int]], fixed: Mapping[int, str]) -> None:
-        keep, drop = merged
-        if getattr(self, "_fit", None) is not None:
-            units, z, labels, tokens = self._fit
-            labels = labels.copy()
-            for t in drop:
-                labels[labels == t] = keep
-            self._fit = (units, z, labels, tokens)
-            self._describe(units, z, labels, tokens, fixed_labels={**self._user_labels(), **fixed})
-            return
-        # after load: combine what is known without the clauses
-        st = self._unit_stats
-        total = sum(st[t]["size"] for t in [keep, *drop])
-        for key in ("negative", "neutral", "positive", "mean_sentiment"):
-            vals = [(st[t][key], st[t]["size"]) for t in [keep, *drop] if st[t][key] == st[t][key]]
-            st[keep][key] = round(sum(v * s for v, s in vals) / max(sum(s for _, s in vals), 1), 4) if vals else float("nan")
-        st[keep]["share"] = round(sum(st[t]["share"] for t in [keep, *drop]), 4)
-        st[keep]["size"] = total
-        self.terms_[keep] = list(dict.fromkeys(sum((self.terms_[t] for t in [keep, *drop]), [])))[: self.top_n_terms]
-        self.examples_[keep] = sum((self.examples_[t] for t in [keep, *drop]), [])[:3]
-        for t in drop:
-            for d in (self.labels_, self.terms_, self.terms_by_language_, self.examples_, st):
-                d.pop(t, None)
-        if fixed.get(keep):
-            self.labels_[keep] = fixed[keep]
-        self._refresh_table()
-
     # ---- new themes over time ------------------------------------------------------------------
     def update(self, data: Any = None, *, text_col: str | None = None, date_col: str | None = None,
                min_size: int | None = None) -> pd.DataFrame:
@@ -589,75 +469,17 @@ class ThemeModel:
     # ---- persistence ---------------------------------------------------------------------------
     def save(self, path: str | Path) -> Path:
         """A folder: ``themes.json`` (ids, labels, edits, threshold, versions), ``themes.safetensors``
-        (centroids), ``themes.csv`` (the table) and ``bertopic/`` (BERTopic, safetensors, no pickles)."""
-        import numpy as np
-        from safetensors.numpy import save_file
+        (centres, language directions), ``themes.csv`` (the table) and ``bertopic/`` (safetensors, no pickles)."""
+        from .persist import save_model
 
-        self._require_fitted()
-        folder = Path(path)
-        folder.mkdir(parents=True, exist_ok=True)
-        tensors = {"mean": np.ascontiguousarray(self.mean_), "centroids": np.ascontiguousarray(self.centroids_)}
-        tensors["language_basis"] = np.ascontiguousarray(self.language_basis_)
-        save_file(tensors, str(folder / "themes.safetensors"))
-        params = {k: getattr(self, k) for k in ("min_theme_size", "max_theme_share", "outlier_quantile", "seed",
-                                                  "seed_themes", "seed_similarity", "n_neighbors", "n_components",
-                                                  "max_fit_units", "top_n_terms", "language_centering", "backend",
-                                                  "encoder_model")}
-        state = {"format_version": FORMAT_VERSION, "vocnlp_version": __version__, "params": params,
-                 "encoder": self.encoder_model or "multilingual-e5-small", "ids": self.ids_,
-                 "labels": {str(k): v for k, v in self.labels_.items()},
-                 "terms": {str(k): v for k, v in self.terms_.items()},
-                 "terms_by_language": {str(k): v for k, v in self.terms_by_language_.items()},
-                 "examples": {str(k): v for k, v in self.examples_.items()},
-                 "stats": {str(k): v for k, v in self._unit_stats.items()},
-                 "first_seen": {str(k): v for k, v in self.first_seen_.items()},
-                 "threshold": self.threshold_, "edits": self.edits_, "fit_stats": self.fit_stats_}
-        (folder / "themes.json").write_text(json.dumps(state, indent=1, ensure_ascii=False, default=str) + "\n",
-                                            encoding="utf-8")
-        self.themes_.to_csv(folder / "themes.csv", index=False)
-        if getattr(self, "_bertopic", None) is not None:
-            self._bertopic.save(str(folder / "bertopic"), serialization="safetensors", save_ctfidf=True,
-                                save_embedding_model=False)
-        return folder
+        return save_model(self, path)
 
     @classmethod
     def load(cls, path: str | Path) -> ThemeModel:
         """Read a folder written by :meth:`save`; assignments are the same as before saving."""
-        import numpy as np
-        from safetensors.numpy import load_file
+        from .persist import load_model
 
-        folder = Path(path)
-        if not (folder / "themes.json").is_file():
-            raise InputError(f"{folder} is not a saved ThemeModel (no themes.json); save one with tm.save(dir)")
-        state = json.loads((folder / "themes.json").read_text(encoding="utf-8"))
-        if state.get("format_version", 0) > FORMAT_VERSION:
-            raise ConfigError(f"{folder} was saved by vocnlp {state.get('vocnlp_version')} (format "
-                              f"{state['format_version']}); this vocnlp {__version__} reads up to {FORMAT_VERSION}: upgrade")
-        tm = cls(**state["params"])
-        arrays = load_file(str(folder / "themes.safetensors"))
-        tm.mean_ = arrays["mean"]
-        tm.centroids_ = arrays["centroids"]
-        tm.language_basis_ = arrays["language_basis"]
-        tm.ids_ = [int(i) for i in state["ids"]]
-
-        def ints(d: dict[str, Any]) -> dict[int, Any]:
-            return {int(k): v for k, v in d.items()}
-
-        tm.labels_ = ints(state["labels"])
-        tm.terms_ = ints(state["terms"])
-        tm.terms_by_language_ = ints(state["terms_by_language"])
-        tm.examples_ = ints(state["examples"])
-        tm._unit_stats = ints(state["stats"])
-        tm.first_seen_ = ints(state["first_seen"])
-        tm.threshold_ = float(state["threshold"])
-        tm.edits_ = state["edits"]
-        tm.fit_stats_ = state["fit_stats"]
-        tm.candidates_ = []
-        tm._fit = None
-        tm._bertopic = None
-        tm._bertopic_path = folder / "bertopic" if (folder / "bertopic").is_dir() else None
-        tm._refresh_table()
-        return tm
+        return load_model(cls, path)
 
     @property
     def bertopic_(self) -> Any:
