@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from .langid import LanguageDetector, LanguageGuess, detect_languages
     from .pipeline import Pipeline
     from .themes import ThemeModel
+    from .drivers import DriverReport, analyze_drivers
 
 __all__ = [
     "__version__",
@@ -44,6 +45,8 @@ __all__ = [
     "train_head",
     "zero_shot_head",
     "ThemeModel",
+    "analyze_drivers",
+    "DriverReport",
     "VocnlpError",
     "InputError",
     "ConfigError",
@@ -63,11 +66,13 @@ _LAZY = {
     "train_head": ("vocnlp.heads", "train_head"),
     "zero_shot_head": ("vocnlp.heads", "zero_shot_head"),
     "ThemeModel": ("vocnlp.themes", "ThemeModel"),
+    "analyze_drivers": ("vocnlp.drivers", "analyze_drivers"),
+    "DriverReport": ("vocnlp.drivers", "DriverReport"),
 }
 
 
 #: submodules reachable as attributes without importing them first (``vocnlp.io.load_sample()``)
-_SUBMODULES = ("io", "heads", "themes", "clauses", "catalog", "encoders")
+_SUBMODULES = ("io", "heads", "themes", "drivers", "clauses", "catalog", "encoders")
 
 
 def __getattr__(name: str) -> Any:

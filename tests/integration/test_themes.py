@@ -212,3 +212,16 @@ def test_caller_mistakes_and_nasty_rows(sample_tm: vocnlp.ThemeModel, nasty: lis
         sample_tm.transform(pd.DataFrame({"c": ["x"]}), text_col="comment")
     out = sample_tm.transform(pd.DataFrame({"text": pd.Series(nasty, dtype=object)}), text_col="text")
     assert len(out) == len(nasty) and pd.isna(out["theme_id"][0]) and out["theme_id"][4] == -1
+
+
+def test_drivers_on_nps_verbatims(nps_tm: vocnlp.ThemeModel, nps_out: pd.DataFrame) -> None:
+    tagged = nps_tm.transform(nps_out, text_col="text")
+    rep = vocnlp.analyze_drivers(tagged, score_col="nps_score", date_col="response_date", n_boot=500, n_perm=500)
+    assert rep.score.n == tagged["nps_score"].notna().sum() and rep.invalid_rows == []
+    t = rep.table
+    assert len(t) >= 10 and (t["impact_ci_low"] <= t["impact"]).all() and (t["impact"] <= t["impact_ci_high"]).all()
+    np.testing.assert_allclose(t["impact"], t["share"] * t["gap"], atol=1e-9)
+    # complaint themes pull the score down, praise themes up
+    worst = t.nsmallest(3, "impact")["theme"].tolist()
+    neg = nps_tm.themes_.set_index("label").loc[worst, "negative"]
+    assert (neg > 0.5).all(), worst
