@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from .langid import LanguageDetector, LanguageGuess, detect_languages
     from .pipeline import Pipeline
     from .themes import ThemeModel
-    from .drivers import DriverReport, analyze_drivers
+    from .drivers import DriverReport, alerts, analyze_drivers
 
 __all__ = [
     "__version__",
@@ -47,6 +47,7 @@ __all__ = [
     "ThemeModel",
     "analyze_drivers",
     "DriverReport",
+    "alerts",
     "VocnlpError",
     "InputError",
     "ConfigError",
@@ -68,11 +69,12 @@ _LAZY = {
     "ThemeModel": ("vocnlp.themes", "ThemeModel"),
     "analyze_drivers": ("vocnlp.drivers", "analyze_drivers"),
     "DriverReport": ("vocnlp.drivers", "DriverReport"),
+    "alerts": ("vocnlp.drivers", "alerts"),
 }
 
 
 #: submodules reachable as attributes without importing them first (``vocnlp.io.load_sample()``)
-_SUBMODULES = ("io", "heads", "themes", "drivers", "clauses", "catalog", "encoders")
+_SUBMODULES = ("io", "heads", "themes", "drivers", "report", "clauses", "catalog", "encoders")
 
 
 def __getattr__(name: str) -> Any:

@@ -30,6 +30,8 @@ EXTRA_OF: dict[str, str] = {
     "bertopic": "themes",
     "umap": "themes",
     "hdbscan": "themes",
+    "plotly": "themes",
+    "statsmodels": "core",
 }
 
 

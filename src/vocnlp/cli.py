@@ -1,7 +1,8 @@
-"""The ``vocnlp`` command line: demo, tag, models, bench.
+"""The ``vocnlp`` command line: demo, analyze, tag, models, bench.
 
 Example:
     $ vocnlp demo --out vocnlp-demo
+    $ vocnlp analyze feedback.csv --text-col comment --score-col nps --date-col date --out out/
     $ vocnlp tag comments.csv --text-col comment --out tagged.parquet
     $ vocnlp models
 """
@@ -28,6 +29,32 @@ def demo(out: Path = typer.Option(Path("vocnlp-demo"), help="folder for tagged.p
     from .demo import run_demo
 
     run_demo(out, device=device)
+
+
+@app.command()
+def analyze(input: Path = typer.Argument(..., help="CSV, TSV, Parquet or JSONL file"),
+            out: Path = typer.Option(..., "--out", help="folder for tagged.parquet, themes.csv, drivers.csv, report.html"),
+            text_col: str = typer.Option("text", help="column with the comments"),
+            score_col: str = typer.Option(..., help="column with the score (NPS 0-10 by default)"),
+            kind: str = typer.Option("nps", help="nps, csat, ces or mean"),
+            date_col: Optional[str] = typer.Option(None, help="date column, for trends and period changes"),
+            segment_col: list[str] = typer.Option([], help="segment column(s) to control for; repeatable"),
+            device: str = typer.Option("auto"), seed: int = typer.Option(0)) -> None:
+    """Pipeline, themes and NPS drivers in one run, with the HTML report."""
+    from .analyze import run_analysis
+    from .io import read_table
+
+    df = read_table(input)
+    res = run_analysis(df, text_col=text_col, score_col=score_col, kind=kind, date_col=date_col,
+                       segment_cols=segment_col, out_dir=out, device=device, seed=seed)
+    typer.echo(f"{len(res.out)} comments; {res.drivers.score}; {res.themes.n_themes} themes; "
+               f"times: {', '.join(f'{k} {v:.1f}s' for k, v in res.seconds.items())}")
+    top = res.drivers.table.head(5)
+    for _, r in top.iterrows():
+        typer.echo(f"  {r['theme']:<36} impact {r['impact']:+6.1f} (95% CI {r['impact_ci_low']:+.1f} to "
+                   f"{r['impact_ci_high']:+.1f}), q={r['q_value']:.3f}")
+    for name, path in res.files.items():
+        typer.echo(f"  {name}: {path}")
 
 
 @app.command()

@@ -76,7 +76,8 @@ def logit_table(is_low: np.ndarray, x: np.ndarray, names: Sequence[str], *, cont
         res = sm.Logit(is_low.astype(float), design[:, cols]).fit(disp=0, method="lbfgs", maxiter=500)
     except Exception:  # noqa: BLE001 - perfect separation and friends: report nothing rather than nonsense
         return pd.DataFrame(columns=["term", "odds_ratio", "ci_low", "ci_high", "p_value"])
-    ci = np.exp(res.conf_int())
+    with np.errstate(over="ignore"):  # a theme (nearly) separating detractors: an unbounded CI is the truth
+        ci = np.exp(res.conf_int())
     return pd.DataFrame([{"term": n, "odds_ratio": float(np.exp(res.params[j + 1])), "ci_low": ci[j + 1, 0],
                           "ci_high": ci[j + 1, 1], "p_value": float(res.pvalues[j + 1])} for j, n in enumerate(terms)])
 

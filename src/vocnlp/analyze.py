@@ -1,0 +1,72 @@
+"""The whole chain in one call: pipeline -> themes -> drivers -> files (``vocnlp analyze``).
+
+Writes ``tagged.parquet`` (every input row and column, plus vocnlp's), ``themes.csv``, ``themes/``
+(the ThemeModel), ``drivers.csv`` and the self-contained ``report.html``.
+
+Example:
+    >>> res = run_analysis(df, text_col="comment", score_col="nps", date_col="date", out_dir="out/")  # doctest: +SKIP
+    >>> res.drivers.table.head()                                                                       # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+__all__ = ["Analysis", "run_analysis"]
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class Analysis:
+    """What :func:`run_analysis` made: the tagged frame, the theme model, the driver report, files, timings."""
+
+    out: Any
+    themes: Any
+    drivers: Any
+    files: dict[str, Path]
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def run_analysis(df: Any, *, text_col: str, score_col: str, out_dir: str | Path, date_col: str | None = None,
+                 kind: str = "nps", segment_cols: Sequence[str] = (), device: str = "auto", seed: int = 0,
+                 owners: Mapping[str, str] | None = None, n_boot: int = 2000) -> Analysis:
+    """Tag, find themes, analyse drivers and write the files into ``out_dir``."""
+    from .drivers import analyze_drivers
+    from .errors import InputError
+    from .io import write_table
+    from .pipeline import Pipeline
+    from .report import build
+    from .themes import ThemeModel
+
+    if score_col not in df.columns:
+        raise InputError(f"score_col={score_col!r} not in the frame; available: {list(df.columns)}")
+    folder = Path(out_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    seconds: dict[str, float] = {}
+    t0 = time.perf_counter()
+    out = Pipeline.default(device=device, keep_embeddings=True, clauses=True).run(df, text_col=text_col)
+    seconds["pipeline"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    tm = ThemeModel(seed=seed).fit(out, text_col=text_col)
+    out = tm.transform(out, text_col=text_col)
+    seconds["themes"] = time.perf_counter() - t0
+    out = out.drop(columns=["embedding", "clause_embeddings"])
+    t0 = time.perf_counter()
+    rep = analyze_drivers(out, score_col=score_col, kind=kind, segment_cols=segment_cols, date_col=date_col,
+                          n_boot=n_boot, n_perm=n_boot, seed=seed)
+    seconds["drivers"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    files = {"tagged": write_table(out, folder / "tagged.parquet"), "themes_model": tm.save(folder / "themes"),
+             "themes": folder / "themes.csv", "drivers": folder / "drivers.csv", "report": folder / "report.html"}
+    tm.themes_.to_csv(files["themes"], index=False)
+    rep.table.to_csv(files["drivers"], index=False)
+    build(out, tm, rep, files["report"], date_col=date_col, text_col=text_col, owners=dict(owners or {}))
+    seconds["files"] = time.perf_counter() - t0
+    logger.info("analysis done: %s", {k: round(v, 1) for k, v in seconds.items()})
+    return Analysis(out, tm, rep, files, seconds)

@@ -1,0 +1,100 @@
+"""`vocnlp analyze` end to end on the sample data, the HTML report in a real headless Chromium, alerts, notebooks."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import vocnlp
+
+pytest.importorskip("bertopic")
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture(scope="module")
+def analysis_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from typer.testing import CliRunner
+
+    from vocnlp.cli import app
+
+    out = tmp_path_factory.mktemp("analysis")
+    sample = vocnlp.io.sample_data_path()
+    res = CliRunner().invoke(app, ["analyze", str(sample), "--text-col", "comment", "--score-col", "nps",
+                                   "--date-col", "date", "--segment-col", "channel", "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    assert "impact" in res.output and "report:" in res.output
+    return out
+
+
+def render(html: Path, png: Path) -> list[str]:
+    """Screenshot ``html`` with headless Chromium; return the page's console messages."""
+    assert CHROMIUM is not None
+    proc = subprocess.run([CHROMIUM, "--headless=new", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0",
+                           "--window-size=1200,2400", f"--screenshot={png}", html.as_uri()],
+                          capture_output=True, text=True, timeout=120)
+    return [line for line in proc.stderr.splitlines() if ":CONSOLE" in line]
+
+
+def test_analyze_writes_every_file(analysis_dir: Path) -> None:
+    names = {p.name for p in analysis_dir.iterdir()}
+    assert {"tagged.parquet", "themes.csv", "drivers.csv", "report.html", "themes"} <= names
+    tagged = pd.read_parquet(analysis_dir / "tagged.parquet")
+    sample = vocnlp.io.load_sample()
+    assert list(tagged["id"]) == list(sample["id"])
+    assert {"sentiment", "intents", "theme", "themes", "clauses"} <= set(tagged.columns)
+    drivers = pd.read_csv(analysis_dir / "drivers.csv")
+    assert list(drivers.columns[:11]) == ["theme", "n", "share", "score_with", "score_without", "gap", "impact",
+                                          "impact_ci_low", "impact_ci_high", "p_value", "q_value"]
+    # the sample data plants theme effects: the strongest drivers are significant
+    assert (drivers.head(3)["q_value"] < 0.05).all()
+    html = (analysis_dir / "report.html").read_text(encoding="utf-8")
+    # self-contained: plotly.js inlined, nothing loaded from elsewhere
+    assert "<script" in html and not re.search(r"<script[^>]*\ssrc=", html) and not re.search(r"<link[^>]*href=", html)
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium (.ci/run installs it)")
+def test_report_renders_in_chromium(analysis_dir: Path, tmp_path: Path) -> None:
+    from PIL import Image
+
+    console = render(analysis_dir / "report.html", tmp_path / "report.png")
+    assert console == [], console
+    img = np.asarray(Image.open(tmp_path / "report.png").convert("L"), dtype=np.float64)
+    assert img.shape[0] >= 2000 and img.std() > 20         # not blank: text, bars, tables
+    assert (img < 100).mean() > 0.01                        # dark pixels: text and coloured bars
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium (.ci/run installs it)")
+def test_console_errors_are_seen(tmp_path: Path) -> None:
+    page = tmp_path / "bad.html"
+    page.write_text("<html><body><script>console.error('broken chart')</script></body></html>")
+    assert any("broken chart" in line for line in render(page, tmp_path / "bad.png"))
+
+
+def test_alerts(analysis_dir: Path) -> None:
+    tagged = pd.read_parquet(analysis_dir / "tagged.parquet")
+    tagged["intents"] = tagged["intents"].map(lambda v: list(v) if v is not None else None)
+    al = vocnlp.alerts(tagged, score_col="nps", date_col="date", text_col="comment", owners={"arrived, late": "logistics"})
+    assert len(al) > 0 and (al["nps"] <= 6).all()
+    assert al["reason"].str.contains("churn risk|strongly negative").all()
+    dates = pd.to_datetime(al["date"])
+    assert dates.is_monotonic_decreasing
+    assert list(al.columns[:2]) == ["reason", "owner"]
+    with pytest.raises(vocnlp.InputError, match="Pipeline"):
+        vocnlp.alerts(pd.DataFrame({"nps": [1]}))
+
+
+@pytest.mark.parametrize("name", ["quickstart.ipynb", "nps_root_cause.ipynb"])
+def test_notebooks_run(name: str, tmp_path: Path) -> None:
+    nbformat = pytest.importorskip("nbformat")
+    nbclient = pytest.importorskip("nbclient")
+    nb = nbformat.read(ROOT / "notebooks" / name, as_version=4)
+    nbclient.NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
+    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []) if o.get("output_type") == "error"]
+    assert not errors
