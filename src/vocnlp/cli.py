@@ -23,9 +23,9 @@ app = typer.Typer(help="vocnlp: Voice-of-the-Customer text analytics, offline.",
 
 
 @app.command()
-def demo(out: Path = typer.Option(Path("vocnlp-demo"), help="folder for tagged.parquet"),
+def demo(out: Path = typer.Option(Path("vocnlp-demo"), help="folder for tagged.parquet, themes, drivers, report.html"),
          device: str = typer.Option("auto", help="auto, cpu, cuda, mps")) -> None:
-    """Tag the bundled multilingual sample feedback and print a per-language summary."""
+    """Analyse the bundled multilingual sample feedback: languages, sentiment, themes, NPS drivers, report."""
     from .demo import run_demo
 
     run_demo(out, device=device)
@@ -106,7 +106,7 @@ def bench() -> None:
     if not root.is_dir():
         typer.echo("run `vocnlp bench` from a vocnlp source checkout (it needs benchmarks/)", err=True)
         raise typer.Exit(2)
-    for script in ("encode.py", "langid.py", "heads.py", "themes.py"):
+    for script in ("encode.py", "langid.py", "heads.py", "themes.py", "analyze.py"):
         subprocess.run([sys.executable, str(root / script)], check=True)
 
 

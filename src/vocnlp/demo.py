@@ -35,42 +35,46 @@ def theme_summary(themes: pd.DataFrame, n: int = 10) -> pd.DataFrame:
 
 
 def run_demo(out_dir: str | os.PathLike[str] = "vocnlp-demo", *, device: str = "auto") -> pd.DataFrame:
-    """Tag the sample data, fit themes on it, write ``tagged.parquet`` and ``themes/``; return the language summary."""
+    """The whole chain on the sample data (``vocnlp analyze``): tagged.parquet, themes, drivers, report.html.
+
+    Prints the per-language summary, sentiment by language, the top themes with their sentiment mix and
+    the top NPS drivers; returns the language summary. Without the ``themes`` extra it only tags.
+    """
     import importlib.util
 
     from .io import load_sample, write_table
-    from .pipeline import Pipeline
 
     df = load_sample()
-    with_themes = importlib.util.find_spec("bertopic") is not None
-    nlp = Pipeline.default(device=device, keep_embeddings=with_themes)
-    t0 = time.perf_counter()
-    out = nlp.run(df, text_col="comment")
-    elapsed = time.perf_counter() - t0
-    themes = None
-    if with_themes:
-        from .themes import ThemeModel
+    if importlib.util.find_spec("bertopic") is None:
+        from .pipeline import Pipeline
 
-        t1 = time.perf_counter()
-        tm = ThemeModel(seed=0).fit(out, text_col="comment")
-        out = tm.transform(out, text_col="comment")
-        tm.save(Path(out_dir) / "themes")
-        themes = tm.themes_
-        theme_s = time.perf_counter() - t1
-    out = out.drop(columns=[c for c in ("embedding", "clause_embeddings") if c in out.columns])
-    path = write_table(out, Path(out_dir) / "tagged.parquet")
+        t0 = time.perf_counter()
+        out = Pipeline.default(device=device).run(df, text_col="comment")
+        path = write_table(out, Path(out_dir) / "tagged.parquet")
+        print(f"vocnlp demo: {len(out)} comments tagged in {time.perf_counter() - t0:.1f}s -> {path}")
+        print("(themes, drivers and the report skipped: pip install 'vocnlp[themes]')")
+        summary = language_summary(out)
+        print(summary.to_string())
+        return summary
+    from .analyze import run_analysis
+
+    res = run_analysis(df, text_col="comment", score_col="nps", date_col="date", segment_cols=["channel"],
+                       out_dir=out_dir, device=device)
+    out = res.out
     summary = language_summary(out)
-    print(f"vocnlp demo: {len(out)} comments tagged in {elapsed:.1f}s -> {path}")
+    times = ", ".join(f"{k} {v:.1f}s" for k, v in res.seconds.items())
+    print(f"vocnlp demo: {len(out)} comments ({times}) -> {Path(out_dir).resolve()}")
     print(summary.to_string())
     sent = out.groupby("language")["sentiment"].value_counts(normalize=True).unstack(fill_value=0).round(2)
     print("\nsentiment by language (share of comments):")
     print(sent.to_string())
-    if themes is not None:
-        print(f"\ntop themes ({len(themes)} found in {theme_s:.1f}s; sentiment mix = shares of their clauses):")
-        print(theme_summary(themes).to_string(index=False))
-    else:
-        print("\n(themes skipped: pip install 'vocnlp[themes]')")
+    print(f"\ntop themes ({res.themes.n_themes} found; sentiment mix = shares of their clauses):")
+    print(theme_summary(res.themes.themes_).to_string(index=False))
+    print(f"\n{res.drivers.score}; top drivers (impact in NPS points, 95% CI, q):")
+    for _, r in res.drivers.table.head(8).iterrows():
+        print(f"  {r['theme']:<32} {r['impact']:+6.1f}  [{r['impact_ci_low']:+.1f}, {r['impact_ci_high']:+.1f}]  q={r['q_value']:.3f}")
     flagged = out[out["status"] != "ok"][["id", "comment", "status", "error"]]
     print(f"\nflagged rows ({len(flagged)}):")
     print(flagged.to_string(index=False, max_colwidth=60))
+    print(f"\nreport: {res.files['report']}")
     return summary

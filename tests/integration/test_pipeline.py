@@ -107,7 +107,9 @@ def test_demo_writes_parquet(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert {"en", "de", "fr", "es", "pl", "ru", "sv", "zh", "fa"} <= set(summary.index)
     written = out[out["lang_written"] != "und"]
     assert (written["language"] == written["lang_written"]).mean() >= 0.9
-    assert "flagged rows" in capsys.readouterr().out
+    printed = capsys.readouterr().out
+    assert "flagged rows" in printed and "top themes" in printed and "top drivers" in printed
+    assert (tmp_path / "report.html").is_file()
 
 
 def test_cli(tmp_path: Path) -> None:

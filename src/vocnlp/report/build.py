@@ -85,6 +85,11 @@ def build(out: pd.DataFrame, themes: Any, drivers: Any, path: str | Path | None 
         parts.append("<section><h2>Themes</h2>" + _table(
             tt, ["theme_id", "label", "size", "share", "negative", "positive", "mean_sentiment", "examples"],
             {"share": ".1%", "negative": ".0%", "positive": ".0%", "mean_sentiment": ".2f"}) + "</section>")
+    if themes is not None and themes.themes_["first_seen"].notna().any():
+        em = themes.themes_[themes.themes_["first_seen"].notna()]
+        parts.append("<section><h2>Emerging themes</h2><p class='muted'>Found by ThemeModel.update among comments far"
+                     " from every known theme.</p>" + _table(em, ["theme_id", "label", "size", "first_seen", "examples"])
+                     + "</section>")
     if "sentiment" in out.columns and "language" in out.columns:
         parts.append(f"<section><h2>Sentiment by language</h2>{_fig_html(figures.sentiment_by_language(out), False)}</section>")
     if themes is not None and date_col and date_col in out.columns and "themes" in out.columns:
