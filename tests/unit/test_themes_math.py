@@ -79,3 +79,13 @@ def test_tokens_mask_and_scripts() -> None:
     assert "快递" in theme_tokens("快递太慢了", "zh").split()
     assert theme_tokens("Die Lieferung war sehr spät", "de") == "lieferung spät"
     assert theme_tokens("It doesn’t work since April", "en") == "work"
+
+
+def test_stratified_sample_keeps_language_shares() -> None:
+    from vocnlp.themes.model import _stratified
+
+    idx = np.arange(1000)
+    strata = np.array(["en"] * 900 + ["de"] * 90 + ["sv"] * 10)
+    got = _stratified(idx, strata, 100, np.random.default_rng(0))
+    langs = strata[got]
+    assert len(got) == 100 and (langs == "de").sum() == 9 and (langs == "sv").sum() == 1 and len(set(got)) == 100

@@ -52,6 +52,21 @@ def _pandas(data: Any, text_col: str | None) -> pd.DataFrame:
     return frame.data.reset_index(drop=True)
 
 
+def _stratified(idx: np.ndarray, strata: np.ndarray, k: int, rng: np.random.Generator) -> np.ndarray:
+    """``k`` of ``idx``, each stratum (language) in proportion to its size (at least one row each), sorted."""
+    import numpy as np
+
+    out = []
+    for s in sorted(set(strata.tolist())):
+        members = idx[strata == s]
+        take = min(len(members), max(1, round(k * len(members) / len(idx))))
+        out.append(rng.choice(members, take, replace=False))
+    picked = np.concatenate(out) if out else idx[:0]
+    if len(picked) > k:  # rounding up every stratum can overshoot by a few: drop those at random
+        picked = rng.choice(picked, k, replace=False)
+    return np.sort(picked)
+
+
 class ThemeModel(ThemeEdits):
     """Themes of customer comments (scikit-learn style: ``fit`` returns self, state in ``*_`` attributes).
 
@@ -138,8 +153,8 @@ class ThemeModel(ThemeEdits):
         fit_idx = np.nonzero(content)[0]
         rng = np.random.default_rng(self.seed)
         if len(fit_idx) > self.max_fit_units:
-            fit_idx = np.sort(rng.choice(fit_idx, self.max_fit_units, replace=False))
-            logger.info("fitting on a sample of %d of %d clauses", len(fit_idx), int(content.sum()))
+            fit_idx = _stratified(fit_idx, np.asarray(units.language)[fit_idx], self.max_fit_units, rng)
+            logger.info("fitting on a sample of %d of %d clauses (stratified by language)", len(fit_idx), int(content.sum()))
         fit_units = units.take(fit_idx)
         self.mean_ = fit_units.embeddings.mean(axis=0).astype(np.float32)
         self.language_basis_ = self._basis(fit_units)
