@@ -31,6 +31,9 @@ EXTRA_OF: dict[str, str] = {
     "umap": "themes",
     "hdbscan": "themes",
     "plotly": "themes",
+    "fastapi": "service",
+    "uvicorn": "service",
+    "prometheus_client": "service",
     "statsmodels": "core",
 }
 

@@ -76,6 +76,33 @@ def tag(input: Path = typer.Argument(..., help="CSV, TSV, Parquet or JSONL file"
 
 
 @app.command()
+def serve(host: str = typer.Option("127.0.0.1"), port: int = typer.Option(8000),
+          themes: Optional[Path] = typer.Option(None, help="a saved ThemeModel folder: adds themes to the results"),
+          api_key_env: Optional[str] = typer.Option(None, help="name of the environment variable holding the API key"),
+          device: str = typer.Option("auto"), max_wait_ms: float = typer.Option(5.0, help="micro-batching wait"),
+          no_micro_batching: bool = typer.Option(False, help="one pipeline run per request")) -> None:
+    """Serve the pipeline over HTTP: POST /v1/analyze, /v1/embed, GET /v1/themes, /healthz, /readyz, /metrics."""
+    import os
+
+    from ._lazy import import_optional
+    from .pipeline import Pipeline
+    from .service import ServiceSettings, create_app
+    from .themes import ThemeModel
+
+    uvicorn = import_optional("uvicorn")
+    key = None
+    if api_key_env:
+        key = os.environ.get(api_key_env)
+        if not key:
+            typer.echo(f"--api-key-env {api_key_env}: that environment variable is empty or unset", err=True)
+            raise typer.Exit(2)
+    tm = ThemeModel.load(themes) if themes else None
+    app_ = create_app(Pipeline.default(device=device, themes=tm), themes=tm,
+                      settings=ServiceSettings(api_key=key, max_wait_ms=max_wait_ms, micro_batching=not no_micro_batching))
+    uvicorn.run(app_, host=host, port=port, log_level="info")
+
+
+@app.command()
 def models() -> None:
     """List the catalog: what is installed, licences, where the weights come from."""
     from .catalog import list_models, resolve_encoder_source

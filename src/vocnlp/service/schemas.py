@@ -1,0 +1,49 @@
+"""Request and response shapes of the HTTP API (pydantic, with examples for /openapi.json).
+
+Example:
+    >>> AnalyzeRequest(comments=[{"id": "1", "text": "Great!", "nps": 10}]).comments[0].model_extra
+    {'nps': 10}
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = ["Comment", "AnalyzeRequest", "AnalyzeResponse", "EmbedRequest", "EmbedResponse"]
+
+
+class Comment(BaseModel):
+    """One comment; fields besides ``id`` and ``text`` are passed through to its result."""
+
+    model_config = ConfigDict(extra="allow", json_schema_extra={"example": {"id": "r-1", "text": "Lovely staff, slow app", "nps": 6}})
+    id: str | int | None = Field(None, description="your id, returned with the result")
+    text: Any = Field(..., description="the comment; non-strings and empty texts are flagged, not rejected")
+
+
+class Options(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class AnalyzeRequest(BaseModel):
+    comments: list[Comment] = Field(..., description="comments to analyse, results come back in this order")
+    options: Options = Field(default_factory=Options)
+    model_config = ConfigDict(json_schema_extra={"example": {"comments": [
+        {"id": "1", "text": "The staff were lovely but the app keeps crashing."},
+        {"id": "2", "text": "Je vais résilier mon abonnement."}]}})
+
+
+class AnalyzeResponse(BaseModel):
+    results: list[dict[str, Any]] = Field(..., description="one per comment, in input order: id, passed-through fields, "
+                                                             "language, sentiment, intent, themes, status, error")
+    models: dict[str, Any]
+
+
+class EmbedRequest(BaseModel):
+    texts: list[str] = Field(..., description="texts to embed", json_schema_extra={"example": ["Great support!"]})
+
+
+class EmbedResponse(BaseModel):
+    embeddings: list[list[float]]
+    model: str

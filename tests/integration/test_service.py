@@ -1,0 +1,138 @@
+"""The HTTP service against a real uvicorn server on 127.0.0.1 (httpx over loopback)."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import threading
+import time
+from collections.abc import Iterator
+
+import pytest
+
+httpx = pytest.importorskip("httpx")
+uvicorn = pytest.importorskip("uvicorn")
+pytest.importorskip("fastapi")
+
+from vocnlp.pipeline import Pipeline  # noqa: E402
+from vocnlp.service import ServiceSettings, create_app  # noqa: E402
+
+KEY = "test-key-123"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class _Server:
+    def __init__(self, app: object) -> None:
+        self.port = _free_port()
+        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning"))
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def __enter__(self) -> str:
+        self.thread.start()
+        deadline = time.time() + 120
+        while time.time() < deadline:
+            try:
+                if httpx.get(f"http://127.0.0.1:{self.port}/readyz", timeout=2).status_code == 200:
+                    return f"http://127.0.0.1:{self.port}"
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.2)
+        raise RuntimeError("server did not become ready")
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Pipeline:
+    return Pipeline.default()
+
+
+@pytest.fixture(scope="module")
+def base(nlp: Pipeline) -> Iterator[str]:
+    app = create_app(nlp, settings=ServiceSettings(api_key=KEY, max_comments=50, max_chars=500, max_body_bytes=200_000))
+    with _Server(app) as url:
+        yield url
+
+
+def _post(base: str, path: str, body: object, key: str | None = KEY) -> httpx.Response:
+    return httpx.post(base + path, json=body, headers={"x-api-key": key} if key else {}, timeout=60)
+
+
+def test_analyze_keeps_order_ids_and_fields(base: str) -> None:
+    comments = [{"id": "a", "text": "The staff were lovely but the app keeps crashing.", "nps": 6},
+                {"id": 2, "text": None}, {"id": "c", "text": ""}, {"id": "d", "text": "Je vais résilier mon abonnement."},
+                {"id": "e", "text": "x" * 900}]
+    r = _post(base, "/v1/analyze", {"comments": comments})
+    assert r.status_code == 200, r.text
+    res = r.json()["results"]
+    assert [x["id"] for x in res] == ["a", 2, "c", "d", "e"] and res[0]["nps"] == 6
+    assert res[0]["sentiment_mixed"] is True and res[0]["status"] == "ok"
+    assert res[1]["status"] == "error" and res[1]["sentiment"] is None and res[1]["error"].startswith("V102")
+    assert res[3]["language"] == "fr" and "churn_risk" in res[3]["intents"]
+    assert res[4]["status"] == "warning" and "V103" in res[4]["error"]
+    assert "encoder" in r.json()["models"]
+
+
+def test_auth_limits_and_schema_errors(base: str) -> None:
+    assert _post(base, "/v1/analyze", {"comments": [{"text": "hi"}]}, key=None).status_code == 401
+    assert _post(base, "/v1/analyze", {"comments": [{"text": "hi"}]}, key="wrong").status_code == 401
+    bearer = httpx.post(base + "/v1/analyze", json={"comments": [{"text": "hi"}]}, headers={"authorization": f"Bearer {KEY}"})
+    assert bearer.status_code == 200
+    bad = _post(base, "/v1/analyze", {"comment": []})
+    assert bad.status_code == 422 and "comments" in bad.text
+    too_many = _post(base, "/v1/analyze", {"comments": [{"text": "x"}] * 51})
+    assert too_many.status_code == 413 and "limit is 50" in too_many.text
+    huge = _post(base, "/v1/analyze", {"comments": [{"text": "y" * 300_000}]})
+    assert huge.status_code == 413
+    assert httpx.get(base + "/healthz").json() == {"status": "up"}          # health stays open
+    assert httpx.get(base + "/v1/themes", headers={"x-api-key": KEY}).status_code == 404
+
+
+def test_embed_and_openapi(base: str) -> None:
+    r = _post(base, "/v1/embed", {"texts": ["Great support!", "很好"]})
+    emb = r.json()["embeddings"]
+    assert len(emb) == 2 and len(emb[0]) == 384 and abs(sum(v * v for v in emb[0]) - 1) < 1e-3
+    schema = httpx.get(base + "/openapi.json").json()
+    assert "/v1/analyze" in schema["paths"] and "example" in str(schema)
+
+
+def test_concurrent_requests_are_micro_batched(base: str) -> None:
+    async def burst() -> list[int]:
+        async with httpx.AsyncClient(base_url=base, headers={"x-api-key": KEY}, timeout=60) as client:
+            rs = await asyncio.gather(*(client.post("/v1/analyze", json={"comments": [{"id": i, "text": f"Parcel {i} was late"}]})
+                                        for i in range(32)))
+        return [r.json()["results"][0]["id"] for r in rs]
+
+    before = _metric(base, "vocnlp_batch_comments_count")
+    ids = asyncio.run(burst())
+    assert ids == list(range(32))
+    runs = _metric(base, "vocnlp_batch_comments_count") - before
+    assert runs < 32 / 2, runs            # coalesced: far fewer pipeline runs than requests
+    assert "vocnlp_requests_total" in httpx.get(base + "/metrics").text
+
+
+def _metric(base: str, name: str) -> float:
+    for line in httpx.get(base + "/metrics").text.splitlines():
+        if line.startswith(name + " "):
+            return float(line.split()[1])
+    return 0.0
+
+
+def test_overload_answers_503(nlp: Pipeline) -> None:
+    app = create_app(nlp, settings=ServiceSettings(max_queue=2, max_wait_ms=200))
+    with _Server(app) as url:
+        async def flood() -> list[int]:
+            async with httpx.AsyncClient(base_url=url, timeout=60) as client:
+                rs = await asyncio.gather(*(client.post("/v1/analyze", json={"comments": [{"text": f"t {i}"}]})
+                                            for i in range(20)))
+            return [r.status_code for r in rs]
+
+        codes = asyncio.run(flood())
+        assert 503 in codes and 200 in codes
