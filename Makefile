@@ -28,6 +28,7 @@ bench: install
 	HF_HUB_OFFLINE=1 $(PY) benchmarks/heads.py
 	HF_HUB_OFFLINE=1 $(PY) benchmarks/themes.py
 	HF_HUB_OFFLINE=1 $(PY) benchmarks/analyze.py
+	HF_HUB_OFFLINE=1 $(PY) benchmarks/service.py
 
 # retrain the shipped heads and rewrite their cards and the quality sections of RESULTS.md (~3 min)
 heads: install

@@ -1,4 +1,4 @@
-"""The ``vocnlp`` command line: demo, analyze, tag, models, bench.
+"""The ``vocnlp`` command line: demo, analyze, tag, serve, models, bench.
 
 Example:
     $ vocnlp demo --out vocnlp-demo
@@ -133,7 +133,7 @@ def bench() -> None:
     if not root.is_dir():
         typer.echo("run `vocnlp bench` from a vocnlp source checkout (it needs benchmarks/)", err=True)
         raise typer.Exit(2)
-    for script in ("encode.py", "langid.py", "heads.py", "themes.py", "analyze.py"):
+    for script in ("encode.py", "langid.py", "heads.py", "themes.py", "analyze.py", "service.py"):
         subprocess.run([sys.executable, str(root / script)], check=True)
 
 

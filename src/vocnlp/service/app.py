@@ -67,6 +67,13 @@ def create_app(pipeline: Any = None, *, themes: Any = None, settings: ServiceSet
     from .schemas import AnalyzeRequest, AnalyzeResponse, EmbedRequest, EmbedResponse
 
     settings = settings or ServiceSettings()
+    errors: dict[int | str, dict[str, Any]] = {
+        400: {"description": "the body is not valid JSON"},
+        401: {"description": "missing or wrong API key (when the service has one)"},
+        413: {"description": "body, comments per request or texts per request over the limit"},
+        503: {"description": "overloaded or still loading: retry after the Retry-After seconds"},
+        504: {"description": "not done within the per-request timeout"},
+    }
     registry = prom.CollectorRegistry()
     m_requests = prom.Counter("vocnlp_requests_total", "HTTP requests", ["endpoint", "status"], registry=registry)
     m_latency = prom.Histogram("vocnlp_request_seconds", "request latency", ["endpoint"], registry=registry)
@@ -145,7 +152,7 @@ def create_app(pipeline: Any = None, *, themes: Any = None, settings: ServiceSet
         finally:
             m_queue.set(batcher.waiting)
 
-    @app.post("/v1/analyze", response_model=AnalyzeResponse, dependencies=[Depends(require_key)])
+    @app.post("/v1/analyze", response_model=AnalyzeResponse, dependencies=[Depends(require_key)], responses=errors)
     async def analyze(req: AnalyzeRequest) -> dict[str, Any]:
         """Language, sentiment, intent (and themes, when a theme model is loaded) per comment, in input order."""
         if not state["ready"]:
@@ -169,16 +176,30 @@ def create_app(pipeline: Any = None, *, themes: Any = None, settings: ServiceSet
             results.append({"id": c.id, **{k: _clean(v) for k, v in extra.items()}, **row})
         return {"results": results, "models": state["models"]}
 
-    @app.post("/v1/embed", response_model=EmbedResponse, dependencies=[Depends(require_key)])
+    @app.post("/v1/embed", response_model=EmbedResponse, dependencies=[Depends(require_key)], responses=errors)
     async def embed(req: EmbedRequest) -> dict[str, Any]:
-        """L2-normalised multilingual-e5-small embeddings (``query: `` side), one per text, in order."""
+        """L2-normalised multilingual-e5-small embeddings (``query: `` side), one per text, in order.
+
+        Empty texts get a zero vector and status ``error``; ``status``/``error`` say what was flagged per text.
+        """
         if len(req.texts) > settings.max_comments:
             raise fastapi.HTTPException(413, f"{len(req.texts)} texts in one request; the limit is {settings.max_comments}")
-        enc = state["pipeline"].encoder
-        out = await asyncio.to_thread(enc.encode, [t[: settings.max_chars] for t in req.texts])
-        return {"embeddings": out.embeddings.round(6).tolist(), "model": enc.describe().get("model", "")}
+        import numpy as np
 
-    @app.get("/v1/themes", dependencies=[Depends(require_key)])
+        from ..textcheck import check_text
+
+        enc = state["pipeline"].encoder
+        checked = [check_text(t, max_chars=settings.max_chars) for t in req.texts]
+        live = [c.text for c in checked if c.text is not None]
+        out = await asyncio.to_thread(enc.encode, live) if live else None
+        emb = np.zeros((len(checked), enc.dim), dtype=np.float32)
+        if out is not None:
+            emb[[i for i, c in enumerate(checked) if c.text is not None]] = out.embeddings
+        return {"embeddings": emb.round(6).tolist(), "model": enc.describe().get("model", ""),
+                "status": [c.status for c in checked], "error": ["; ".join(c.errors) or None for c in checked]}
+
+    @app.get("/v1/themes", dependencies=[Depends(require_key)],
+             responses={401: errors[401], 404: {"description": "no theme model loaded"}})
     async def get_themes() -> Any:
         """The loaded theme model's table (404 when the service runs without one)."""
         tm = themes
@@ -190,13 +211,14 @@ def create_app(pipeline: Any = None, *, themes: Any = None, settings: ServiceSet
     async def healthz() -> dict[str, str]:
         return {"status": "up"}
 
-    @app.get("/readyz")
+    @app.get("/readyz", responses={503: {"description": "models are still loading"}})
     async def readyz() -> Any:
         if not state["ready"]:
             return JSONResponse({"status": "loading"}, status_code=503)
         return {"status": "ready", "models": state["models"]}
 
-    @app.get("/metrics")
+    @app.get("/metrics", response_class=PlainTextResponse,
+             responses={200: {"content": {"text/plain": {}}, "description": "Prometheus text format"}})
     async def metrics() -> Any:
         return PlainTextResponse(prom.generate_latest(registry).decode(), media_type=prom.CONTENT_TYPE_LATEST)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr
 
 __all__ = ["Comment", "AnalyzeRequest", "AnalyzeResponse", "EmbedRequest", "EmbedResponse"]
 
@@ -18,7 +18,8 @@ class Comment(BaseModel):
     """One comment; fields besides ``id`` and ``text`` are passed through to its result."""
 
     model_config = ConfigDict(extra="allow", json_schema_extra={"example": {"id": "r-1", "text": "Lovely staff, slow app", "nps": 6}})
-    id: str | int | None = Field(None, description="your id, returned with the result")
+    # strict: pydantic would otherwise turn `"id": false` into 0 (found by schemathesis)
+    id: StrictStr | StrictInt | None = Field(None, description="your id, returned with the result")
     text: Any = Field(..., description="the comment; non-strings and empty texts are flagged, not rejected")
 
 
@@ -41,9 +42,11 @@ class AnalyzeResponse(BaseModel):
 
 
 class EmbedRequest(BaseModel):
-    texts: list[str] = Field(..., description="texts to embed", json_schema_extra={"example": ["Great support!"]})
+    texts: list[StrictStr] = Field(..., description="texts to embed", json_schema_extra={"example": ["Great support!"]})
 
 
 class EmbedResponse(BaseModel):
     embeddings: list[list[float]]
     model: str
+    status: list[str] = Field(default_factory=list, description="ok / warning / error per text")
+    error: list[str | None] = Field(default_factory=list, description="coded messages per text (V101 empty_text ...)")
