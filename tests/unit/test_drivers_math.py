@@ -141,3 +141,10 @@ def test_shapley_exact_and_sampled() -> None:
     big = shapley_r2(np.r_[y, y], np.hstack([x, x[:, ::-1]] * 5)[:800].repeat(2, axis=0)[:1600], [f"t{i}" for i in range(60)],
                      n_perm=50)
     assert len(big) == 60 and big.attrs["method"].startswith("sampled")
+
+
+def test_day_first_dates_are_read_as_such() -> None:
+    df = _planted(400)
+    df["date"] = df["date"].map(lambda d: f"{d[8:10]}/{d[5:7]}/{d[:4]} 10:00")   # 15/01/2026 10:00, as exports write them
+    rep = analyze_drivers(df, score_col="nps", date_col="date", n_boot=50, n_perm=50)
+    assert set(rep.by_period("Q")["period"].astype(str)) == {"2026Q1", "2026Q2"}

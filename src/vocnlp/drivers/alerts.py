@@ -47,7 +47,9 @@ def alerts(out: Any, *, score_col: str = "nps", text_col: str | None = None, own
     if date_col:
         if date_col not in res.columns:
             raise InputError(f"date_col={date_col!r} not in the frame; available: {list(df.columns)}")
-        res = res.assign(_d=pd.to_datetime(res[date_col], errors="coerce")).sort_values("_d", ascending=False).drop(columns="_d")
+        from .._dates import parse_dates
+
+        res = res.assign(_d=parse_dates(res[date_col])).sort_values("_d", ascending=False).drop(columns="_d")
     keep = [c for c in ("reason", "owner", date_col, score_col, "theme", "themes", text_col, "sentiment_score", "intents")
             if c and c in res.columns]
     rest = [c for c in res.columns if c not in keep and c not in ("embedding", "clause_embeddings", "clauses")]

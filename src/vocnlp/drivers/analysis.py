@@ -67,7 +67,9 @@ class DriverReport:
         df = self._data
         if date_col not in df.columns:
             raise InputError(f"date_col={date_col!r} not in the frame; available: {list(df.columns)}")
-        period = pd.to_datetime(df[date_col], errors="coerce").dt.to_period(freq)
+        from .._dates import parse_dates
+
+        period = parse_dates(df[date_col]).dt.to_period(freq)
         return self._grouped(period.rename("period"), ordered=True)
 
     def by_segment(self, segment_col: str) -> pd.DataFrame:

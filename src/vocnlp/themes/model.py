@@ -456,7 +456,9 @@ class ThemeModel(ThemeEdits):
         df = _pandas(out, None if isinstance(out, list) else themes_col)
         if date_col not in df.columns:
             raise InputError(f"date_col={date_col!r} not in the frame; available: {list(df.columns)}")
-        period = pd.to_datetime(df[date_col], errors="coerce").dt.to_period(freq)
+        from .._dates import parse_dates
+
+        period = parse_dates(df[date_col]).dt.to_period(freq)
         return self._share_by(df, period.rename("period"), themes_col)
 
     def by_segment(self, out: Any, segment_col: str, *, themes_col: str = "themes") -> pd.DataFrame:
