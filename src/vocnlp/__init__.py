@@ -74,7 +74,7 @@ _LAZY = {
 
 
 #: submodules reachable as attributes without importing them first (``vocnlp.io.load_sample()``)
-_SUBMODULES = ("io", "heads", "themes", "drivers", "report", "clauses", "catalog", "encoders")
+_SUBMODULES = ("io", "jobs", "heads", "themes", "drivers", "report", "clauses", "catalog", "encoders")
 
 
 def __getattr__(name: str) -> Any:

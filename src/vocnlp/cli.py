@@ -58,21 +58,38 @@ def analyze(input: Path = typer.Argument(..., help="CSV, TSV, Parquet or JSONL f
 
 
 @app.command()
-def tag(input: Path = typer.Argument(..., help="CSV, TSV, Parquet or JSONL file"),
-        out: Path = typer.Option(..., "--out", help="output file (.parquet, .jsonl, .csv)"),
+def tag(input: str = typer.Argument(..., help="CSV, TSV, Parquet or JSONL file, or a quoted glob of them"),
+        out: Path = typer.Option(..., "--out", help="a folder (part files + manifest, resumable) or one output file"),
         text_col: str = typer.Option("text", help="column with the comments"),
+        id_col: Optional[str] = typer.Option(None, help="column with a row id, kept as vocnlp_row_key"),
+        resume: bool = typer.Option(False, help="finish a job that was interrupted"),
+        incremental: bool = typer.Option(False, help="only tag comments this folder has not seen"),
+        themes: Optional[Path] = typer.Option(None, help="a saved ThemeModel folder: adds themes"),
+        chunk_rows: int = typer.Option(4096, help="rows per chunk and part file"),
         device: str = typer.Option("auto"),
         languages: Optional[str] = typer.Option(None, help="comma-separated ISO 639-1 codes to choose among")) -> None:
-    """Tag a file: language, confidence, status and error per row, rows kept in order."""
-    from .io import read_table, write_table
-    from .pipeline import Pipeline
+    """Tag comments: language, sentiment, intent (and themes), status and error per row, rows kept in order."""
+    import logging
 
-    df = read_table(input)
-    nlp = Pipeline.default(device=device, languages=languages.split(",") if languages else None)
-    result = nlp.run(df, text_col=text_col)
-    write_table(result, out)
-    flagged = int((result["status"] != "ok").sum())
-    typer.echo(f"tagged {len(result)} rows ({flagged} flagged) -> {out}")
+    from .pipeline import Pipeline
+    from .themes import ThemeModel
+
+    tm = ThemeModel.load(themes) if themes else None
+    nlp = Pipeline.default(device=device, languages=languages.split(",") if languages else None, themes=tm)
+    if out.suffix.lower() in (".parquet", ".csv", ".tsv", ".jsonl") and not (resume or incremental):
+        from .io import read_table, write_table
+
+        result = nlp.run(read_table(input), text_col=text_col)
+        write_table(result, out)
+        flagged = int((result["status"] != "ok").sum())
+        typer.echo(f"tagged {len(result)} rows ({flagged} flagged) -> {out}")
+        return
+    from .jobs import tag as run_job
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    summary = run_job(input, out=out, text_col=text_col, id_col=id_col, resume=resume, incremental=incremental,
+                      chunk_rows=chunk_rows, pipeline=nlp)
+    typer.echo(f"{summary} -> {out}")
 
 
 @app.command()

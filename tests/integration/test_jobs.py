@@ -1,0 +1,83 @@
+"""Batch jobs: part files + manifest, kill-and-resume equals an uninterrupted run, incremental skips seen rows."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import vocnlp
+from vocnlp import jobs
+from vocnlp.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Pipeline:
+    return Pipeline.default()
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("inputs")
+    df = vocnlp.io.load_sample()
+    df.iloc[:250].to_csv(folder / "a.csv", index=False)
+    df.iloc[250:].to_parquet(folder / "b.parquet", index=False)
+    return folder
+
+
+def _comparable(df: pd.DataFrame) -> pd.DataFrame:
+    return df.drop(columns=["clauses"], errors="ignore").reset_index(drop=True)
+
+
+def test_job_writes_parts_and_keeps_every_row(nlp: Pipeline, inputs: Path, tmp_path: Path) -> None:
+    summary = jobs.tag(str(inputs / "*"), out=tmp_path / "out", text_col="comment", id_col="id", chunk_rows=100, pipeline=nlp)
+    got = jobs.read_output(tmp_path / "out")
+    assert summary.rows == 453 and summary.parts == 6 and len(got) == 453     # 250 + 203 rows in chunks of 100
+    assert list(got["vocnlp_row_key"]) == list(vocnlp.io.load_sample()["id"])
+    assert summary.flagged.get("V101", 0) >= 1 and "rows/s" in str(summary)
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text())
+    assert len(manifest["chunks"]) == 6 and "models" in manifest["versions"]
+    with pytest.raises(vocnlp.InputError, match="--resume"):
+        jobs.tag(str(inputs / "*"), out=tmp_path / "out", text_col="comment", pipeline=nlp)
+
+
+def test_kill_and_resume_equals_uninterrupted_run(nlp: Pipeline, inputs: Path, tmp_path: Path) -> None:
+    full = tmp_path / "full"
+    jobs.tag(str(inputs / "*"), out=full, text_col="comment", id_col="id", chunk_rows=50, pipeline=nlp)
+    killed = tmp_path / "killed"
+    cmd = [sys.executable, "-m", "vocnlp.cli", "tag", str(inputs / "*"), "--out", str(killed), "--text-col", "comment",
+           "--id-col", "id", "--chunk-rows", "50"]
+    proc = subprocess.Popen(cmd, env={**os.environ, "HF_HUB_OFFLINE": "1"}, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    deadline = time.time() + 300
+    while time.time() < deadline:                 # kill it once some, but not all, chunks are done
+        m = killed / "manifest.json"
+        if m.exists() and 2 <= len(json.loads(m.read_text())["chunks"]) < 10:
+            break
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    done_before = len(json.loads((killed / "manifest.json").read_text())["chunks"])
+    assert done_before < 10
+    res = subprocess.run([*cmd, "--resume"], env={**os.environ, "HF_HUB_OFFLINE": "1"}, capture_output=True, text=True,
+                         timeout=600)
+    assert res.returncode == 0, res.stderr[-2000:]
+    assert "already done" in res.stdout
+    pd.testing.assert_frame_equal(_comparable(jobs.read_output(killed)), _comparable(jobs.read_output(full)),
+                                  check_dtype=False)
+
+
+def test_incremental_only_tags_new_comments(nlp: Pipeline, inputs: Path, tmp_path: Path) -> None:
+    out = tmp_path / "inc"
+    jobs.tag(str(inputs / "a.csv"), out=out, text_col="comment", id_col="id", pipeline=nlp)
+    summary = jobs.tag(str(inputs / "*"), out=out, text_col="comment", id_col="id", incremental=True, pipeline=nlp)
+    assert summary.skipped_seen == 250 and summary.rows == 203
+    got = jobs.read_output(out)
+    assert sorted(got["vocnlp_row_key"]) == sorted(vocnlp.io.load_sample()["id"])     # nothing lost, nothing twice
