@@ -59,7 +59,6 @@ class DriverReport:
         previous period), their p-values (normal approximation from the bootstrap CI and a
         two-proportion z-test) and ``changed`` (BH q < 0.05 over all themes and periods).
         """
-        import pandas as pd
 
         date_col = date_col or self._options.get("date_col")
         if not date_col:

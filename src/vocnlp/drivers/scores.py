@@ -87,7 +87,6 @@ def nps_standard_error(p_promoters: float, p_detractors: float, n: int) -> float
 
 def summarize(scores: Sequence[Any], kind: str = "nps") -> ScoreSummary:
     """The score of ``scores`` with its standard error and normal-approximation 95% CI."""
-    import numpy as np
 
     values, valid = score_values(scores, kind)
     v = values[valid]
