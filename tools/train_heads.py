@@ -35,7 +35,6 @@ from _common import md_table, write_section  # noqa: E402
 from vocnlp.clauses import split_clauses  # noqa: E402
 from vocnlp.heads.base import Head, softmax  # noqa: E402
 from vocnlp.heads.calibration import expected_calibration_error  # noqa: E402
-from vocnlp.heads.intent import INTENT_LABELS  # noqa: E402
 from vocnlp.heads.sentiment import SENTIMENT_LABELS, aggregate_sentiment  # noqa: E402
 from vocnlp.heads.train import _fit_linear, _label_matrix, _raw_logits, fit_head  # noqa: E402
 
@@ -59,13 +58,6 @@ def baseline_proba(x: np.ndarray) -> np.ndarray:
     from sentimentai._scoring import load_packaged_head, probs_with_head
 
     return probs_with_head(x, load_packaged_head("e5-small", "mlp", "2.0"))
-
-
-def sentiment_metrics(p: np.ndarray, src: dict[str, pd.DataFrame], emb: data.EmbeddingCache,
-                      which: str) -> dict[str, object]:
-    """Scores of one set of probabilities over the evaluation sets, in SENTIMENT_LABELS order."""
-    out: dict[str, object] = {}
-    return out
 
 
 def evaluate_sentiment(proba_fn, src, emb) -> dict[str, object]:

@@ -98,10 +98,10 @@ class DriverReport:
             parts.append(t)
         if not parts:
             return pd.DataFrame(columns=[key.name, "score", *TABLE_COLUMNS])
-        out = pd.concat(parts, ignore_index=True).sort_values([key.name, "impact"], key=None).reset_index(drop=True)
+        out = pd.concat(parts, ignore_index=True)
         if not ordered:
-            return out
-        out = out.sort_values(["theme", key.name]).reset_index(drop=True)
+            return out.sort_values([key.name, "impact"]).reset_index(drop=True)
+        out = out.sort_values(["theme", key.name]).reset_index(drop=True)  # so shift(1) is the previous period
         prev = out.groupby("theme")[["impact", "impact_ci_low", "impact_ci_high", "share", "n_rows"]].shift(1)
         se_now = (out["impact_ci_high"] - out["impact_ci_low"]) / 3.92
         se_prev = (prev["impact_ci_high"] - prev["impact_ci_low"]) / 3.92

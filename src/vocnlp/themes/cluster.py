@@ -123,17 +123,13 @@ def calibrate_threshold(z: np.ndarray, labels: np.ndarray, cents: np.ndarray, id
 
 
 def reassign(z: np.ndarray, labels: np.ndarray, cents: np.ndarray, ids: list[int], threshold: float) -> np.ndarray:
-    """Outliers (-1) join their most similar theme when similarity >= threshold."""
+    """Outliers (-1) join their most similar theme when similarity >= threshold; members stay where they are."""
     import numpy as np
 
     out = labels.copy()
     idx = np.nonzero(labels < 0)[0]
-    if len(idx) == 0 or not ids:
-        return out
-    sims = z[idx] @ cents.T
-    best = sims.argmax(axis=1)
-    ok = sims[np.arange(len(idx)), best] >= threshold
-    out[idx[ok]] = np.asarray(ids)[best[ok]]
+    if len(idx) and ids:
+        out[idx] = nearest(z[idx], cents, ids, threshold)
     return out
 
 

@@ -451,7 +451,6 @@ class ThemeModel(ThemeEdits):
     # ---- reading results -----------------------------------------------------------------------
     def over_time(self, out: Any, *, date_col: str, freq: str = "Q", themes_col: str = "themes") -> pd.DataFrame:
         """Per period and theme: comments mentioning it (``n``) and their share of the period's comments."""
-        import pandas as pd
 
         df = _pandas(out, None if isinstance(out, list) else themes_col)
         if date_col not in df.columns:
