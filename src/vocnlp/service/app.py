@@ -64,13 +64,16 @@ def create_app(pipeline: Any = None, *, themes: Any = None, settings: ServiceSet
     from fastapi.responses import JSONResponse, PlainTextResponse
 
     from .._version import __version__
-    from .schemas import AnalyzeRequest, AnalyzeResponse, EmbedRequest, EmbedResponse
+    from .schemas import AnalyzeResponse, EmbedResponse, request_models
+
+    # the per-request limit is part of the schema, so clients (and schemathesis) see it in /openapi.json
+    AnalyzeRequest, EmbedRequest = request_models(settings.max_comments)
 
     settings = settings or ServiceSettings()
     errors: dict[int | str, dict[str, Any]] = {
         400: {"description": "the body is not valid JSON"},
         401: {"description": "missing or wrong API key (when the service has one)"},
-        413: {"description": "body, comments per request or texts per request over the limit"},
+        413: {"description": "request body over the size limit"},
         503: {"description": "overloaded or still loading: retry after the Retry-After seconds"},
         504: {"description": "not done within the per-request timeout"},
     }
@@ -157,8 +160,6 @@ def create_app(pipeline: Any = None, *, themes: Any = None, settings: ServiceSet
         """Language, sentiment, intent (and themes, when a theme model is loaded) per comment, in input order."""
         if not state["ready"]:
             raise fastapi.HTTPException(503, "models are still loading", headers={"Retry-After": "5"})
-        if len(req.comments) > settings.max_comments:
-            raise fastapi.HTTPException(413, f"{len(req.comments)} comments in one request; the limit is {settings.max_comments}")
         texts: list[Any] = []
         for c in req.comments:
             t = c.text
@@ -182,8 +183,6 @@ def create_app(pipeline: Any = None, *, themes: Any = None, settings: ServiceSet
 
         Empty texts get a zero vector and status ``error``; ``status``/``error`` say what was flagged per text.
         """
-        if len(req.texts) > settings.max_comments:
-            raise fastapi.HTTPException(413, f"{len(req.texts)} texts in one request; the limit is {settings.max_comments}")
         import numpy as np
 
         from ..textcheck import check_text

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, create_model
 
-__all__ = ["Comment", "AnalyzeRequest", "AnalyzeResponse", "EmbedRequest", "EmbedResponse"]
+__all__ = ["Comment", "AnalyzeRequest", "AnalyzeResponse", "EmbedRequest", "EmbedResponse", "request_models"]
 
 
 class Comment(BaseModel):
@@ -50,3 +50,15 @@ class EmbedResponse(BaseModel):
     model: str
     status: list[str] = Field(default_factory=list, description="ok / warning / error per text")
     error: list[str | None] = Field(default_factory=list, description="coded messages per text (V101 empty_text ...)")
+
+
+def request_models(max_items: int) -> tuple[type[AnalyzeRequest], type[EmbedRequest]]:
+    """The request models with the service's per-request limit in their schema (``maxItems``): more
+    comments or texts than that are answered 422 with a message naming the limit."""
+    analyze = create_model("AnalyzeRequest", __base__=AnalyzeRequest,
+                           comments=(list[Comment], Field(..., min_length=0, max_length=max_items,
+                                                          description="comments to analyse, results come back in this order")))
+    embed = create_model("EmbedRequest", __base__=EmbedRequest,
+                         texts=(list[StrictStr], Field(..., max_length=max_items, description="texts to embed",
+                                                       json_schema_extra={"example": ["Great support!"]})))
+    return analyze, embed
