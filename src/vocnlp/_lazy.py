@@ -25,6 +25,7 @@ EXTRA_OF: dict[str, str] = {
     "langdetect": "langid",
     "pandas": "core",
     "polars": "polars",
+    "ray": "ray",
     "pyarrow": "core",
     "tqdm": "core",
     "bertopic": "themes",

@@ -155,7 +155,14 @@ def bench() -> None:
 
 
 def main() -> None:
-    app()
+    """The ``vocnlp`` command; a caller's mistake (a :class:`~vocnlp.errors.VocnlpError`) prints one line, exit 2."""
+    from .errors import VocnlpError
+
+    try:
+        app()
+    except VocnlpError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise SystemExit(2) from None
 
 
 if __name__ == "__main__":

@@ -10,8 +10,9 @@ from __future__ import annotations
 import glob
 import os
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ._lazy import import_optional
 from .errors import InputError
@@ -19,7 +20,7 @@ from .errors import InputError
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["read_table", "read_batches", "write_table", "sample_data_path", "load_sample"]
+__all__ = ["read_table", "read_batches", "write_table", "sample_data_path", "load_sample", "sniff_csv", "CsvDialect"]
 
 _FORMATS = {".csv": "csv", ".tsv": "tsv", ".parquet": "parquet", ".pq": "parquet", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 
@@ -39,8 +40,91 @@ def _paths(pattern: str | os.PathLike[str]) -> list[str]:
     return paths
 
 
+_BOMS = [(b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+         (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")]
+_DELIMITERS = ",;\t|"
+_SNIFF_BYTES = 256 * 1024
+
+
+@dataclass(frozen=True)
+class CsvDialect:
+    """What :func:`sniff_csv` found: the text encoding and the field delimiter."""
+
+    encoding: str
+    delimiter: str
+
+
+def _encoding(head: bytes) -> str:
+    for bom, name in _BOMS:
+        if head.startswith(bom):
+            return name
+    try:
+        # the sample may end inside a multi-byte character: only the last 3 bytes may be cut
+        head.decode("utf-8") if len(head) < _SNIFF_BYTES else head[:-3].decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    # repetitive exports look "chaotic" to the detector at its default threshold: retry more tolerantly
+    best = from_bytes(head).best() or from_bytes(head, threshold=0.5).best()
+    # Excel on Windows writes cp1252; detectors cannot tell it from the other Latin code pages on short
+    # text (French comes back as cp852 or cp1250), so a guess that decodes to Latin letters only reads as cp1252
+    if best is None or not any(ch.isalpha() and ord(ch) > 0x24F for ch in str(best)):
+        try:
+            head.decode("cp1252")
+            return "cp1252"
+        except UnicodeDecodeError:
+            return best.encoding if best is not None else "latin-1"
+    return best.encoding
+
+
+def sniff_csv(path: str | os.PathLike[str]) -> CsvDialect:
+    """The encoding (BOM, else UTF-8, else detected) and delimiter (``, ; tab |``) of a CSV/TSV file.
+
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "x.csv"
+    >>> _ = p.write_bytes("\ufeffid;comment\n1;Très bien, merci\n2;Trop cher\n".encode("utf-8"))
+    >>> sniff_csv(p)
+    CsvDialect(encoding='utf-8-sig', delimiter=';')
+    """
+    import csv
+
+    with open(path, "rb") as fh:
+        head = fh.read(_SNIFF_BYTES)
+    encoding = _encoding(head)
+    if Path(path).suffix.lower() == ".tsv":
+        return CsvDialect(encoding, "\t")
+    text = head.decode(encoding, errors="ignore")
+    if len(head) == _SNIFF_BYTES and "\n" in text:
+        text = text[: text.rindex("\n")]
+    try:
+        delimiter = csv.Sniffer().sniff(text, delimiters=_DELIMITERS).delimiter
+    except csv.Error:
+        # one-column files, or too little text to tell: the delimiter that the header line uses, else ","
+        first = text.split("\n", 1)[0]
+        counts = {d: first.count(d) for d in _DELIMITERS}
+        delimiter = max(counts, key=counts.get) if max(counts.values()) > 0 else ","  # type: ignore[arg-type]
+    return CsvDialect(encoding, delimiter)
+
+
+def _read_csv(path: str, *, columns: Sequence[str] | None, chunksize: int | None = None) -> Any:
+    pd = import_optional("pandas")
+    dialect = sniff_csv(path)
+    try:
+        return pd.read_csv(path, sep=dialect.delimiter, encoding=dialect.encoding, chunksize=chunksize,
+                           usecols=list(columns) if columns else None, keep_default_na=False, na_values=[])
+    except ValueError as exc:
+        if columns and "Usecols" in str(exc):
+            raise InputError(f"{path}: {exc}; the file's delimiter looks like {dialect.delimiter!r}") from exc
+        raise
+
+
 def read_table(path: str | os.PathLike[str], *, columns: Sequence[str] | None = None) -> pd.DataFrame:
-    """Read a whole CSV / TSV / Parquet / JSONL file into pandas (text columns stay strings)."""
+    """Read a whole CSV / TSV / Parquet / JSONL file into pandas (text columns stay strings).
+
+    CSV encoding (BOM, UTF-8, else detected: cp1252, Shift-JIS...) and delimiter (``, ; tab |``) are sniffed.
+    """
     pd = import_optional("pandas")
     fmt = _format(path)
     if fmt == "parquet":
@@ -48,8 +132,7 @@ def read_table(path: str | os.PathLike[str], *, columns: Sequence[str] | None = 
     if fmt == "jsonl":
         df = pd.read_json(path, lines=True, dtype=False)
         return df[list(columns)] if columns else df
-    return pd.read_csv(path, sep="\t" if fmt == "tsv" else ",", usecols=list(columns) if columns else None,
-                       keep_default_na=False, na_values=[], dtype=str if fmt == "tsv" else None)
+    return _read_csv(os.fspath(path), columns=columns)
 
 
 def read_batches(pattern: str | os.PathLike[str], *, columns: Sequence[str] | None = None,
@@ -66,8 +149,8 @@ def read_batches(pattern: str | os.PathLike[str], *, columns: Sequence[str] | No
             for chunk in pd.read_json(path, lines=True, chunksize=rows, dtype=False):
                 yield chunk[list(columns)] if columns else chunk
         else:
-            yield from pd.read_csv(path, sep="\t" if fmt == "tsv" else ",", usecols=list(columns) if columns else None,
-                                   chunksize=rows, keep_default_na=False, na_values=[])
+            with _read_csv(path, columns=columns, chunksize=rows) as reader:
+                yield from reader
 
 
 def write_table(df: pd.DataFrame, path: str | os.PathLike[str]) -> Path:

@@ -116,10 +116,17 @@ def tag(inputs: str | os.PathLike[str] | list[Any], *, out: str | os.PathLike[st
     if manifest_path.exists() and not (resume or incremental):
         raise InputError(f"{folder} already holds a job's output: pass resume=True (--resume) to finish it, "
                          "incremental=True (--incremental) to add new comments, or choose another --out")
+    manifest = json.loads(manifest_path.read_text()) if manifest_path.exists() else {"chunks": {}, "inputs": {}}
+    if resume and not incremental:
+        # checked before any model loads: resuming over other inputs would mix two jobs in one folder
+        for f, path in enumerate(paths):
+            fp, prev = _fingerprint(path), manifest["inputs"].get(str(f))
+            if prev is not None and (prev["path"], prev["size"], prev["mtime_ns"]) != (fp["path"], fp["size"], fp["mtime_ns"]):
+                raise InputError(f"{path} changed since the job started (size or time differ): --resume needs the "
+                                 "same inputs; start a new job in another --out")
     folder.mkdir(parents=True, exist_ok=True)
     nlp = pipeline or Pipeline.default(themes=themes)
     versions = json.dumps({"vocnlp": __version__, "models": nlp.describe()}, sort_keys=True, default=str)
-    manifest = json.loads(manifest_path.read_text()) if manifest_path.exists() else {"chunks": {}, "inputs": {}}
     # files written by a job killed before it recorded them in the manifest are redone, never kept twice
     for orphan in [*folder.glob("part-*.parquet"), *(folder / SEEN).glob("seen-*.parquet")]:
         if orphan.stem.split("-", 1)[1] not in manifest["chunks"]:
@@ -139,12 +146,7 @@ def tag(inputs: str | os.PathLike[str] | list[Any], *, out: str | os.PathLike[st
     run_id = manifest["runs"]
     t0 = time.perf_counter()
     for f, path in enumerate(paths):
-        fp = _fingerprint(path)
-        prev = manifest["inputs"].get(str(f))
-        if resume and prev is not None and (prev["path"], prev["size"], prev["mtime_ns"]) != (fp["path"], fp["size"], fp["mtime_ns"]):
-            raise InputError(f"{path} changed since the job started (size or time differ): --resume needs the same "
-                             "inputs; start a new job in another --out")
-        manifest["inputs"][str(f)] = fp
+        manifest["inputs"][str(f)] = _fingerprint(path)
         row0 = 0
         for c, chunk in enumerate(read_batches(path, rows=chunk_rows)):
             key = f"{f:05d}-{c:06d}-{run_id:04d}" if incremental else f"{f:05d}-{c:06d}"

@@ -81,3 +81,31 @@ def test_incremental_only_tags_new_comments(nlp: Pipeline, inputs: Path, tmp_pat
     assert summary.skipped_seen == 250 and summary.rows == 203
     got = jobs.read_output(out)
     assert sorted(got["vocnlp_row_key"]) == sorted(vocnlp.io.load_sample()["id"])     # nothing lost, nothing twice
+
+
+def test_cli_forms_on_shared_nps_data(shared_data: Path, tmp_path: Path) -> None:
+    """The CLI on a real export: a first job, then --incremental over the full file tags only the new rows."""
+    full = vocnlp.io.read_table(shared_data / "nps_verbatims_en" / "nps_verbatims.csv")
+    first = tmp_path / "first.csv"
+    full.iloc[:600].to_csv(first, index=False)
+    out = tmp_path / "tagged"
+    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
+    base = [sys.executable, "-m", "vocnlp.cli", "tag"]
+    res = subprocess.run([*base, str(first), "--text-col", "text", "--out", str(out)], env=env, capture_output=True,
+                         text=True, timeout=600)
+    assert res.returncode == 0, res.stderr[-2000:]
+    assert "600 rows tagged" in res.stdout
+    res = subprocess.run([*base, str(shared_data / "nps_verbatims_en" / "nps_verbatims.csv"), "--text-col", "text",
+                          "--out", str(out), "--incremental"], env=env, capture_output=True, text=True, timeout=900)
+    assert res.returncode == 0, res.stderr[-2000:]
+    # without an id column a comment is its text: the 600 first rows (and repeats of their texts) are skipped
+    got = jobs.read_output(out)
+    assert set(got["text"]) == set(full["text"])          # every distinct comment is tagged: nothing lost
+    skipped = int(res.stdout.split(" seen before")[0].rsplit(", ", 1)[1])
+    assert skipped >= 600 and len(got) == 600 + (len(full) - skipped)
+    # the folder's last job read the full file: --resume with other inputs is a caller's mistake, said in one line
+    res = subprocess.run([*base, str(first), "--text-col", "text", "--out", str(out), "--resume"], env=env,
+                         capture_output=True, text=True, timeout=600)
+    assert res.returncode == 2, res.stdout + res.stderr[-2000:]
+    assert "error: " in res.stderr and "changed since the job started" in res.stderr
+    assert "Traceback" not in res.stderr
