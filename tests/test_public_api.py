@@ -11,7 +11,7 @@ import vocnlp
 EXPECTED = {
     "__version__", "Pipeline", "RuntimeConfig", "embed", "detect_languages", "LanguageGuess", "LanguageDetector",
     "Head", "load_head", "train_head", "zero_shot_head", "ThemeModel",
-    "analyze_drivers", "DriverReport", "alerts",
+    "analyze_drivers", "DriverReport", "alerts", "redact",
     "VocnlpError", "InputError", "ConfigError", "ModelNotFoundError", "MissingDependencyError", "NotFittedError",
 }
 HEAVY = ("torch", "transformers", "bertopic", "umap", "hdbscan", "spacy", "pandas", "polars", "pyarrow", "numpy",

@@ -48,6 +48,7 @@ __all__ = [
     "analyze_drivers",
     "DriverReport",
     "alerts",
+    "redact",
     "VocnlpError",
     "InputError",
     "ConfigError",
@@ -70,11 +71,13 @@ _LAZY = {
     "analyze_drivers": ("vocnlp.drivers", "analyze_drivers"),
     "DriverReport": ("vocnlp.drivers", "DriverReport"),
     "alerts": ("vocnlp.drivers", "alerts"),
+    "redact": ("vocnlp.pii", "redact"),
 }
 
 
 #: submodules reachable as attributes without importing them first (``vocnlp.io.load_sample()``)
-_SUBMODULES = ("io", "jobs", "heads", "themes", "drivers", "report", "clauses", "catalog", "encoders")
+_SUBMODULES = ("io", "jobs", "heads", "themes", "drivers", "report", "clauses", "catalog", "encoders", "pii",
+               "integrations")
 
 
 def __getattr__(name: str) -> Any:

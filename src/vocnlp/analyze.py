@@ -35,8 +35,12 @@ class Analysis:
 
 def run_analysis(df: Any, *, text_col: str, score_col: str, out_dir: str | Path, date_col: str | None = None,
                  kind: str = "nps", segment_cols: Sequence[str] = (), device: str = "auto", seed: int = 0,
-                 owners: Mapping[str, str] | None = None, n_boot: int = 2000) -> Analysis:
-    """Tag, find themes, analyse drivers and write the files into ``out_dir``."""
+                 owners: Mapping[str, str] | None = None, n_boot: int = 2000, redact: bool = True) -> Analysis:
+    """Tag, find themes, analyse drivers and write the files into ``out_dir``.
+
+    ``redact`` (default True): personal data is replaced by placeholders before the comments are embedded,
+    so the tagged file, the themes and the report never hold it (see :mod:`vocnlp.pii`).
+    """
     from .drivers import analyze_drivers
     from .errors import InputError
     from .io import write_table
@@ -50,7 +54,7 @@ def run_analysis(df: Any, *, text_col: str, score_col: str, out_dir: str | Path,
     folder.mkdir(parents=True, exist_ok=True)
     seconds: dict[str, float] = {}
     t0 = time.perf_counter()
-    out = Pipeline.default(device=device, keep_embeddings=True, clauses=True).run(df, text_col=text_col)
+    out = Pipeline.default(device=device, keep_embeddings=True, clauses=True, redact=redact).run(df, text_col=text_col)
     seconds["pipeline"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     tm = ThemeModel(seed=seed).fit(out, text_col=text_col)

@@ -39,14 +39,16 @@ def analyze(input: Path = typer.Argument(..., help="CSV, TSV, Parquet or JSONL f
             kind: str = typer.Option("nps", help="nps, csat, ces or mean"),
             date_col: Optional[str] = typer.Option(None, help="date column, for trends and period changes"),
             segment_col: list[str] = typer.Option([], help="segment column(s) to control for; repeatable"),
-            device: str = typer.Option("auto"), seed: int = typer.Option(0)) -> None:
+            device: str = typer.Option("auto"), seed: int = typer.Option(0),
+            redact: bool = typer.Option(True, help="replace personal data (e-mail, phone, card, IBAN, IP, URL, "
+                                                   "names) by placeholders before anything is stored")) -> None:
     """Pipeline, themes and NPS drivers in one run, with the HTML report."""
     from .analyze import run_analysis
     from .io import read_table
 
-    df = read_table(input)
+    df = read_table(input, text_cols=[text_col])
     res = run_analysis(df, text_col=text_col, score_col=score_col, kind=kind, date_col=date_col,
-                       segment_cols=segment_col, out_dir=out, device=device, seed=seed)
+                       segment_cols=segment_col, out_dir=out, device=device, seed=seed, redact=redact)
     typer.echo(f"{len(res.out)} comments; {res.drivers.score}; {res.themes.n_themes} themes; "
                f"times: {', '.join(f'{k} {v:.1f}s' for k, v in res.seconds.items())}")
     top = res.drivers.table.head(5)
@@ -67,7 +69,9 @@ def tag(input: str = typer.Argument(..., help="CSV, TSV, Parquet or JSONL file, 
         themes: Optional[Path] = typer.Option(None, help="a saved ThemeModel folder: adds themes"),
         chunk_rows: int = typer.Option(4096, help="rows per chunk and part file"),
         device: str = typer.Option("auto"),
-        languages: Optional[str] = typer.Option(None, help="comma-separated ISO 639-1 codes to choose among")) -> None:
+        languages: Optional[str] = typer.Option(None, help="comma-separated ISO 639-1 codes to choose among"),
+        redact: bool = typer.Option(False, help="replace personal data by placeholders in the output text"),
+        pii: bool = typer.Option(False, help="add a pii column with the personal-data spans found")) -> None:
     """Tag comments: language, sentiment, intent (and themes), status and error per row, rows kept in order."""
     import logging
 
@@ -75,11 +79,12 @@ def tag(input: str = typer.Argument(..., help="CSV, TSV, Parquet or JSONL file, 
     from .themes import ThemeModel
 
     tm = ThemeModel.load(themes) if themes else None
-    nlp = Pipeline.default(device=device, languages=languages.split(",") if languages else None, themes=tm)
+    nlp = Pipeline.default(device=device, languages=languages.split(",") if languages else None, themes=tm,
+                           redact=redact, pii=pii)
     if out.suffix.lower() in (".parquet", ".csv", ".tsv", ".jsonl") and not (resume or incremental):
         from .io import read_table, write_table
 
-        result = nlp.run(read_table(input), text_col=text_col)
+        result = nlp.run(read_table(input, text_cols=[text_col]), text_col=text_col)
         write_table(result, out)
         flagged = int((result["status"] != "ok").sum())
         typer.echo(f"tagged {len(result)} rows ({flagged} flagged) -> {out}")

@@ -98,32 +98,40 @@ def sniff_csv(path: str | os.PathLike[str]) -> CsvDialect:
     text = head.decode(encoding, errors="ignore")
     if len(head) == _SNIFF_BYTES and "\n" in text:
         text = text[: text.rindex("\n")]
+    # the header line decides when exactly one candidate appears in it (comments full of ";" or "," cannot
+    # then mislead the guess); otherwise csv.Sniffer looks at the rows, and a one-column file gets ","
+    first = text.split("\n", 1)[0]
+    in_header = [d for d in _DELIMITERS if d in first]
+    if len(in_header) == 1:
+        return CsvDialect(encoding, in_header[0])
     try:
         delimiter = csv.Sniffer().sniff(text, delimiters=_DELIMITERS).delimiter
     except csv.Error:
-        # one-column files, or too little text to tell: the delimiter that the header line uses, else ","
-        first = text.split("\n", 1)[0]
         counts = {d: first.count(d) for d in _DELIMITERS}
         delimiter = max(counts, key=counts.get) if max(counts.values()) > 0 else ","  # type: ignore[arg-type]
     return CsvDialect(encoding, delimiter)
 
 
-def _read_csv(path: str, *, columns: Sequence[str] | None, chunksize: int | None = None) -> Any:
+def _read_csv(path: str, *, columns: Sequence[str] | None, chunksize: int | None = None,
+              text_cols: Sequence[str] = ()) -> Any:
     pd = import_optional("pandas")
     dialect = sniff_csv(path)
     try:
         return pd.read_csv(path, sep=dialect.delimiter, encoding=dialect.encoding, chunksize=chunksize,
-                           usecols=list(columns) if columns else None, keep_default_na=False, na_values=[])
+                           usecols=list(columns) if columns else None, keep_default_na=False, na_values=[],
+                           dtype={c: str for c in text_cols} or None)
     except ValueError as exc:
         if columns and "Usecols" in str(exc):
             raise InputError(f"{path}: {exc}; the file's delimiter looks like {dialect.delimiter!r}") from exc
         raise
 
 
-def read_table(path: str | os.PathLike[str], *, columns: Sequence[str] | None = None) -> pd.DataFrame:
+def read_table(path: str | os.PathLike[str], *, columns: Sequence[str] | None = None,
+               text_cols: Sequence[str] = ()) -> pd.DataFrame:
     """Read a whole CSV / TSV / Parquet / JSONL file into pandas (text columns stay strings).
 
     CSV encoding (BOM, UTF-8, else detected: cp1252, Shift-JIS...) and delimiter (``, ; tab |``) are sniffed.
+    ``text_cols`` are read as strings as written (a comment "01" stays "01", not the number 1).
     """
     pd = import_optional("pandas")
     fmt = _format(path)
@@ -132,11 +140,11 @@ def read_table(path: str | os.PathLike[str], *, columns: Sequence[str] | None = 
     if fmt == "jsonl":
         df = pd.read_json(path, lines=True, dtype=False)
         return df[list(columns)] if columns else df
-    return _read_csv(os.fspath(path), columns=columns)
+    return _read_csv(os.fspath(path), columns=columns, text_cols=text_cols)
 
 
 def read_batches(pattern: str | os.PathLike[str], *, columns: Sequence[str] | None = None,
-                 rows: int = 50_000) -> Iterator[pd.DataFrame]:
+                 rows: int = 50_000, text_cols: Sequence[str] = ()) -> Iterator[pd.DataFrame]:
     """Stream one or many files (a glob) as pandas chunks of at most ``rows`` rows, never all at once."""
     pd = import_optional("pandas")
     for path in _paths(pattern):
@@ -149,7 +157,7 @@ def read_batches(pattern: str | os.PathLike[str], *, columns: Sequence[str] | No
             for chunk in pd.read_json(path, lines=True, chunksize=rows, dtype=False):
                 yield chunk[list(columns)] if columns else chunk
         else:
-            with _read_csv(path, columns=columns, chunksize=rows) as reader:
+            with _read_csv(path, columns=columns, chunksize=rows, text_cols=text_cols) as reader:
                 yield from reader
 
 

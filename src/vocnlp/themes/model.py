@@ -93,7 +93,8 @@ class ThemeModel(ThemeEdits):
                  outlier_quantile: float = 0.05, seed: int = 0, seed_themes: Mapping[str, Sequence[str]] | None = None,
                  seed_similarity: float = 0.35, n_neighbors: int = 15, n_components: int = 5,
                  max_fit_units: int = 50_000, top_n_terms: int = 8, language_centering: str | None = "reference",
-                 backend: str = "auto", encoder_model: str | None = None) -> None:
+                 backend: str = "auto", encoder_model: str | None = None, redact: bool = True) -> None:
+        self.redact = bool(redact)
         self.min_theme_size = min_theme_size
         self.max_theme_share = max_theme_share
         self.outlier_quantile = outlier_quantile
@@ -161,6 +162,13 @@ class ThemeModel(ThemeEdits):
         z = self._center(fit_units.embeddings)
         labels = np.full(len(fit_units), UNASSIGNED, dtype=np.int64)
         seed_names: list[str] = list(self.seed_themes or {})
+        if self.redact:
+            # personal data never reaches terms, labels or examples: rules and cue-word names on every clause
+            from dataclasses import replace
+
+            from ..pii import redact
+
+            fit_units = replace(fit_units, texts=redact(fit_units.texts, languages=fit_units.language, ner=False))
         tokens = [theme_tokens(t, lang) for t, lang in zip(fit_units.texts, fit_units.language)]
         # identical clauses ("Great service" x 40) are clustered once: duplicates would make dense
         # pockets of one phrasing (and one language) instead of themes
@@ -281,6 +289,11 @@ class ThemeModel(ThemeEdits):
                   fixed_labels: Mapping[int, str] | None = None) -> None:
         desc = describe_themes(units, z, labels, tokens, self.centroids_, self.ids_, top_n=self.top_n_terms,
                                fixed_labels=dict(fixed_labels or {}), previous=getattr(self, "labels_", None))
+        if self.redact:
+            from ..pii import redact
+
+            # the few examples shown per theme also lose person names (NER on English, cue words elsewhere)
+            desc["examples"] = {k: redact(list(v)) for k, v in desc["examples"].items()}
         self.labels_ = desc["labels"]
         self.terms_ = desc["terms"]
         self.terms_by_language_ = desc["terms_by_language"]
@@ -412,6 +425,11 @@ class ThemeModel(ThemeEdits):
             return self.themes_.iloc[0:0]
         emb = np.stack([c["embedding"] for c in cands])
         z = self._center(emb)
+        if self.redact:
+            from ..pii import redact
+
+            for c in cands:
+                c["text"] = redact(c["text"], languages=[c["language"]], ner=False)
         tokens = [theme_tokens(c["text"], c["language"]) for c in cands]
         if len(cands) > 5000:
             _, found = cluster.discover(z, tokens, min_size=size, seed=self.seed, n_neighbors=self.n_neighbors,

@@ -36,7 +36,7 @@ def save_model(self: ThemeModel, path: str | Path) -> Path:
     params = {k: getattr(self, k) for k in ("min_theme_size", "max_theme_share", "outlier_quantile", "seed",
                                               "seed_themes", "seed_similarity", "n_neighbors", "n_components",
                                               "max_fit_units", "top_n_terms", "language_centering", "backend",
-                                              "encoder_model")}
+                                              "encoder_model", "redact")}
     state = {"format_version": FORMAT_VERSION, "vocnlp_version": __version__, "params": params,
              "encoder": self.encoder_model or "multilingual-e5-small", "ids": self.ids_,
              "labels": {str(k): v for k, v in self.labels_.items()},
