@@ -41,6 +41,8 @@ class RuntimeConfig:
         progress: ``None`` shows a bar only on long work in a terminal/notebook; False never.
         chunk_rows: rows per pipeline chunk.
         max_chars: longer texts are truncated and flagged (V103).
+        max_chunk_chars: a chunk also ends when its texts reach this many characters, so memory stays
+            bounded however long the comments are (rows are never dropped or reordered for it).
     """
 
     device: str = "auto"
@@ -51,6 +53,7 @@ class RuntimeConfig:
     progress: bool | None = None
     chunk_rows: int = 4096
     max_chars: int = 100_000
+    max_chunk_chars: int = 4_000_000
 
     def __post_init__(self) -> None:
         base = self.device.split(":")[0]
@@ -58,7 +61,7 @@ class RuntimeConfig:
             raise ConfigError(f"device={self.device!r} is not one of {list(_DEVICES)} (or 'cuda:N')")
         if self.dtype not in _DTYPES:
             raise ConfigError(f"dtype={self.dtype!r} is not one of {list(_DTYPES)}")
-        for name in ("max_batch_size", "chunk_rows", "max_chars"):
+        for name in ("max_batch_size", "chunk_rows", "max_chars", "max_chunk_chars"):
             value = getattr(self, name)
             if not isinstance(value, int) or value < 1:
                 raise ConfigError(f"{name}={value!r} must be a positive int")

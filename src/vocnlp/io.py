@@ -126,15 +126,32 @@ def _read_csv(path: str, *, columns: Sequence[str] | None, chunksize: int | None
         raise
 
 
+def _unreadable(path: str | os.PathLike[str], exc: BaseException) -> InputError:
+    fmt = _FORMATS.get(Path(path).suffix.lower(), "table")
+    return InputError(f"cannot read {os.fspath(path)} as {fmt}: {type(exc).__name__}: {exc} "
+                      "(is the file complete, and in the format its suffix says?)")
+
+
 def read_table(path: str | os.PathLike[str], *, columns: Sequence[str] | None = None,
                text_cols: Sequence[str] = ()) -> pd.DataFrame:
     """Read a whole CSV / TSV / Parquet / JSONL file into pandas (text columns stay strings).
 
     CSV encoding (BOM, UTF-8, else detected: cp1252, Shift-JIS...) and delimiter (``, ; tab |``) are sniffed.
     ``text_cols`` are read as strings as written (a comment "01" stays "01", not the number 1).
+    A file that cannot be parsed raises :class:`InputError` naming it.
     """
-    pd = import_optional("pandas")
     fmt = _format(path)
+    try:
+        return _read_table(path, fmt, columns, text_cols)
+    except InputError:
+        raise
+    except (ValueError, OSError, UnicodeError, EOFError, KeyError, IndexError) as exc:
+        raise _unreadable(path, exc) from exc
+
+
+def _read_table(path: str | os.PathLike[str], fmt: str, columns: Sequence[str] | None,
+                text_cols: Sequence[str]) -> pd.DataFrame:
+    pd = import_optional("pandas")
     if fmt == "parquet":
         return pd.read_parquet(path, columns=list(columns) if columns else None)
     if fmt == "jsonl":
@@ -145,20 +162,38 @@ def read_table(path: str | os.PathLike[str], *, columns: Sequence[str] | None = 
 
 def read_batches(pattern: str | os.PathLike[str], *, columns: Sequence[str] | None = None,
                  rows: int = 50_000, text_cols: Sequence[str] = ()) -> Iterator[pd.DataFrame]:
-    """Stream one or many files (a glob) as pandas chunks of at most ``rows`` rows, never all at once."""
-    pd = import_optional("pandas")
+    """Stream one or many files (a glob) as pandas chunks of at most ``rows`` rows, never all at once.
+
+    A file that cannot be parsed (or vanishes while it is read) raises :class:`InputError` naming it.
+    """
     for path in _paths(pattern):
-        fmt = _format(path)
-        if fmt == "parquet":
-            pq = import_optional("pyarrow.parquet")
-            for batch in pq.ParquetFile(path).iter_batches(batch_size=rows, columns=list(columns) if columns else None):
-                yield batch.to_pandas()
-        elif fmt == "jsonl":
-            for chunk in pd.read_json(path, lines=True, chunksize=rows, dtype=False):
-                yield chunk[list(columns)] if columns else chunk
-        else:
-            with _read_csv(path, columns=columns, chunksize=rows, text_cols=text_cols) as reader:
-                yield from reader
+        chunks = _read_file_batches(path, columns=columns, rows=rows, text_cols=text_cols)
+        while True:
+            try:
+                chunk = next(chunks)
+            except StopIteration:
+                break
+            except InputError:
+                raise
+            except (ValueError, OSError, UnicodeError, EOFError, KeyError, IndexError) as exc:
+                raise _unreadable(path, exc) from exc
+            yield chunk
+
+
+def _read_file_batches(path: str, *, columns: Sequence[str] | None, rows: int,
+                       text_cols: Sequence[str]) -> Iterator[pd.DataFrame]:
+    pd = import_optional("pandas")
+    fmt = _format(path)
+    if fmt == "parquet":
+        pq = import_optional("pyarrow.parquet")
+        for batch in pq.ParquetFile(path).iter_batches(batch_size=rows, columns=list(columns) if columns else None):
+            yield batch.to_pandas()
+    elif fmt == "jsonl":
+        for chunk in pd.read_json(path, lines=True, chunksize=rows, dtype=False):
+            yield chunk[list(columns)] if columns else chunk
+    else:
+        with _read_csv(path, columns=columns, chunksize=rows, text_cols=text_cols) as reader:
+            yield from reader
 
 
 def write_table(df: pd.DataFrame, path: str | os.PathLike[str]) -> Path:

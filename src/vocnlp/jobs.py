@@ -101,6 +101,24 @@ def _content_hash(text: Any, versions: str) -> str:
     return hashlib.sha1((versions + "\x1f" + raw).encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def _guarded(chunks: Any, path: Path) -> Any:
+    """The chunks of one input; a file that is corrupt, or vanishes or changes while it is read, stops the
+    job with an error that names it. Finished chunks stay recorded: fix the file and ``--resume``."""
+    it = iter(chunks)
+    while True:
+        try:
+            chunk = next(it)
+        except StopIteration:
+            return
+        except InputError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - parser errors of every format end up here
+            raise InputError(f"cannot read {path}: {type(exc).__name__}: {exc}. The chunks finished so far are "
+                             "kept in the output folder; repair or replace the file, then run again with --resume "
+                             "(or --incremental)") from exc
+        yield chunk
+
+
 def tag(inputs: str | os.PathLike[str] | list[Any], *, out: str | os.PathLike[str], text_col: str = "text",
         id_col: str | None = None, resume: bool = False, incremental: bool = False, chunk_rows: int = 4096,
         pipeline: Any = None, themes: Any = None, progress: bool | None = None) -> JobSummary:
@@ -148,7 +166,7 @@ def tag(inputs: str | os.PathLike[str] | list[Any], *, out: str | os.PathLike[st
     for f, path in enumerate(paths):
         manifest["inputs"][str(f)] = _fingerprint(path)
         row0 = 0
-        for c, chunk in enumerate(read_batches(path, rows=chunk_rows, text_cols=[text_col])):
+        for c, chunk in enumerate(_guarded(read_batches(path, rows=chunk_rows, text_cols=[text_col]), path)):
             key = f"{f:05d}-{c:06d}-{run_id:04d}" if incremental else f"{f:05d}-{c:06d}"
             n = len(chunk)
             if text_col not in chunk.columns:
@@ -182,7 +200,8 @@ def tag(inputs: str | os.PathLike[str] | list[Any], *, out: str | os.PathLike[st
                 # always kept, so a later --incremental run over a superset skips these comments
                 (folder / SEEN).mkdir(exist_ok=True)
                 _write_part(pd.DataFrame({"hash": [hashes[i] for i in todo]}), folder / SEEN / f"seen-{key}.parquet")
-                seen |= {hashes[i] for i in todo}
+                if incremental:       # only an incremental job looks them up; others keep memory flat
+                    seen |= {hashes[i] for i in todo}
             manifest["chunks"][key] = {"rows": n, "tagged": len(todo), "file": str(path)}
             manifest["versions"] = json.loads(versions)
             _atomic_write(manifest_path, json.dumps(manifest, indent=1, default=str).encode())

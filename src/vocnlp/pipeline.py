@@ -54,7 +54,7 @@ def run_isolated(fn: Callable[[list[U]], list[T]], items: list[U], *, stage: str
         return list(out), {}
     except Exception as exc:  # noqa: BLE001 - row isolation is the point
         if len(items) == 1:
-            logger.warning("stage %s failed on a row: %s", stage, exc)
+            logger.warning("stage %s failed on a row: %s (message in the row's error column)", stage, type(exc).__name__)
             return [None], {0: row_error("V500", f"{stage}: {type(exc).__name__}: {exc}")}
         half = len(items) // 2
         left, lerr = run_isolated(fn, items[:half], stage=stage)
@@ -173,16 +173,29 @@ class Pipeline:
         frame = as_frame(data, text_col=text_col)
         values = frame.texts()
         columns: dict[str, list[Any]] = {name: [] for name in self.output_columns()}
-        step = self.config.chunk_rows
         redacted: list[object] = []
-        for start in range(0, len(values), step):
-            part = self._run_chunk(values[start : start + step])
-            redacted += part.pop(_REDACTED, [])
+        for start, stop in self._chunks(values):
+            part = self._run_chunk(values[start:stop])
+            redacted += part.pop(_REDACTED, values[start:stop])   # a chunk with no text rows keeps its values
             for name, col in part.items():
                 columns[name].extend(col)
         if self.redact:
             columns = {frame.text_col: redacted, **columns}
         return frame.with_columns(columns)
+
+    def _chunks(self, values: list[object]) -> list[tuple[int, int]]:
+        """``(start, stop)`` of chunks of at most ``chunk_rows`` rows and ``max_chunk_chars`` characters
+        (a single longer comment is a chunk of its own; check_text cuts it to ``max_chars``)."""
+        bounds, start, chars = [], 0, 0
+        for i, v in enumerate(values):
+            n = min(len(v), self.config.max_chars) if isinstance(v, str) else 0
+            if i > start and (i - start >= self.config.chunk_rows or chars + n > self.config.max_chunk_chars):
+                bounds.append((start, i))
+                start, chars = i, 0
+            chars += n
+        if start < len(values):
+            bounds.append((start, len(values)))
+        return bounds
 
     @staticmethod
     def _base_columns() -> list[str]:
@@ -266,7 +279,7 @@ class Pipeline:
             try:
                 parts = split_clauses(t)
             except Exception as exc:  # noqa: BLE001 - a clause problem must not cost the comment
-                logger.warning("clause splitting failed, using the whole comment: %s", exc)
+                logger.warning("clause splitting failed, using the whole comment: %s", type(exc).__name__)
                 parts = []
             out.append(parts or [Clause(t, 0, len(t))])
         return out
@@ -342,7 +355,7 @@ def _apply_stage(stage: EmbeddingStage, batch: StageBatch) -> tuple[dict[str, li
         return result, {}
     except Exception as exc:  # noqa: BLE001 - row isolation is the point
         if len(batch) == 1:
-            logger.warning("stage %s failed on a row: %s", stage.name, exc)
+            logger.warning("stage %s failed on a row: %s (message in the row's error column)", stage.name, type(exc).__name__)
             return ({c: [None] for c in stage.output_columns},
                     {0: row_error("V500", f"{stage.name}: {type(exc).__name__}: {exc}")})
         half = len(batch) // 2

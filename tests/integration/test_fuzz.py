@@ -18,10 +18,11 @@ from vocnlp.pipeline import Pipeline
 
 pytestmark = pytest.mark.slow
 
-NASTY_CHARS = st.sampled_from(["\u200b", "\u200f", "\u202e", "\ufeff", "\x00", "\x1b", "\r", "\n", "\t", "\ud800",
-                               "\udfff", "ש", "ع", "👍🏽", "\u0301", "̷", "﷽", "\uffff", ",", ";", '"', "|"])
-TEXT = st.one_of(st.text(max_size=80), st.text(alphabet=NASTY_CHARS, max_size=20),
-                 st.lists(st.one_of(st.text(max_size=10), NASTY_CHARS), max_size=12).map("".join))
+NASTY = ["\u200b", "\u200f", "\u202e", "\ufeff", "\x00", "\x1b", "\r", "\n", "\t", "\ud800", "\udfff", "ש", "ع",
+         "👍", "\U0001f3fd", "\u0301", "\u0337", "\ufdfd", "\uffff", ",", ";", '"', "|"]
+NASTY_CHARS = st.sampled_from(NASTY)
+TEXT = st.one_of(st.text(max_size=80), st.text(alphabet=NASTY, max_size=20),
+                 st.lists(st.one_of(st.text(max_size=10), NASTY_CHARS, st.just("👍🏽 RTL \u202e txt")), max_size=12).map("".join))
 VALUE = st.one_of(TEXT, st.none(), st.just(float("nan")), st.integers(), st.floats(), st.just(b"bytes"),
                   st.just(["a", "list"]))
 FUZZ = settings(max_examples=40, deadline=None, derandomize=True,
@@ -41,10 +42,12 @@ def test_pipeline_keeps_every_row(nlp: Pipeline, values: list[object]) -> None:
     assert out["id"].tolist() == list(range(len(values)))
     assert out["status"].isin(["ok", "warning", "error"]).all()
     for value, status, err in zip(values, out["status"], out["error"]):
+        if isinstance(value, bytes):          # decoded as UTF-8 (documented), so it may be a fine comment
+            continue
         if not isinstance(value, str) or not value.strip():
-            assert status == "error" and err
-        else:
-            assert status in ("ok", "warning", "error")
+            assert status == "error" and err, (value, status, err)
+        elif status != "ok":
+            assert err, (value, status)       # every flag says why
 
 
 def test_pipeline_one_megabyte_comment(nlp: Pipeline) -> None:
@@ -75,9 +78,9 @@ def test_readers_on_garbage_raise_cleanly(tmp_path: Path, blob: bytes, suffix: s
     try:
         for _ in read_batches(path, rows=10):
             pass
-    except (VocnlpError, ValueError, UnicodeError, OSError, EOFError) as exc:
-        # a corrupt file is a caller's problem: it must say which file
-        assert str(path) in str(exc) or isinstance(exc, VocnlpError), exc
+    except VocnlpError as exc:
+        # a corrupt file is the caller's to fix: the error names it
+        assert str(path) in str(exc), exc
 
 
 @FUZZ

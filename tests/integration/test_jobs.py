@@ -109,3 +109,18 @@ def test_cli_forms_on_shared_nps_data(shared_data: Path, tmp_path: Path) -> None
     assert res.returncode == 2, res.stdout + res.stderr[-2000:]
     assert "error: " in res.stderr and "changed since the job started" in res.stderr
     assert "Traceback" not in res.stderr
+
+
+def test_corrupt_input_stops_with_a_clear_error_and_keeps_finished_parts(nlp: Pipeline, tmp_path: Path) -> None:
+    good, bad = tmp_path / "a.csv", tmp_path / "b.parquet"
+    vocnlp.io.load_sample().iloc[:60].to_csv(good, index=False)
+    bad.write_bytes(b"PAR1 this is not a parquet file")
+    out = tmp_path / "out"
+    with pytest.raises(vocnlp.InputError, match=r"cannot read .*b\.parquet.*--resume"):
+        jobs.tag([good, bad], out=out, text_col="comment", id_col="id", chunk_rows=30, pipeline=nlp)
+    done = json.loads((out / "manifest.json").read_text())["chunks"]
+    assert len(done) == 2 and len(jobs.read_output(out)) == 60            # the good file's work is kept
+    vocnlp.io.load_sample().iloc[60:90].to_parquet(bad, index=False)      # repaired
+    summary = jobs.tag([good, bad], out=out, text_col="comment", id_col="id", chunk_rows=30, pipeline=nlp, resume=True)
+    assert summary.skipped_resumed == 60 and summary.rows == 30
+    assert len(jobs.read_output(out)) == 90

@@ -62,3 +62,11 @@ def test_same_input_gives_byte_identical_files(tmp_path: Path) -> None:
 
     a, b = digest(tmp_path / "a"), digest(tmp_path / "b")
     assert len(a) >= 3 and a == b
+
+
+def test_redact_with_a_chunk_of_no_texts_keeps_rows() -> None:
+    """Bug found by the fuzz test: a chunk without any text row lost its text column values."""
+    nlp = Pipeline(redact=True, config=vocnlp.RuntimeConfig(chunk_rows=2))
+    out = nlp.run(pd.DataFrame({"text": pd.Series([None, 3, "mail a@b.io", "ok"], dtype=object)}), text_col="text")
+    assert out["text"].tolist()[1:] == [3, "mail <EMAIL>", "ok"] and pd.isna(out["text"][0])
+    assert out["status"].tolist() == ["error", "error", "ok", "ok"]

@@ -54,3 +54,14 @@ def test_resolve_sources(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("HF_HUB_OFFLINE")
     monkeypatch.delenv("VOCNLP_OFFLINE", raising=False)
     assert resolve_encoder_source("someone/not-cached-model").kind == "hub"
+
+
+def test_chunks_bounded_by_rows_and_characters() -> None:
+    from vocnlp.pipeline import Pipeline
+
+    nlp = Pipeline(config=RuntimeConfig(chunk_rows=3, max_chunk_chars=1000, max_chars=600))
+    values = ["a" * 400, "b" * 400, "c" * 400, None, "d", "e", "f", "x" * 5000, "g"]
+    bounds = nlp._chunks(values)
+    assert bounds == [(0, 2), (2, 5), (5, 8), (8, 9)]      # the 5000-char text counts as 600 (cut there)
+    assert [i for a, b in bounds for i in range(a, b)] == list(range(len(values)))
+    assert nlp._chunks([]) == []

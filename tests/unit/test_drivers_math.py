@@ -148,3 +148,19 @@ def test_day_first_dates_are_read_as_such() -> None:
     df["date"] = df["date"].map(lambda d: f"{d[8:10]}/{d[5:7]}/{d[:4]} 10:00")   # 15/01/2026 10:00, as exports write them
     rep = analyze_drivers(df, score_col="nps", date_col="date", n_boot=50, n_perm=50)
     assert set(rep.by_period("Q")["period"].astype(str)) == {"2026Q1", "2026Q2"}
+
+
+def test_no_valid_score_is_a_caller_error_and_tiny_frames_skip_regressions() -> None:
+    """Bugs found by the fuzz test: an empty or all-invalid score column crashed inside statsmodels."""
+    import pandas as pd
+
+    from vocnlp.drivers import analyze_drivers
+    from vocnlp.errors import InputError
+
+    with pytest.raises(InputError, match="no row of 'nps' holds a valid nps score"):
+        analyze_drivers(pd.DataFrame({"nps": ["x", None], "themes": [[0], [1]]}), score_col="nps")
+    with pytest.raises(InputError, match="valid"):
+        analyze_drivers(pd.DataFrame({"nps": [], "themes": []}), score_col="nps")
+    rep = analyze_drivers(pd.DataFrame({"nps": [9, 3], "themes": [[0], [1]]}), score_col="nps", min_theme_n=1,
+                          n_boot=20, n_perm=20)
+    assert rep.adjusted.empty and len(rep.table) == 2

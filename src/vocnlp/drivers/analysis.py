@@ -181,16 +181,23 @@ def analyze_drivers(out: Any, *, score_col: str, theme_col: str = "themes", kind
     values, valid = score_values(df[score_col].tolist(), kind)
     x, names = theme_matrix(df[theme_col].tolist(), min_count=min_theme_n)
     v, xv = values[valid], x[valid]
+    n_valid = int(valid.sum())
+    if n_valid == 0:
+        raise InputError(f"no row of {score_col!r} holds a valid {kind} score ({len(df)} rows): check the column "
+                         "and kind= (nps: whole numbers 0-10)")
     kw = {"n_boot": n_boot, "n_perm": n_perm, "seed": seed}
     table = theme_table(v, xv, names, **kw)
     sentiment = df.loc[valid, sentiment_col].tolist() if sentiment_col and sentiment_col in df.columns else None
     controls = df.loc[valid, list(segment_cols)] if segment_cols else None
-    adjusted = ols_table(v, xv, names, controls=controls) if names else pd.DataFrame()
+    # the regressions need more rows than terms (themes + controls + intercept); with fewer they are left empty
+    n_terms = len(names) + 1 + (sum(max(df[c].nunique() - 1, 0) for c in segment_cols) if segment_cols else 0)
+    fit = bool(names) and n_valid > n_terms + 1 and float(np.nanstd(v)) > 0
+    adjusted = ols_table(v, xv, names, controls=controls) if fit else pd.DataFrame()
     odds = None
-    if kind == "nps" and names:
+    if kind == "nps" and fit:
         raw = pd.to_numeric(df.loc[valid, score_col], errors="coerce").to_numpy()
         odds = logit_table(raw <= 6, xv, names, controls=controls)
-    shap = shapley_r2(v, xv.astype(float), names, seed=seed) if names else pd.DataFrame()
+    shap = shapley_r2(v, xv.astype(float), names, seed=seed) if fit else pd.DataFrame()
     return DriverReport(kind=kind, score=summarize(df[score_col].tolist(), kind), table=table,
                         sentiment_table=_sentiment_table(v, xv, names, sentiment, **kw), adjusted=adjusted,
                         detractor_odds=odds, shapley=shap, invalid_rows=np.nonzero(~valid)[0].tolist(), _data=df,
