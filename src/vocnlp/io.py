@@ -145,7 +145,7 @@ def read_table(path: str | os.PathLike[str], *, columns: Sequence[str] | None = 
         return _read_table(path, fmt, columns, text_cols)
     except InputError:
         raise
-    except (ValueError, OSError, UnicodeError, EOFError, KeyError, IndexError) as exc:
+    except (ValueError, TypeError, OSError, UnicodeError, EOFError, KeyError, IndexError) as exc:
         raise _unreadable(path, exc) from exc
 
 
@@ -175,7 +175,7 @@ def read_batches(pattern: str | os.PathLike[str], *, columns: Sequence[str] | No
                 break
             except InputError:
                 raise
-            except (ValueError, OSError, UnicodeError, EOFError, KeyError, IndexError) as exc:
+            except (ValueError, TypeError, OSError, UnicodeError, EOFError, KeyError, IndexError) as exc:
                 raise _unreadable(path, exc) from exc
             yield chunk
 
