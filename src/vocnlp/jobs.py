@@ -77,7 +77,11 @@ def _inputs(inputs: str | os.PathLike[str] | list[Any]) -> list[Path]:
 
 
 def _fingerprint(path: Path) -> dict[str, Any]:
-    st = path.stat()
+    try:
+        st = path.stat()
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {type(exc).__name__}: {exc}. The chunks finished so far are kept in "
+                         "the output folder; restore the file, then run again with --resume") from exc
     return {"path": str(path.resolve()), "size": st.st_size, "mtime_ns": st.st_mtime_ns}
 
 
@@ -110,12 +114,10 @@ def _guarded(chunks: Any, path: Path) -> Any:
             chunk = next(it)
         except StopIteration:
             return
-        except InputError:
-            raise
         except Exception as exc:  # noqa: BLE001 - parser errors of every format end up here
-            raise InputError(f"cannot read {path}: {type(exc).__name__}: {exc}. The chunks finished so far are "
-                             "kept in the output folder; repair or replace the file, then run again with --resume "
-                             "(or --incremental)") from exc
+            what = str(exc) if isinstance(exc, InputError) else f"cannot read {path}: {type(exc).__name__}: {exc}"
+            raise InputError(f"{what}. The chunks finished so far are kept in the output folder; repair or replace "
+                             "the file, then run again with --resume (or --incremental)") from exc
         yield chunk
 
 

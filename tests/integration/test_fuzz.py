@@ -35,11 +35,12 @@ def nlp() -> Pipeline:
 
 
 @FUZZ
-@given(values=st.lists(VALUE, max_size=8))
-def test_pipeline_keeps_every_row(nlp: Pipeline, values: list[object]) -> None:
-    df = pd.DataFrame({"id": range(len(values)), "text": pd.Series(values, dtype=object)})
+@given(values=st.lists(VALUE, max_size=8), data=st.data())
+def test_pipeline_keeps_every_row(nlp: Pipeline, values: list[object], data: st.DataObject) -> None:
+    ids = data.draw(st.lists(st.integers(0, 2), min_size=len(values), max_size=len(values)))   # duplicate ids
+    df = pd.DataFrame({"id": ids, "pos": range(len(values)), "text": pd.Series(values, dtype=object)})
     out = nlp.run(df, text_col="text")
-    assert out["id"].tolist() == list(range(len(values)))
+    assert out["pos"].tolist() == list(range(len(values))) and out["id"].tolist() == ids
     assert out["status"].isin(["ok", "warning", "error"]).all()
     for value, status, err in zip(values, out["status"], out["error"]):
         if isinstance(value, bytes):          # decoded as UTF-8 (documented), so it may be a fine comment

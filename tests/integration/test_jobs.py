@@ -124,3 +124,18 @@ def test_corrupt_input_stops_with_a_clear_error_and_keeps_finished_parts(nlp: Pi
     summary = jobs.tag([good, bad], out=out, text_col="comment", id_col="id", chunk_rows=30, pipeline=nlp, resume=True)
     assert summary.skipped_resumed == 60 and summary.rows == 30
     assert len(jobs.read_output(out)) == 90
+
+
+def test_input_that_vanishes_mid_job_is_named_and_finished_parts_stay(nlp: Pipeline, tmp_path: Path) -> None:
+    a, b = tmp_path / "a.csv", tmp_path / "b.csv"
+    vocnlp.io.load_sample().iloc[:40].to_csv(a, index=False)
+    vocnlp.io.load_sample().iloc[40:80].to_csv(b, index=False)
+
+    class Vanishing(Pipeline):
+        def run(self, data, *, text_col=None):  # type: ignore[no-untyped-def]
+            b.unlink(missing_ok=True)          # the second export disappears while the first is tagged
+            return nlp.run(data, text_col=text_col)
+
+    with pytest.raises(vocnlp.InputError, match=r"b\.csv"):
+        jobs.tag([a, b], out=tmp_path / "out", text_col="comment", id_col="id", pipeline=Vanishing())
+    assert len(jobs.read_output(tmp_path / "out")) == 40
