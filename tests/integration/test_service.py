@@ -14,6 +14,15 @@ httpx = pytest.importorskip("httpx")
 uvicorn = pytest.importorskip("uvicorn")
 pytest.importorskip("fastapi")
 
+try:
+    # imported at collection, before any test runs: schemathesis is a pytest plugin, so pytest rewrites its
+    # modules' asserts when they are first imported, and on CPython 3.11 that AST pass can fail with
+    # "SystemError: AST constructor recursion depth mismatch" after earlier tests ran deep recursions
+    import schemathesis  # noqa: F401
+    import schemathesis.specs.openapi.adapter.v2  # noqa: F401
+except ImportError:
+    pass
+
 from vocnlp.pipeline import Pipeline  # noqa: E402
 from vocnlp.service import ServiceSettings, create_app  # noqa: E402
 
