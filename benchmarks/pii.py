@@ -57,6 +57,35 @@ def evaluate(rows: list[dict]) -> dict:
             "false_alarms": false_alarms, "kinds": KINDS, "seconds": seconds}
 
 
+def real_data_findings() -> dict | None:
+    import csv
+
+    from _common import SHARED_DATA
+
+    from vocnlp.pii import find_pii
+
+    files = [("nps_verbatims_en/nps_verbatims.csv", "NPS verbatims"),
+             ("sentiment_uci_labelled_sentences_en/uci_sentiment_labelled_sentences.csv", "UCI review sentences")]
+    texts: list[str] = []
+    names = []
+    for rel, name in files:
+        path = SHARED_DATA / rel
+        if path.exists():
+            texts += [r["text"] for r in csv.DictReader(path.open(encoding="utf-8")) if r["text"].strip()]
+            names.append(name)
+    if not texts:
+        return None
+    counts: Counter = Counter()
+    person: list[str] = []
+    for t in texts:
+        for f in find_pii(t, language="en"):
+            counts[f.kind] += 1
+            if f.kind == "PERSON":
+                person.append(f.text)
+    return {"n": len(texts), "counts": dict(counts.most_common()), "person": person,
+            "what": " and ".join(names) + " of ../shared/data, English"}
+
+
 def _prf(tp: int, fp: int, fn: int) -> tuple[str, str, str]:
     p = tp / (tp + fp) if tp + fp else float("nan")
     r = tp / (tp + fn) if tp + fn else float("nan")
@@ -81,6 +110,12 @@ def main() -> None:
             + md_table(["kind", "planted", "precision", "recall", "F1"], kind_rows) + "\n\n"
             + md_table(["language", "planted", "precision", "recall", "F1"], lang_rows)
             + f"\n\nPlanted characters still readable after `redact`: {res['leaked']:.1%}.\n")
+    real = real_data_findings()
+    if real:
+        body += ("\nOn real comments with no planted data (" + real["what"] + "), what `find_pii` flags: "
+                 + ", ".join(f"{k} {v}" for k, v in real["counts"].items()) + f" in {real['n']} comments"
+                 + (". PERSON examples: " + "; ".join(f"`{t}`" for t in real["person"][:10]) if real["person"] else "")
+                 + ". These are over-redactions unless the comment really names someone.\n")
     if res["false_alarms"]:
         body += "\nFalse alarms: " + "; ".join(f"{i} {k} `{t}`" for i, k, t in res["false_alarms"][:12]) + "\n"
     print(body)

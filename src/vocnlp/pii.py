@@ -68,8 +68,8 @@ _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}\b")
 # capitalised name words (Latin letters with accents, hyphens, apostrophes): one to three of them
 _NAME = r"((?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+)(?:\s+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+){0,2})"
 _CUES = [
-    r"my name is", r"name's", r"i am called", r"this is", r"ask for", r"spoke (?:to|with)", r"talked to",
-    r"agent", r"advisor", r"representative", r"mr\.?", r"mrs\.?", r"ms\.?", r"miss", r"dr\.?",
+    r"my name is", r"name's", r"i am called", r"spoke (?:to|with)", r"talked to",
+    r"agent", r"advisor", r"representative", r"mr\.?", r"mrs\.?", r"ms\.?", r"dr\.?",
     r"je m'appelle", r"je m’appelle", r"mon nom est", r"conseill(?:er|ère)", r"monsieur", r"madame", r"mme\.?", r"m\.",
     r"ich heiße", r"ich heisse", r"mein name ist", r"herr", r"frau", r"berater(?:in)?",
     r"me llamo", r"mi nombre es", r"señor", r"señora", r"sr\.", r"sra\.", r"asesor(?:a)?",
@@ -77,6 +77,7 @@ _CUES = [
     r"meu nome é", r"me chamo", r"senhor(?:a)?", r"atendente",
     r"mijn naam is", r"ik heet", r"meneer", r"mevrouw", r"dhr\.", r"mevr\.", r"medewerker",
 ]
+_TITLE_NAME = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+(?:\s+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+){0,2}$")
 _CUE_NAME = re.compile(r"(?i:\b(?:" + "|".join(_CUES) + r"))\s+" + _NAME)
 
 #: regions whose national phone formats are tried for a comment's language (international ones always)
@@ -175,7 +176,10 @@ def _name_spans(text: str, language: str | None, ner: bool = True) -> list[PiiSp
     spans = [PiiSpan("PERSON", m.start(1), m.end(1), m.group(1)) for m in _CUE_NAME.finditer(text)]
     if ner and language == "en" and any(ch.isupper() for ch in text):
         for ent in _english_ner()(text).ents:
-            if ent.label_ == "PERSON" and any(ch.isalpha() for ch in ent.text):
+            # the small English model tags many capitalised words of informal text as PERSON ("WiFi",
+            # "Email", "Story Homes -"): keep title-case words only, and not a lone word opening a sentence
+            lone_opener = len(ent) == 1 and (ent.start == 0 or ent.doc[ent.start - 1].text in (".", "!", "?"))
+            if ent.label_ == "PERSON" and _TITLE_NAME.match(ent.text) and not lone_opener:
                 spans.append(PiiSpan("PERSON", ent.start_char, ent.end_char, ent.text))
     return spans
 

@@ -81,3 +81,8 @@ def test_labelled_set_floor() -> None:
                   for f in found)
     assert tp / (tp + fn) >= 0.95, missed
     assert tp / (tp + fp) >= 0.97
+
+
+def test_capitalised_words_after_common_phrases_are_not_names() -> None:
+    for text in ["This is Ridiculous, three weeks late", "I miss Old features", "Please ask for Refunds online"]:
+        assert find_pii(text, language="de", names=True) == [], text
