@@ -110,8 +110,9 @@ def tag_dataset(ds: Any, *, text_col: str = "text", themes: Any = None, num_work
         num_gpus_per_worker: GPUs per actor (e.g. 1, or 0.5 to pack two actors on a GPU); 0 runs on CPUs.
         batch_size: rows per batch handed to an actor; default from the token budget (:func:`batch_rows_for`).
         config: :class:`~vocnlp.RuntimeConfig` for the actors (device, token budget, max chars...).
-        preserve_order: keep the input row order (Ray's ``preserve_order``); False can be faster on
-            clusters, and rows then come back in block completion order.
+        preserve_order: keep the input row order (Ray's ``preserve_order``, set on the dataset's
+            ``DataContext``, which Ray shares with the datasets derived from the same source); False can be
+            faster on clusters, and rows then come back in block completion order.
         **pipeline_options: passed to :meth:`vocnlp.Pipeline.default` in each actor
             (``clause_sentiment``, ``intent``, ``heads``, ``clauses``, ``languages``...).
     """
@@ -132,6 +133,9 @@ def tag_dataset(ds: Any, *, text_col: str = "text", themes: Any = None, num_work
         config = RuntimeConfig(device="cuda" if on_gpu else "cpu", num_threads=None if on_gpu else threads)
     elif on_gpu and config.device.split(":")[0] not in ("cuda", "auto"):
         raise ConfigError(f"num_gpus_per_worker={num_gpus_per_worker} but config.device={config.device!r}")
+    elif not on_gpu and config.num_threads is None:
+        # otherwise every actor's torch would use all the node's cores and the actors would fight over them
+        config = config.with_(num_threads=threads)
     rows = batch_size or batch_rows_for(config, "cuda" if on_gpu else "cpu")
     size = (num_workers, num_workers) if isinstance(num_workers, int) else tuple(num_workers)
     # streaming split into blocks of one batch: a big block (one Parquet file) would otherwise go to one actor
