@@ -126,6 +126,10 @@ def _read_csv(path: str, *, columns: Sequence[str] | None, chunksize: int | None
         raise
 
 
+#: what the pandas/pyarrow parsers raise on a file they cannot read; turned into an InputError naming it
+_PARSE_ERRORS = (ValueError, TypeError, OSError, UnicodeError, EOFError, KeyError, IndexError)
+
+
 def _unreadable(path: str | os.PathLike[str], exc: BaseException) -> InputError:
     fmt = _FORMATS.get(Path(path).suffix.lower(), "table")
     return InputError(f"cannot read {os.fspath(path)} as {fmt}: {type(exc).__name__}: {exc} "
@@ -145,7 +149,7 @@ def read_table(path: str | os.PathLike[str], *, columns: Sequence[str] | None = 
         return _read_table(path, fmt, columns, text_cols)
     except InputError:
         raise
-    except (ValueError, TypeError, OSError, UnicodeError, EOFError, KeyError, IndexError) as exc:
+    except _PARSE_ERRORS as exc:
         raise _unreadable(path, exc) from exc
 
 
@@ -175,7 +179,7 @@ def read_batches(pattern: str | os.PathLike[str], *, columns: Sequence[str] | No
                 break
             except InputError:
                 raise
-            except (ValueError, TypeError, OSError, UnicodeError, EOFError, KeyError, IndexError) as exc:
+            except _PARSE_ERRORS as exc:
                 raise _unreadable(path, exc) from exc
             yield chunk
 
