@@ -176,10 +176,12 @@ def path_int8(texts: list[str]) -> tuple[float, object]:
     return _torch_path(texts, "float32", int8=True)
 
 
-def _pipeline(texts: list[str], clause_sentiment: bool, themes: bool = True) -> tuple[float, object]:
+def _pipeline(texts: list[str], clause_sentiment: bool, themes: bool = True,
+              comment_vectors: str = "whole") -> tuple[float, object]:
     from vocnlp.pipeline import Pipeline
 
-    nlp = Pipeline.default(device="cpu", themes=str(THEMES) if themes else None, clause_sentiment=clause_sentiment)
+    nlp = Pipeline.default(device="cpu", themes=str(THEMES) if themes else None, clause_sentiment=clause_sentiment,
+                           comment_vectors=comment_vectors)
     # a full warm-up pass: Lingua loads each language's n-gram models the first time it meets the language
     # (~0.8 s once per process), a start-up cost that a long job pays once, not a per-comment cost
     nlp.run(texts)
@@ -200,6 +202,10 @@ def path_pipeline_nothemes(texts: list[str]) -> tuple[float, object]:
 
 def path_pipeline_clauses(texts: list[str]) -> tuple[float, object]:
     return _pipeline(texts, clause_sentiment=True)
+
+
+def path_pipeline_pooled(texts: list[str]) -> tuple[float, object]:
+    return _pipeline(texts, clause_sentiment=True, comment_vectors="clauses")
 
 
 def _child(name: str, texts: list[str], queue: mp.Queue) -> None:

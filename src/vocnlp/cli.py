@@ -71,7 +71,10 @@ def tag(input: str = typer.Argument(..., help="CSV, TSV, Parquet or JSONL file, 
         device: str = typer.Option("auto"),
         languages: Optional[str] = typer.Option(None, help="comma-separated ISO 639-1 codes to choose among"),
         redact: bool = typer.Option(False, help="replace personal data by placeholders in the output text"),
-        pii: bool = typer.Option(False, help="add a pii column with the personal-data spans found")) -> None:
+        pii: bool = typer.Option(False, help="add a pii column with the personal-data spans found"),
+        comment_vectors: str = typer.Option("whole", help="whole: embed multi-clause comments whole as well as "
+                                                          "their clauses; clauses: pool them from the clauses "
+                                                          "(faster, see benchmarks/RESULTS.md)")) -> None:
     """Tag comments: language, sentiment, intent (and themes), status and error per row, rows kept in order."""
     import logging
 
@@ -80,7 +83,7 @@ def tag(input: str = typer.Argument(..., help="CSV, TSV, Parquet or JSONL file, 
 
     tm = ThemeModel.load(themes) if themes else None
     nlp = Pipeline.default(device=device, languages=languages.split(",") if languages else None, themes=tm,
-                           redact=redact, pii=pii)
+                           redact=redact, pii=pii, comment_vectors=comment_vectors)
     if out.suffix.lower() in (".parquet", ".csv", ".tsv", ".jsonl") and not (resume or incremental):
         from .io import read_table, write_table
 

@@ -25,6 +25,8 @@ from .stages import EmbeddingStage, StageBatch
 from .textcheck import STATUS_ERROR, STATUS_WARNING, check_text, merge_status
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from .clauses import Clause
     from .heads import Head
     from .themes import ThemeModel
@@ -65,6 +67,8 @@ def run_isolated(fn: Callable[[list[U]], list[T]], items: list[U], *, stage: str
 
 
 _REDACTED = "__vocnlp_redacted__"
+#: How a multi-clause comment gets its vector: embedded whole, or pooled from its clauses' vectors.
+COMMENT_VECTORS = ("whole", "clauses")
 
 
 class Pipeline:
@@ -84,12 +88,21 @@ class Pipeline:
             placeholders *before* anything else sees the text; the text column of the output holds the
             redacted text, so nothing downstream (themes, reports, files) stores the original.
         pii: add a ``pii`` column: per comment, a list of ``{kind, start, end}`` in the original text.
+        comment_vectors: when stages need clauses (clause-level sentiment, themes), how a comment with
+            several clauses gets its own vector. ``"whole"`` (default) embeds the whole comment as well as
+            each clause; ``"clauses"`` embeds only the clauses and takes the comment's vector as their
+            token-weighted mean: ~1.3x faster on survey comments (the encoder sees each token once), at a
+            measured cost in intent accuracy on multi-clause comments (benchmarks/RESULTS.md). One-clause
+            comments get the same vector either way.
     """
 
     def __init__(self, *, config: RuntimeConfig | None = None, language_detector: LanguageDetector | None = None,
                  backend: str = "auto", encoder_model: str | None = None,
                  stages: Sequence[EmbeddingStage] = (), clauses: bool = False, keep_embeddings: bool = False,
-                 redact: bool = False, pii: bool = False) -> None:
+                 redact: bool = False, pii: bool = False, comment_vectors: str = "whole") -> None:
+        if comment_vectors not in COMMENT_VECTORS:
+            raise ConfigError(f"comment_vectors must be one of {COMMENT_VECTORS}, got {comment_vectors!r}")
+        self.comment_vectors = comment_vectors
         self.config = config or RuntimeConfig()
         self.redact = bool(redact)
         self.pii = bool(pii)
@@ -286,26 +299,43 @@ class Pipeline:
 
     def _encode(self, texts: list[str], languages: list[str]) -> tuple[StageBatch, list[bool], list[int]]:
         """One encoder call for the comments and the clauses of multi-clause comments."""
+        import numpy as np
+
         need_clauses = self.keep_embeddings or any(getattr(s, "needs_clauses", False) for s in self.stages)
         clauses = self._split(texts) if (need_clauses or self.clauses) else None
-        extra = [c.text for cl in clauses or [] if len(cl) > 1 for c in cl] if need_clauses else []
         if not self.stages and not self.keep_embeddings:
-            import numpy as np
-
             return StageBatch(texts, np.zeros((len(texts), 0), np.float32), languages, clauses), [False] * len(texts), []
-        out = self.encoder.encode([*texts, *extra])
-        n = len(texts)
-        doc = out.embeddings[:n]
-        clause_emb = None
-        if need_clauses and clauses is not None:
-            clause_emb, pos = [], n
-            for i, cl in enumerate(clauses):
-                if len(cl) > 1:
-                    clause_emb.append(out.embeddings[pos : pos + len(cl)])
-                    pos += len(cl)
-                else:
-                    clause_emb.append(doc[i : i + 1])
-        return StageBatch(texts, doc, languages, clauses, clause_emb), out.windowed[:n], out.n_tokens[:n]
+        if not need_clauses or clauses is None:
+            out = self.encoder.encode(texts)
+            return StageBatch(texts, out.embeddings, languages, clauses), out.windowed, out.n_tokens
+        multi = [len(cl) > 1 for cl in clauses]
+        whole = self.comment_vectors == "whole"
+        # the encoder sees: every comment that is embedded whole, then the clauses of multi-clause comments
+        own = [t for t, m in zip(texts, multi) if whole or not m]
+        extra = [c.text for cl, m in zip(clauses, multi) if m for c in cl]
+        out = self.encoder.encode([*own, *extra])
+        doc = np.empty((len(texts), out.embeddings.shape[1]), np.float32)
+        windowed: list[bool] = []
+        n_tokens: list[int] = []
+        clause_emb: list[np.ndarray] = []
+        k, pos = 0, len(own)
+        for i, (cl, m) in enumerate(zip(clauses, multi)):
+            if whole or not m:
+                doc[i], w, n = out.embeddings[k], out.windowed[k], out.n_tokens[k]
+                k += 1
+            if m:
+                part = out.embeddings[pos : pos + len(cl)]
+                counts = out.n_tokens[pos : pos + len(cl)]
+                if not whole:
+                    doc[i] = _pooled(part, counts)
+                    w, n = any(out.windowed[pos : pos + len(cl)]), sum(counts)
+                clause_emb.append(part)
+                pos += len(cl)
+            else:
+                clause_emb.append(doc[i : i + 1])
+            windowed.append(w)
+            n_tokens.append(n)
+        return StageBatch(texts, doc, languages, clauses, clause_emb), windowed, n_tokens
 
     def _run_stages(self, texts: list[str], languages: list[str], live: list[int], columns: dict[str, list[Any]],
                     status: list[str], errors: list[list[str]]) -> None:
@@ -336,6 +366,14 @@ class Pipeline:
                            "sentiment_score": _field(batch, "sentiment_score", k, j),
                            "theme_id": _field(batch, "theme_id", k, j)}
                           for j, c in enumerate(batch.clauses[k])]
+
+
+def _pooled(vectors: np.ndarray, n_tokens: Sequence[int]) -> np.ndarray:
+    """A comment's unit vector from its clauses' unit vectors: their mean weighted by token count."""
+    import numpy as np
+
+    v = (np.asarray(n_tokens, np.float64)[:, None] * vectors).sum(axis=0)
+    return (v / max(float(np.linalg.norm(v)), 1e-12)).astype(np.float32)
 
 
 def _field(batch: StageBatch, name: str, row: int, clause: int) -> Any:

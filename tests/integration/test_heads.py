@@ -84,6 +84,39 @@ def test_one_encoder_call_per_chunk_for_comments_and_clauses() -> None:
     assert out["sentiment_mixed"][0] is True or out["sentiment_mixed"][0] == True  # noqa: E712
 
 
+def test_comment_vectors_from_clauses_embeds_each_token_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``comment_vectors="clauses"``: multi-clause comments are embedded as clauses only, their vector is
+    the token-weighted mean of the clause vectors; one-clause comments are untouched."""
+    from vocnlp.config import RuntimeConfig
+
+    cfg = RuntimeConfig(dtype="float32")
+    whole = Pipeline.default(config=cfg, keep_embeddings=True)
+    fast = Pipeline.default(config=cfg, keep_embeddings=True, comment_vectors="clauses")
+    texts = ["The staff were lovely but the app keeps crashing.", "Great.", "Slow delivery. Rude driver. Never again."]
+    a = whole.run(texts)
+    calls: list[int] = []
+    real = fast.encoder.encode   # (the encoder may be shared with `whole`: spy only on the second run)
+
+    def spy(texts):  # type: ignore[no-untyped-def]
+        calls.append(len(texts))
+        return real(texts)
+
+    monkeypatch.setattr(fast.encoder, "encode", spy)
+    b = fast.run(texts)
+    assert calls == [1 + 2 + 3]                      # "Great." + the clauses; no multi-clause comment whole
+    np.testing.assert_allclose(a["embedding"][1], b["embedding"][1], atol=1e-6)
+    for i in (0, 2):
+        np.testing.assert_allclose(np.stack(a["clause_embeddings"][i]), np.stack(b["clause_embeddings"][i]), atol=1e-5)
+        ce = np.stack(b["clause_embeddings"][i])
+        n = fast.encoder.token_counts([c["text"] for c in b["clauses"][i]])
+        expect = (np.array(n, float)[:, None] * ce).sum(0)
+        np.testing.assert_allclose(b["embedding"][i], expect / np.linalg.norm(expect), atol=1e-5)
+        assert 0.9 < float(np.dot(a["embedding"][i], b["embedding"][i])) < 0.9999
+    assert list(b["sentiment_mixed"]) == list(a["sentiment_mixed"])
+    with pytest.raises(vocnlp.errors.ConfigError, match="comment_vectors"):
+        Pipeline(comment_vectors="sentences")
+
+
 def test_quality_on_uci_test_split(shared_data: Path) -> None:
     import sys
 
