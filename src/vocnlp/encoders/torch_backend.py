@@ -111,12 +111,22 @@ class TorchEncoder:
         except TypeError:  # architectures without a pooler argument
             model = transformers.AutoModel.from_pretrained(location, **kwargs)
         self.model = model.to(self.device).eval()
-        cfg = self.model.config
+        self._eager = self.model
+        if self.config.compile:
+            self.model = self._compile(self.model)
+        cfg = self._eager.config
         self.dim = int(cfg.hidden_size)
         offset = 2 if getattr(cfg, "model_type", "") in _ROBERTA_LIKE else 0
         self.max_tokens = int(min(getattr(cfg, "max_position_embeddings", 512) - offset, 512))
         self.location = location
         logger.info("torch encoder %s from %s on %s (%s)", self.source.model_name, self.source.kind, self.device, self.dtype)
+
+    def _compile(self, model: Any) -> Any:
+        """``torch.compile`` with shapes left dynamic (batches vary in rows and width); on CPU the weights
+        are frozen into the graph so oneDNN can pre-pack them. Compilation happens on the first batch."""
+        torch = import_optional("torch")
+        options = {"freezing": True} if self.device.type == "cpu" else None
+        return torch.compile(model, dynamic=True, options=options)
 
     def _load_tokenizer(self, location: str) -> Any:
         tokenizers = import_optional("tokenizers")
@@ -147,7 +157,8 @@ class TorchEncoder:
     def describe(self) -> dict[str, str]:
         """What runs: model, where its weights came from, device and dtype."""
         return {"backend": "torch", "model": self.source.model_name, "source": self.source.kind,
-                "location": self.location, "device": str(self.device), "dtype": str(self.dtype).replace("torch.", "")}
+                "location": self.location, "device": str(self.device), "dtype": str(self.dtype).replace("torch.", ""),
+                "compiled": str(self.model is not self._eager).lower()}
 
     # ---- encoding ------------------------------------------------------------------------
     def tokenize(self, texts: Sequence[str]) -> list[list[int]]:
@@ -254,7 +265,18 @@ class TorchEncoder:
         input_ids = input_ids.to(self.device, non_blocking=non_blocking)
         attention = attention.to(self.device, non_blocking=non_blocking)
         with torch.inference_mode():
-            hidden = self.model(input_ids=input_ids, attention_mask=attention).last_hidden_state
+            try:
+                hidden = self.model(input_ids=input_ids, attention_mask=attention).last_hidden_state
+            except torch.OutOfMemoryError:
+                raise
+            except Exception as exc:
+                if self.model is self._eager:
+                    raise
+                # compilation failed (no C++ compiler, an unsupported op...): the eager model gives the same numbers
+                logger.warning("torch.compile failed (%s: %s); running the encoder eagerly", type(exc).__name__,
+                               str(exc).splitlines()[0][:200] if str(exc) else "")
+                self.model = self._eager
+                hidden = self.model(input_ids=input_ids, attention_mask=attention).last_hidden_state
             # pooled in float32 whatever the model's dtype (a bf16 sum over hundreds of tokens loses digits)
             m = attention.unsqueeze(-1).float()
             pooled = (hidden.float() * m).sum(dim=1) / m.sum(dim=1)
