@@ -24,6 +24,7 @@ test: install
 
 bench: install
 	HF_HUB_OFFLINE=1 $(PY) benchmarks/encode.py
+	HF_HUB_OFFLINE=1 $(PY) benchmarks/comment_vectors.py
 	HF_HUB_OFFLINE=1 $(PY) benchmarks/langid.py
 	HF_HUB_OFFLINE=1 $(PY) benchmarks/heads.py
 	HF_HUB_OFFLINE=1 $(PY) benchmarks/themes.py

@@ -292,6 +292,7 @@ def main() -> None:
         rows.append([label, f"{r['rate']:.1f}", f"{r['rate'] / nano:.2f}x", f"{r['rate'] / naive:.1f}x",
                      f"{share:.0%} of {prec}", cos, f"{r['rss']:.0f}"])
     bf16 = enc_only = res["path_bf16"]["rate"]
+    compile_s = res["path_bf16_compiled"].get("compile_s", float("nan"))
     body = (f"{len(texts)} real comments (NPS verbatims, Bitext requests, Lingua/Leipzig sentences in 13 languages), "
             f"{mean_tokens:.1f} tokens per comment on average (with `query: ` and specials). "
             f"GEMM ceilings measured in this run (2048x384x1536): fp32 {ceilings['fp32']:.0f}, "
@@ -309,14 +310,20 @@ def main() -> None:
              "\"Comment vectors pooled from clauses\"). "
              f"bf16 / fp32: {bf16 / res['path_fp32']['rate']:.2f}x. torch.compile: "
              f"{res['path_bf16_compiled']['rate'] / bf16:.2f}x the eager bf16 encoder after "
-             f"{res['path_bf16_compiled'].get('compile_s', float('nan')):.0f} s of compilation (the first 50 comments "
-             "included), so it pays from ~100k comments on; it is opt-in (`RuntimeConfig(compile=True)`, "
-             "`vocnlp tag --compile`). "
+             f"{compile_s:.0f} s of compilation (the first 50 comments included), so it pays from "
+             f"{_break_even(compile_s, bf16, res['path_bf16_compiled']['rate'])} on; it is opt-in "
+             "(`RuntimeConfig(compile=True)`, `vocnlp tag --compile`). "
              "Pipelines are timed after one warm-up pass over the same comments (Lingua loads its language "
              "models on first use).\n")
     print(body)
     if not args.no_write:
         write_section("Encoder throughput (benchmarks/encode.py)", body)
+
+
+def _break_even(seconds: float, eager: float, compiled: float) -> str:
+    """How many comments a one-off cost of ``seconds`` needs before the faster path has paid it back."""
+    saved = 1 / eager - 1 / compiled
+    return "never (not faster in this run)" if saved <= 0 else f"~{seconds / saved / 1000:,.0f}k comments"
 
 
 def pool_tokens(texts: list[str]) -> list[int]:

@@ -75,8 +75,8 @@ def tag(input: str = typer.Argument(..., help="CSV, TSV, Parquet or JSONL file, 
         comment_vectors: str = typer.Option("whole", help="whole: embed multi-clause comments whole as well as "
                                                           "their clauses; clauses: pool them from the clauses "
                                                           "(faster, see benchmarks/RESULTS.md)"),
-        compile: bool = typer.Option(False, "--compile", help="torch.compile the encoder: ~25 s once, then "
-                                                              "~1.1-1.2x faster on CPU; for 100k+ comments")) -> None:
+        compile: bool = typer.Option(False, "--compile", help="torch.compile the encoder: 20-30 s once, then "
+                                                              "1.03-1.23x faster on CPU; for 250k+ comments")) -> None:
     """Tag comments: language, sentiment, intent (and themes), status and error per row, rows kept in order."""
     import logging
 

@@ -44,8 +44,8 @@ class RuntimeConfig:
         max_chunk_chars: a chunk also ends when its texts reach this many characters, so memory stays
             bounded however long the comments are (rows are never dropped or reordered for it).
         compile: run the torch encoder through ``torch.compile`` (inductor, weights frozen on CPU). Costs
-            ~25 s once per process (and a C++ compiler on CPU; without one vocnlp warns and runs eagerly),
-            then runs ~1.1-1.2x faster on CPU (benchmarks/encode.py): worth it for jobs of 100k+ comments.
+            20-30 s once per process (and a C++ compiler on CPU; without one vocnlp warns and runs eagerly),
+            then ran 1.03-1.23x faster on this 2-core CPU (benchmarks/encode.py): for jobs of 250k+ comments.
     """
 
     device: str = "auto"

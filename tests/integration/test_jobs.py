@@ -139,3 +139,18 @@ def test_input_that_vanishes_mid_job_is_named_and_finished_parts_stay(nlp: Pipel
     with pytest.raises(vocnlp.InputError, match=r"b\.csv"):
         jobs.tag([a, b], out=tmp_path / "out", text_col="comment", id_col="id", pipeline=Vanishing())
     assert len(jobs.read_output(tmp_path / "out")) == 40
+
+
+def test_cli_comment_vectors_option(shared_data: Path, tmp_path: Path) -> None:
+    """``tag --comment-vectors clauses`` runs (one file out); a misspelt value is one line, exit 2."""
+    src = tmp_path / "in.csv"
+    vocnlp.io.read_table(shared_data / "nps_verbatims_en" / "nps_verbatims.csv").iloc[:40].to_csv(src, index=False)
+    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
+    base = [sys.executable, "-m", "vocnlp.cli", "tag", str(src), "--text-col", "text"]
+    res = subprocess.run([*base, "--out", str(tmp_path / "o.parquet"), "--comment-vectors", "clauses"], env=env,
+                         capture_output=True, text=True, timeout=600)
+    assert res.returncode == 0, res.stderr[-2000:]
+    assert len(vocnlp.io.read_table(tmp_path / "o.parquet")) == 40
+    res = subprocess.run([*base, "--out", str(tmp_path / "p.parquet"), "--comment-vectors", "sentences"], env=env,
+                         capture_output=True, text=True, timeout=600)
+    assert res.returncode == 2 and "comment_vectors must be one of" in res.stderr and "Traceback" not in res.stderr
