@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
-from _common import md_table, write_section  # noqa: E402
+from _common import md_table, write_section
 
 
 def main() -> None:
