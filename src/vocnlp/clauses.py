@@ -2,12 +2,19 @@
 
 Sentences come from spaCy's rule-based sentencizer on ``spacy.blank("xx")`` (any language), plus
 full-width CJK punctuation, which the multilingual tokenizer keeps inside one token. Clauses then split
-at contrast words (``but``, ``aber``, ``mais``, ``pero``, ``ale``, ``но``, ``men``, ``但是``, ``اما``...),
-where a comment typically turns from praise to complaint. Offsets index the text as given.
+at the contrast words of the comment's **own language** (``but``, ``aber``, ``mais``, ``pero``, ``ale``,
+``но``, ``men``, ``但是``, ``اما``...), where a comment typically turns from praise to complaint. A word
+that is a contrast word in one language is often an ordinary word in another (Hungarian ``de`` is
+Portuguese "of", French ``mais`` is Portuguese "more", Swedish ``men`` is English "men", Danish ``dog``
+is English "dog"), so without a language only the words that mean "but" in every language they occur
+in are used. A cut is made only where both sides keep a content word (:mod:`vocnlp.words`), and a
+sentence without content words ("Yes.", "Why?") is glued to its neighbour. Offsets index the text as given.
 
 Example:
-    >>> [c.text for c in split_clauses("The staff were lovely but the app keeps crashing.")]
+    >>> [c.text for c in split_clauses("The staff were lovely but the app keeps crashing.", language="en")]
     ['The staff were lovely', 'but the app keeps crashing.']
+    >>> [c.text for c in split_clauses("Le service de livraison est top mais trop cher.", language="fr")]
+    ['Le service de livraison est top', 'mais trop cher.']
 """
 
 from __future__ import annotations
@@ -18,11 +25,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["Clause", "split_clauses", "CONTRAST_WORDS"]
+__all__ = ["Clause", "split_clauses", "CONTRAST_WORDS", "AMBIGUOUS_CONTRAST_WORDS"]
 
 #: Contrast words that start a new clause (whole words, case-insensitive), by language.
 CONTRAST_WORDS: dict[str, tuple[str, ...]] = {
-    "en": ("but", "however", "although", "though", "whereas", "yet", "except that"),
+    "en": ("but", "however", "although", "though", "whereas", "except that"),
     "de": ("aber", "jedoch", "allerdings", "trotzdem", "obwohl", "leider"),
     "fr": ("mais", "cependant", "pourtant", "toutefois", "malheureusement", "bien que"),
     "es": ("pero", "sin embargo", "aunque", "lamentablemente"),
@@ -46,6 +53,11 @@ CONTRAST_WORDS: dict[str, tuple[str, ...]] = {
     "id": ("tapi", "tetapi", "namun", "sayangnya"),
     "vi": ("nhưng", "tuy nhiên"),
 }
+#: Contrast words that are ordinary words in another language ("de", "mais", "men", "dog"...): used only
+#: when the comment's language is the one they mean "but" in.
+AMBIGUOUS_CONTRAST_WORDS = frozenset({"de", "mais", "men", "dog", "dar", "ma", "mas", "ama", "ale", "dock", "echter",
+                                      "dog", "hoewel", "leider"})
+_LANGUAGE_ALIASES = {"nb": "no", "nn": "no", "iw": "he", "in": "id", "ms": "id"}
 # Scripts without spaces: split before these words wherever they occur.
 _CJK_BEFORE = ("但是", "可是", "不过", "不過", "然而", "但", "しかし", "でも", "하지만", "그런데", "그러나")
 # Japanese and Korean contrast endings: split after them.
@@ -64,14 +76,26 @@ class Clause:
     end: int
 
 
-def _word_pattern() -> re.Pattern[str]:
-    words = sorted({w for ws in CONTRAST_WORDS.values() for w in ws}, key=len, reverse=True)
+def _words_of(language: str | None) -> tuple[str, ...]:
+    lang = _LANGUAGE_ALIASES.get(language or "", language or "")
+    if lang in CONTRAST_WORDS:
+        return CONTRAST_WORDS[lang]
+    return tuple(sorted({w for ws in CONTRAST_WORDS.values() for w in ws} - AMBIGUOUS_CONTRAST_WORDS))
+
+
+@lru_cache(maxsize=64)
+def _word_pattern(language: str | None) -> re.Pattern[str]:
+    words = sorted(_words_of(language), key=len, reverse=True)
     alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
     # a contrast word after a space or punctuation, followed by a space (not inside another word)
     return re.compile(rf"(?<=[\s,;:(\-–—])(?:{alt})(?=[\s,])", re.IGNORECASE)
 
 
-_WORDS = _word_pattern()
+@lru_cache(maxsize=64)
+def _contrast_set(language: str | None) -> frozenset[str]:
+    return frozenset(w for p in _words_of(language) for w in p.lower().split()) | frozenset(_CJK_BEFORE)
+
+
 _CJK_SPLIT = re.compile("|".join([*(f"(?={re.escape(w)})" for w in _CJK_BEFORE),
                                   *(f"(?<={re.escape(w)})" for w in _CJK_AFTER),
                                   f"(?<=[{re.escape(_CJK_SENTENCE_END)}])"]))
@@ -99,44 +123,60 @@ def _letters(s: str) -> int:
     return sum(ch.isalpha() for ch in s)
 
 
-def _cut(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Split one sentence at contrast words and CJK boundaries."""
-    cuts = {m.start() + start for m in _WORDS.finditer(text, start, end)}
+def _has_content(piece: str, language: str | None) -> bool:
+    from .words import content_words
+
+    contrast = _contrast_set(language)
+    return any(w not in contrast for w in content_words(piece, language))
+
+
+def _cut(text: str, start: int, end: int, language: str | None) -> list[tuple[int, int]]:
+    """Split one sentence at contrast words and CJK boundaries where both sides keep a content word."""
+    cuts = {m.start() + start for m in _word_pattern(language).finditer(text, start, end)}
     if _CJK_CHAR.search(text, start, end):
         cuts |= {m.start() + start for m in _CJK_SPLIT.finditer(text[start:end])}
-    bounds = sorted(c for c in cuts if start < c < end)
     spans, prev = [], start
-    for c in [*bounds, end]:
-        spans.append((prev, c))
-        prev = c
+    for c in sorted(c for c in cuts if start < c < end):
+        if _has_content(text[prev:c], language) and _has_content(text[c:end], language):
+            spans.append((prev, c))
+            prev = c
+    spans.append((prev, end))
     return spans
 
 
-def split_clauses(text: str, *, max_clauses: int = 32) -> list[Clause]:
+def split_clauses(text: str, *, language: str | None = None, max_clauses: int = 32) -> list[Clause]:
     """Sentences and contrast clauses of ``text``, trimmed of surrounding spaces, in order.
 
-    Pieces with fewer than two letters are glued to the previous piece; a comment with more than
+    ``language`` (ISO 639-1, e.g. the Pipeline's detected ``language``) picks the contrast words; None
+    or ``"und"`` uses only the words that are unambiguous across languages. Pieces with fewer than two
+    letters or without a content word are glued to the previous piece; a comment with more than
     ``max_clauses`` pieces keeps its first ``max_clauses - 1`` and one last piece with the rest.
 
     Example:
-        >>> [c.text for c in split_clauses("服务员很热情，但是菜上得太慢了。")]
+        >>> [c.text for c in split_clauses("服务员很热情，但是菜上得太慢了。", language="zh")]
         ['服务员很热情，', '但是菜上得太慢了。']
+        >>> [c.text for c in split_clauses("My dog loved it, but the lead broke.", language="en")]
+        ['My dog loved it,', 'but the lead broke.']
     """
     if not text or not text.strip():
         return []
+    language = None if language in (None, "", "und") else language
     spans: list[tuple[int, int]] = []
     for s, e in _sentences(text):
-        spans.extend(_cut(text, s, e))
+        spans.extend(_cut(text, s, e, language))
     merged: list[list[int]] = []
     for s, e in spans:
-        if merged and (_letters(text[s:e]) < _MIN_LETTERS or _letters(text[merged[-1][0]:merged[-1][1]]) < _MIN_LETTERS):
+        piece = text[s:e]
+        weak = _letters(piece) < _MIN_LETTERS or not _has_content(piece, language)
+        if merged and (weak or merged[-1][2]):
             merged[-1][1] = e
+            merged[-1][2] = weak and merged[-1][2]
         else:
-            merged.append([s, e])
+            merged.append([s, e, weak])
     if len(merged) > max_clauses:
-        merged = [*merged[: max_clauses - 1], [merged[max_clauses - 1][0], merged[-1][1]]]
+        merged = [*merged[: max_clauses - 1], [merged[max_clauses - 1][0], merged[-1][1], False]]
     out = []
-    for s, e in merged:
+    for s, e, _ in merged:
         piece = text[s:e]
         lead = len(piece) - len(piece.lstrip())
         trail = len(piece.rstrip())

@@ -284,13 +284,13 @@ class Pipeline:
         return clean
 
     # ---- the shared encoder pass and the stages --------------------------------------------
-    def _split(self, texts: list[str]) -> list[list[Clause]]:
+    def _split(self, texts: list[str], languages: list[str]) -> list[list[Clause]]:
         from .clauses import Clause, split_clauses
 
         out = []
-        for t in texts:
+        for t, lang in zip(texts, languages):
             try:
-                parts = split_clauses(t)
+                parts = split_clauses(t, language=lang)
             except Exception as exc:  # noqa: BLE001 - a clause problem must not cost the comment
                 logger.warning("clause splitting failed, using the whole comment: %s", type(exc).__name__)
                 parts = []
@@ -302,7 +302,7 @@ class Pipeline:
         import numpy as np
 
         need_clauses = self.keep_embeddings or any(getattr(s, "needs_clauses", False) for s in self.stages)
-        clauses = self._split(texts) if (need_clauses or self.clauses) else None
+        clauses = self._split(texts, languages) if (need_clauses or self.clauses) else None
         if not self.stages and not self.keep_embeddings:
             return StageBatch(texts, np.zeros((len(texts), 0), np.float32), languages, clauses), [False] * len(texts), []
         if not need_clauses or clauses is None:

@@ -1,4 +1,4 @@
-"""Clause splitting across scripts; offsets always index the original text."""
+"""Clause splitting across scripts and languages; offsets always index the original text."""
 
 from __future__ import annotations
 
@@ -7,30 +7,61 @@ import pytest
 from vocnlp.clauses import split_clauses
 
 CASES = [
-    ("The staff were lovely but the app keeps crashing.", ["The staff were lovely", "but the app keeps crashing."]),
-    ("Das Personal war nett, aber die Wartezeit war lang.", ["Das Personal war nett,", "aber die Wartezeit war lang."]),
-    ("Le personnel était adorable mais le wifi ne marchait jamais.", ["Le personnel était adorable", "mais le wifi ne marchait jamais."]),
-    ("Obsługa była miła, ale jedzenie przyszło zimne.", ["Obsługa była miła,", "ale jedzenie przyszło zimne."]),
-    ("Персонал приятный, но ждали еду больше часа.", ["Персонал приятный,", "но ждали еду больше часа."]),
-    ("Personalen var trevlig men vi fick vänta länge.", ["Personalen var trevlig", "men vi fick vänta länge."]),
-    ("服务员很热情，但是菜上得太慢了。", ["服务员很热情，", "但是菜上得太慢了。"]),
-    ("店員さんは親切でしたが、料理が遅すぎました。", ["店員さんは親切でしたが、", "料理が遅すぎました。"]),
-    ("직원은 친절했지만 음식이 늦게 나왔어요.", ["직원은 친절했지만", "음식이 늦게 나왔어요."]),
-    ("الموظفون لطفاء لكن الانتظار كان طويلاً.", ["الموظفون لطفاء", "لكن الانتظار كان طويلاً."]),
-    ("Great service. Fast delivery! Will order again?", ["Great service.", "Fast delivery!", "Will order again?"]),
-    ("Nothing but praise", ["Nothing", "but praise"]),
-    ("ok", ["ok"]),
-    ("Butter was fine", ["Butter was fine"]),                 # a contrast word inside another word
-    ("快递很快。东西很好！", ["快递很快。", "东西很好！"]),
+    ("en", "The staff were lovely but the app keeps crashing.", ["The staff were lovely", "but the app keeps crashing."]),
+    ("de", "Das Personal war nett, aber die Wartezeit war lang.", ["Das Personal war nett,", "aber die Wartezeit war lang."]),
+    ("fr", "Le personnel était adorable mais le wifi ne marchait jamais.", ["Le personnel était adorable", "mais le wifi ne marchait jamais."]),
+    ("pl", "Obsługa była miła, ale jedzenie przyszło zimne.", ["Obsługa była miła,", "ale jedzenie przyszło zimne."]),
+    ("ru", "Персонал приятный, но ждали еду больше часа.", ["Персонал приятный,", "но ждали еду больше часа."]),
+    ("sv", "Personalen var trevlig men vi fick vänta länge.", ["Personalen var trevlig", "men vi fick vänta länge."]),
+    ("zh", "服务员很热情，但是菜上得太慢了。", ["服务员很热情，", "但是菜上得太慢了。"]),
+    ("ja", "店員さんは親切でしたが、料理が遅すぎました。", ["店員さんは親切でしたが、", "料理が遅すぎました。"]),
+    ("ko", "직원은 친절했지만 음식이 늦게 나왔어요.", ["직원은 친절했지만", "음식이 늦게 나왔어요."]),
+    ("ar", "الموظفون لطفاء لكن الانتظار كان طويلاً.", ["الموظفون لطفاء", "لكن الانتظار كان طويلاً."]),
+    ("pt", "Produto muito bom, mas a entrega atrasou.", ["Produto muito bom,", "mas a entrega atrasou."]),
+    ("tr", "Ürün güzel ama kargo çok geç geldi.", ["Ürün güzel", "ama kargo çok geç geldi."]),
+    ("id", "Kamarnya bersih tapi AC nya tidak dingin.", ["Kamarnya bersih", "tapi AC nya tidak dingin."]),
+    ("en", "Great service. Fast delivery! Will order again?", ["Great service.", "Fast delivery!", "Will order again?"]),
+    ("en", "ok", ["ok"]),
+    ("en", "Butter was fine", ["Butter was fine"]),                 # a contrast word inside another word
+    ("zh", "快递很快。东西很好！", ["快递很快。", "东西很好！"]),
+]
+
+# the false cuts a language-blind splitter made on real reviews (issue 15): a contrast word of another
+# language, or a cut that leaves a side without content words
+NO_CUT = [
+    ("en", "The delivery men were rude"),                          # Swedish/Danish "men"
+    ("en", "My dog loved it"),                                     # Danish "dog"
+    ("fr", "Le service de livraison est top"),                     # Hungarian "de"
+    (None, "Le service de livraison est top"),                     # no language: ambiguous words are off
+    ("pt", "Chegou antes do prazo de alguns dias."),               # "de" (hu)
+    ("pt", "Não compro mais o que fazer."),                        # "mais" (fr)
+    ("pt", "Quero dar nota máxima para a loja"),                   # Romanian "dar"
+    ("es", "Quiero más ama de casa"),                              # Turkish "ama"
+    ("en", "The parcel has not yet arrived"),                      # "yet" is not a contrast here
+    ("en", "Nothing but praise"),                                  # "Nothing" has no content word
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), CASES)
-def test_split(text: str, expected: list[str]) -> None:
-    got = split_clauses(text)
+@pytest.mark.parametrize(("language", "text", "expected"), CASES)
+def test_split(language: str, text: str, expected: list[str]) -> None:
+    got = split_clauses(text, language=language)
     assert [c.text for c in got] == expected
     for c in got:
         assert text[c.start : c.end] == c.text
+
+
+@pytest.mark.parametrize(("language", "text"), NO_CUT)
+def test_no_false_cut(language: str | None, text: str) -> None:
+    assert [c.text for c in split_clauses(text, language=language)] == [text]
+
+
+def test_language_blind_words_still_cut_in_their_language() -> None:
+    assert len(split_clauses("Az étel finom volt, de a kiszolgálás lassú.", language="hu")) == 2
+    assert len(split_clauses("Maden var god, men servicen var långsam.", language="sv")) == 2
+    assert len(split_clauses("Le repas était bon, mais le service lent.", language="fr")) == 2
+    # Portuguese "mas" is "but"; Spanish "más" is not, and without a language neither cuts
+    assert len(split_clauses("Gostei do produto, mas a entrega demorou.", language="pt")) == 2
+    assert len(split_clauses("Gostei do produto, mas a entrega demorou.", language=None)) == 1
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\n"])
@@ -39,7 +70,7 @@ def test_blank_gives_no_clause(text: str) -> None:
 
 
 def test_tiny_pieces_are_glued_and_count_capped() -> None:
-    got = split_clauses("Good! :) But slow.")
+    got = split_clauses("Good! :) But slow.", language="en")
     assert [c.text for c in got] == ["Good! :)", "But slow."]
     many = " ".join(f"Sentence {i} is here." for i in range(50))
     got = split_clauses(many, max_clauses=8)

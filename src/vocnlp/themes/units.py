@@ -86,13 +86,14 @@ def build_units(texts: Sequence[Any], *, languages: Sequence[str] | None = None,
         checked = check_text(value)
         if checked.text is None:
             continue
-        parts = split_clauses(checked.text) or []
+        lang = languages[i] if languages is not None else "und"
+        parts = split_clauses(checked.text, language=lang) or []
         known = sentiments[i] if sentiments is not None else None
         for j, c in enumerate(parts):
             utexts.append(c.text)
             rows.append(i)
             clause_no.append(j)
-            langs.append(languages[i] if languages is not None else "und")
+            langs.append(lang)
             lab, s = known[j] if known is not None and len(known) == len(parts) else (None, None)
             labels.append(lab)
             scores.append(float("nan") if s is None else float(s))
