@@ -37,7 +37,9 @@ _EXTRA_STOP = {
            "sept", "oct", "nov", "dec", "doesn", "didn", "wasn", "isn", "haven", "hasn", "couldn",
            "wouldn", "shouldn", "aren", "weren", "til"},
     # spaCy's Indonesian list lacks the chat spellings of its own words
-    "id": {"yg", "dg", "dgn", "utk", "tdk", "gak", "ga", "nya", "aja", "sih", "deh", "kok", "dah", "udah", "kalo"},
+    "id": {"yg", "dg", "dgn", "utk", "tdk", "gak", "ga", "gk", "nya", "aja", "sih", "deh", "kok", "dah", "udah", "kalo",
+           "jg", "tp", "ya", "lg", "bgt", "banget", "sy", "dr", "krn", "trs", "trus", "cuman", "cuma", "sdh", "blm",
+           "bs", "bisa", "jd", "jadi", "kl", "klo", "pd", "sm", "aj", "nih", "tuh", "dll", "ok", "oke"},
 }
 
 

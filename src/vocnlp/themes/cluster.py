@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import math
+import warnings
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     import numpy as np
 
 __all__ = ["center", "auto_min_size", "discover", "split_large", "centroids", "calibrate_threshold", "reassign",
-           "nearest", "language_basis", "corpus_offsets", "cohesion", "tight_groups"]
+           "nearest", "refine", "merge_close", "knn", "language_basis", "corpus_offsets", "cohesion", "tight_groups"]
 
 logger = logging.getLogger(__name__)
 
@@ -65,8 +66,11 @@ def discover(z: np.ndarray, tokens: list[str], *, min_size: int, seed: int, n_ne
     from sklearn.feature_extraction.text import CountVectorizer
 
     n = len(z)
-    reducer = umap.UMAP(n_neighbors=min(n_neighbors, max(2, n - 1)), n_components=min(n_components, max(2, n - 2)),
-                        min_dist=0.0, metric="cosine", random_state=seed, n_jobs=1, low_memory=True)
+    k = min(n_neighbors, max(2, n - 1))
+    # exact neighbours from one matrix product on the unit vectors: UMAP's own exact path (under 4,096
+    # points) calls a Python metric per pair, and its approximate one is slower than this up to ~50k
+    reducer = umap.UMAP(n_neighbors=k, n_components=min(n_components, max(2, n - 2)), min_dist=0.0,
+                        metric="cosine", random_state=seed, n_jobs=1, low_memory=True, precomputed_knn=knn(z, k))
     clusterer = hdbscan.HDBSCAN(min_cluster_size=min_size, min_samples=max(2, min(5, min_size // 2)),
                                 cluster_selection_method="leaf", prediction_data=False)
     model = bertopic.BERTopic(
@@ -76,8 +80,85 @@ def discover(z: np.ndarray, tokens: list[str], *, min_size: int, seed: int, n_ne
         top_n_words=top_n_words, calculate_probabilities=False, verbose=False,
     )
     docs = [t if t.strip() else "_" for t in tokens]
-    labels, _ = model.fit_transform(docs, embeddings=z)
+    with warnings.catch_warnings():  # UMAP warns that precomputed neighbours cannot transform new data: we never ask it to
+        warnings.filterwarnings("ignore", message=r"precomputed_knn\[2\]", category=UserWarning)
+        labels, _ = model.fit_transform(docs, embeddings=z)
     return model, np.asarray(labels, dtype=np.int64)
+
+
+def knn(z: np.ndarray, k: int, *, block: int = 2048) -> tuple[np.ndarray, np.ndarray]:
+    """Exact ``k`` nearest neighbours (self first) and cosine distances of unit rows, in blocks."""
+    import numpy as np
+
+    n = len(z)
+    idx = np.empty((n, k), dtype=np.int64)
+    dist = np.empty((n, k), dtype=np.float32)
+    zf = np.ascontiguousarray(z, dtype=np.float32)
+    for s in range(0, n, block):
+        sims = zf[s : s + block] @ zf.T
+        rows = np.arange(len(sims))
+        sims[rows, s + rows] = np.inf  # self first, whatever duplicates exist
+        part = np.argpartition(-sims, k - 1, axis=1)[:, :k]
+        order = np.argsort(-np.take_along_axis(sims, part, axis=1), axis=1, kind="stable")
+        idx[s : s + block] = np.take_along_axis(part, order, axis=1)
+        d = 1.0 - np.take_along_axis(sims, idx[s : s + block], axis=1)
+        d[:, 0] = 0.0
+        dist[s : s + block] = np.maximum(d, 0.0)
+    return idx, dist
+
+
+def refine(z: np.ndarray, labels: np.ndarray, threshold: float, *, max_iter: int = 10) -> np.ndarray:
+    """Spherical k-means steps from the current themes: every row to its nearest centre (or -1 below
+    ``threshold``), centres of the members, until nothing moves; empty themes are dropped."""
+    import numpy as np
+
+    for _ in range(max_iter):
+        ids = sorted(set(labels[labels >= 0].tolist()))
+        if not ids:
+            return labels
+        new = nearest(z, centroids(z, labels, ids), ids, threshold)
+        if np.array_equal(new, labels):
+            break
+        labels = new
+    return labels
+
+
+def merge_close(z: np.ndarray, labels: np.ndarray, threshold: float, *, min_similarity: float, max_share: float,
+                keep: set[int] = frozenset()) -> tuple[np.ndarray, int]:  # type: ignore[assignment]
+    """Merge the two most similar themes while their centres reach ``min_similarity`` (one problem, one
+    theme), unless the result would hold more than ``max_share`` of the rows; ``keep`` ids absorb but are
+    never absorbed. Returns the labels and the number of merges."""
+    import numpy as np
+
+    labels = labels.copy()
+    merged = 0
+    n = len(labels)
+    blocked: set[tuple[int, int]] = set()
+    while True:
+        ids = sorted(set(labels[labels >= 0].tolist()))
+        if len(ids) < 2:
+            break
+        cents = centroids(z, labels, ids)
+        sims = cents @ cents.T
+        np.fill_diagonal(sims, -1.0)
+        sizes = {i: int((labels == i).sum()) for i in ids}
+        best = None
+        for a, b in zip(*np.nonzero(np.triu(sims >= min_similarity))):
+            i, j = ids[a], ids[b]
+            if (i, j) in blocked or (i in keep and j in keep) or (sizes[i] + sizes[j]) > max_share * n:
+                continue
+            if best is None or sims[a, b] > best[0]:
+                best = (sims[a, b], i, j)
+        if best is None:
+            break
+        _, i, j = best
+        big, small = (i, j) if (i in keep or (j not in keep and sizes[i] >= sizes[j])) else (j, i)
+        labels[labels == small] = big
+        merged += 1
+    if merged:
+        labels = refine(z, labels, threshold, max_iter=3)
+        logger.info("merged %d near-duplicate themes", merged)
+    return labels, merged
 
 
 def split_large(z: np.ndarray, labels: np.ndarray, *, max_share: float, seed: int) -> np.ndarray:

@@ -1,4 +1,4 @@
-"""Describing themes: distinctive words (c-TF-IDF, per language too), unique labels, examples, sentiment mix.
+"""Describing themes: keywords (c-TF-IDF, per language too), phrase labels, examples, sentiment mix, parents.
 
 Example:
     >>> pick_label(["engineer", "engineer visit", "appointment", "missed"], taken=set())
@@ -8,17 +8,23 @@ Example:
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
+
+from .labels import choose_labels
+from .state import Theme
 
 if TYPE_CHECKING:
     import numpy as np
 
     from .units import Units
 
-__all__ = ["describe_themes", "ctfidf_terms", "pick_label", "parent_groups"]
+__all__ = ["describe_themes", "ctfidf_terms", "pick_label", "parent_groups", "parent_labels"]
 
 MIN_UNITS_PER_LANGUAGE = 3
+#: a language gets its own label in a theme when it holds this share of the theme's clauses (and 5+)
+LANGUAGE_LABEL_SHARE = 0.2
 
 
 def ctfidf_terms(tokens: Sequence[str], labels: Sequence[int], ids: Sequence[int], top_n: int) -> dict[int, list[str]]:
@@ -27,7 +33,7 @@ def ctfidf_terms(tokens: Sequence[str], labels: Sequence[int], ids: Sequence[int
     from bertopic.vectorizers import ClassTfidfTransformer
     from sklearn.feature_extraction.text import CountVectorizer
 
-    docs = {i: [] for i in ids}
+    docs: dict[int, list[str]] = {i: [] for i in ids}
     for t, lab in zip(tokens, labels):
         if lab in docs and t:
             docs[lab].append(t)
@@ -41,7 +47,7 @@ def ctfidf_terms(tokens: Sequence[str], labels: Sequence[int], ids: Sequence[int
         return {i: [] for i in ids}
     weights = ClassTfidfTransformer(reduce_frequent_words=True).fit_transform(counts).toarray()
     vocab = np.asarray(cv.get_feature_names_out())
-    out = {i: [] for i in ids}
+    out: dict[int, list[str]] = {i: [] for i in ids}
     for row, i in enumerate(present):
         order = np.argsort(-weights[row], kind="stable")
         out[i] = [str(vocab[j]) for j in order[:top_n] if weights[row, j] > 0]
@@ -96,18 +102,28 @@ def _examples(units: Units, z: np.ndarray, labels: np.ndarray, centroid: np.ndar
     return out
 
 
+def _dominant(values: Sequence[str]) -> str | None:
+    counts = Counter(v for v in values if v != "und")
+    return min(counts, key=lambda v: (-counts[v], v)) if counts else None
+
+
 def describe_themes(units: Units, z: np.ndarray, labels: np.ndarray, tokens: Sequence[str], centroids: np.ndarray,
-                    ids: Sequence[int], *, top_n: int, fixed_labels: Mapping[int, str],
-                    previous: Mapping[int, str] | None) -> dict[str, dict[int, Any]]:
-    """Labels, terms (overall and per language), examples and size / sentiment stats per theme."""
+                    ids: Sequence[int], *, top_n: int, fixed_labels: Mapping[int, str], taken: set[str],
+                    embed: Callable[[list[str]], np.ndarray]) -> dict[int, Theme]:
+    """A :class:`Theme` record per id: label, phrases, keywords (overall and per language), examples, stats.
+
+    Each theme is labelled in its own dominant language; languages holding a fifth or more of a theme's
+    clauses get a label of their own in ``labels_by_language``.
+    """
     import numpy as np
 
-    terms = ctfidf_terms(tokens, labels.tolist(), list(ids), top_n)
+    ids = list(ids)
+    terms = ctfidf_terms(tokens, labels.tolist(), ids, top_n)
+    lang_arr = np.asarray(units.language)
     by_lang: dict[int, dict[str, list[str]]] = {i: {} for i in ids}
-    langs = [lang for lang, c in _counts(units.language).items() if c >= 10 and lang != "und"]
+    langs = [lang for lang, c in Counter(units.language).items() if c >= 10 and lang != "und"]
     if len(langs) > 1:
-        lang_arr = np.asarray(units.language)
-        for lang in langs:
+        for lang in sorted(langs):
             mask = lang_arr == lang
             sub_ids = [i for i in ids if int(((labels == i) & mask).sum()) >= MIN_UNITS_PER_LANGUAGE]
             if not sub_ids:
@@ -116,56 +132,62 @@ def describe_themes(units: Units, z: np.ndarray, labels: np.ndarray, tokens: Seq
             for i in sub_ids:
                 if sub[i]:
                     by_lang[i][lang] = sub[i]
-    taken = {v for k, v in (previous or {}).items() if k not in ids}
-    out_labels: dict[int, str] = {}
-    for i in ids:  # user labels first, so generated ones avoid them
-        if fixed_labels.get(i):
-            out_labels[i] = fixed_labels[i]
-            taken.add(fixed_labels[i])
-    # labels in the corpus's main language when the theme has words in it: a multilingual team reads one
-    # language, and a theme that holds German and English comments is better named in the main one
-    main_lang = max(_counts(units.language).items(), key=lambda kv: kv[1])[0] if len(units) else None
-    for i in ids:
-        if i not in out_labels:
-            own = by_lang[i].get(main_lang) if main_lang else None
-            out_labels[i] = pick_label(own if own and len(own) >= 2 else terms[i], taken)
-            taken.add(out_labels[i])
-    rows_with_units = len(set(units.row[labels >= -1].tolist())) or 1
-    stats: dict[int, dict[str, Any]] = {}
+    language_of = {i: _dominant(lang_arr[labels == i].tolist()) for i in ids}
+    taken = set(taken) | {v for v in fixed_labels.values() if v}
+    choice = choose_labels(units.texts, units.language, units.row, z, labels, centroids, ids, embed=embed,
+                           fallback=terms, taken=taken, fixed=dict(fixed_labels), language_of=language_of)
+    # a label per other language that holds a fifth of the theme (never shared with another theme's label)
+    own_labels: dict[int, dict[str, str]] = {i: {} for i in ids}
+    for lang in sorted(langs):
+        sub_ids = [i for i in ids if language_of[i] != lang
+                   and ((labels == i) & (lang_arr == lang)).sum() >= max(5, LANGUAGE_LABEL_SHARE * (labels == i).sum())]
+        if not sub_ids:
+            continue
+        mask = (lang_arr == lang) | ~np.isin(labels, sub_ids)
+        sub = choose_labels([t for t, m in zip(units.texts, mask) if m], lang_arr[mask].tolist(), units.row[mask],
+                            z[mask], labels[mask], centroids[[ids.index(i) for i in sub_ids]], sub_ids, embed=embed,
+                            fallback={i: by_lang[i].get(lang, []) for i in sub_ids}, taken=set(),
+                            fixed={}, language_of={i: lang for i in sub_ids})
+        for i in sub_ids:
+            own_labels[i][lang] = sub[i].label
+    rows_with_units = len(set(units.row.tolist())) or 1
+    out: dict[int, Theme] = {}
     for k, i in enumerate(ids):
         member = labels == i
         n_comments = len(set(units.row[member].tolist()))
         sent = [units.sentiment[j] for j in np.nonzero(member)[0] if units.sentiment[j] is not None]
         scores = units.sentiment_score[member]
         scores = scores[~np.isnan(scores)]
-        stats[i] = {
-            "size": n_comments, "clauses": int(member.sum()), "share": round(n_comments / rows_with_units, 4),
-            "negative": round(sent.count("negative") / len(sent), 4) if sent else math.nan,
-            "neutral": round(sent.count("neutral") / len(sent), 4) if sent else math.nan,
-            "positive": round(sent.count("positive") / len(sent), 4) if sent else math.nan,
-            "mean_sentiment": round(float(scores.mean()), 4) if len(scores) else math.nan,
-        }
-    examples = {i: _examples(units, z, labels, centroids[k], i) for k, i in enumerate(ids)}
-    return {"labels": out_labels, "terms": terms, "terms_by_language": by_lang, "examples": examples, "stats": stats}
-
-
-def _counts(values: Sequence[str]) -> dict[str, int]:
-    out: dict[str, int] = {}
-    for v in values:
-        out[v] = out.get(v, 0) + 1
+        c = choice[i]
+        out[i] = Theme(
+            id=i, label=c.label, size=n_comments, share=round(n_comments / rows_with_units, 4), clauses=int(member.sum()),
+            language=language_of[i], terms=terms[i], terms_by_language=by_lang[i],
+            labels_by_language={**({language_of[i]: c.label} if language_of[i] else {}), **own_labels[i]},
+            phrases=c.phrases, label_coverage=round(c.coverage, 4) if c.coverage == c.coverage else math.nan,
+            examples=_examples(units, z, labels, centroids[k], i),
+            negative=round(sent.count("negative") / len(sent), 4) if sent else math.nan,
+            neutral=round(sent.count("neutral") / len(sent), 4) if sent else math.nan,
+            positive=round(sent.count("positive") / len(sent), 4) if sent else math.nan,
+            mean_sentiment=round(float(scores.mean()), 4) if len(scores) else math.nan,
+            user_label=bool(fixed_labels.get(i)))
     return out
 
 
-def parent_groups(centroids: np.ndarray, ids: Sequence[int], sizes: Sequence[int]) -> dict[int, int]:
-    """Parent of each theme: themes are grouped (average linkage on centroids, about sqrt(k) groups) and
-    each group's parent is its largest theme."""
+def parent_groups(centroids: np.ndarray, ids: Sequence[int], sizes: Sequence[int], *,
+                  min_similarity: float | None = None) -> dict[int, int]:
+    """Parent of each theme: themes are grouped by average linkage on centroids and each group's parent
+    is its largest theme. Groups are cut where the mean centred cosine between members falls below
+    ``min_similarity``; without it, into about sqrt(k) groups."""
     from scipy.cluster.hierarchy import fcluster, linkage
 
     ids = list(ids)
     if len(ids) < 3:
         return {i: i for i in ids}
-    groups = fcluster(linkage(centroids, method="average", metric="cosine"), t=max(2, round(math.sqrt(len(ids)))),
-                      criterion="maxclust")
+    tree = linkage(centroids, method="average", metric="cosine")
+    if min_similarity is None:
+        groups = fcluster(tree, t=max(2, round(math.sqrt(len(ids)))), criterion="maxclust")
+    else:
+        groups = fcluster(tree, t=1.0 - min_similarity, criterion="distance")
     parent: dict[int, int] = {}
     for g in set(groups.tolist()):
         members = [(s, i) for i, s, gg in zip(ids, sizes, groups) if gg == g]
@@ -173,3 +195,30 @@ def parent_groups(centroids: np.ndarray, ids: Sequence[int], sizes: Sequence[int
         for _, i in members:
             parent[i] = head
     return parent
+
+
+def parent_labels(themes: Mapping[int, Theme], parents: Mapping[int, int], taken: set[str]) -> dict[int, str]:
+    """A label per parent with two or more children: the phrase (or word) most children share in their
+    phrases and keywords, else the largest child's label; never a child's label of another group."""
+    groups: dict[int, list[int]] = {}
+    for i, p in parents.items():
+        groups.setdefault(p, []).append(i)
+    out: dict[int, str] = {}
+    for p, kids in sorted(groups.items()):
+        if len(kids) < 2:
+            continue
+        votes: Counter[str] = Counter()
+        for k in kids:
+            words = {w for ph in [*themes[k].phrases, *themes[k].terms[:5]] for w in ph.split()}
+            votes.update(words)
+        common = [w for w, c in votes.most_common() if c >= 2 and len(w) >= 3]
+        label = common[0] if common else themes[p].label
+        if len(common) >= 2 and common[1] not in label:
+            label = f"{common[0]} / {common[1]}"
+        base, k = label, 2
+        while label in taken:
+            label = f"{base} ({k})"
+            k += 1
+        out[p] = label
+        taken.add(label)
+    return out

@@ -1,4 +1,7 @@
-"""Editing a fitted ThemeModel: rename, merge, split, reduce. Edits are recorded and survive save/load.
+"""Editing a fitted taxonomy: rename, merge, split, reduce, written against :class:`ThemeState`.
+
+Each edit changes the state, is recorded in ``state.edits`` (so it survives save/load) and, when the
+clauses of the fit are at hand, has the themes described again by the ``redescribe`` callback.
 
 Example:
     >>> tm.merge([3, 7], label="Billing").rename(0, "Ease of use")          # doctest: +SKIP
@@ -6,134 +9,131 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from ..errors import ConfigError, InputError, NotFittedError
+from ..errors import ConfigError, InputError
 from . import cluster
 
 if TYPE_CHECKING:
-    from .model import ThemeModel
+    import numpy as np
 
-__all__ = ["ThemeEdits"]
+    from .state import ThemeState
+
+__all__ = ["check_id", "rename", "merge", "split", "reduce_to", "user_labels"]
+
+Redescribe = Callable[["np.ndarray | None"], None]
 
 
-class ThemeEdits:
-    """The editing methods of :class:`~vocnlp.ThemeModel` (a mixin: it uses the model's fitted state)."""
+def check_id(state: ThemeState, theme_id: int) -> None:
+    if theme_id not in state.ids:
+        raise InputError(f"no theme {theme_id}; theme ids are {state.ids}")
 
-    def rename(self, theme_id: int, label: str) -> ThemeModel:
-        """Give a theme your own label (kept through save/load and later edits)."""
-        self._check_id(theme_id)
-        if label in {v for k, v in self.labels_.items() if k != theme_id}:
-            raise ConfigError(f"label {label!r} is already used by another theme; labels must be unique")
-        self.labels_[theme_id] = label
-        self.edits_.append({"op": "rename", "theme_id": theme_id, "label": label})
-        self._refresh_table()
-        return self
 
-    def _check_id(self, theme_id: int) -> None:
-        self._require_fitted()
-        if theme_id not in self.ids_:
-            raise InputError(f"no theme {theme_id}; theme ids are {self.ids_}")
+def rename(state: ThemeState, theme_id: int, label: str) -> None:
+    """Give a theme your own label (kept through save/load and later edits)."""
+    check_id(state, theme_id)
+    if label in {state.themes[k].label for k in state.ids if k != theme_id}:
+        raise ConfigError(f"label {label!r} is already used by another theme; labels must be unique")
+    state.themes[theme_id].label = label
+    state.themes[theme_id].user_label = True
+    state.edits.append({"op": "rename", "theme_id": theme_id, "label": label})
 
-    def merge(self, theme_ids: Sequence[int], *, label: str | None = None) -> ThemeModel:
-        """Merge themes into the smallest of their ids; the others disappear (ids of the rest are kept)."""
-        import numpy as np
 
-        ids = sorted(set(theme_ids))
-        if len(ids) < 2:
-            raise InputError("merge needs at least two theme ids")
-        for t in ids:
-            self._check_id(t)
-        keep = ids[0]
-        w = np.array([max(self._unit_stats[t]["size"], 1) for t in ids], dtype=np.float64)
-        rows = [self.ids_.index(t) for t in ids]
-        c = (self.centroids_[rows] * w[:, None]).sum(axis=0)
-        self.centroids_[self.ids_.index(keep)] = c / np.linalg.norm(c)
-        drop = [t for t in ids if t != keep]
-        self.centroids_ = np.delete(self.centroids_, [self.ids_.index(t) for t in drop], axis=0)
-        self.ids_ = [t for t in self.ids_ if t not in drop]
-        self.edits_.append({"op": "merge", "theme_ids": ids, "label": label})
-        self._redescribe(merged=(keep, drop), fixed={keep: label} if label else {})
-        return self
+def merge(state: ThemeState, theme_ids: Sequence[int], label: str | None, fit_labels: np.ndarray | None,
+          redescribe: Redescribe) -> None:
+    """Merge themes into the smallest of their ids; the others disappear (ids of the rest are kept)."""
+    import numpy as np
 
-    def split(self, theme_id: int, n: int = 2) -> ThemeModel:
-        """Split a theme in ``n`` with k-means on its clauses (needs the fit data: not after ``load``)."""
-        import numpy as np
-        from sklearn.cluster import KMeans
-
-        self._check_id(theme_id)
-        if getattr(self, "_fit", None) is None:
-            raise NotFittedError("split needs the clauses the model was fitted on; refit, then split")
-        units, z, labels, tokens = self._fit
-        members = np.nonzero(labels == theme_id)[0]
-        if len(members) < 2 * n:
-            raise InputError(f"theme {theme_id} has {len(members)} clauses: too few to split in {n}")
-        sub = KMeans(n, n_init=4, random_state=self.seed).fit_predict(z[members])
-        new_ids = [max(self.ids_) + k for k in range(1, n)]
-        labels = labels.copy()
-        for k, nid in enumerate(new_ids, start=1):
-            labels[members[sub == k]] = nid
-        self.ids_ = self.ids_ + new_ids
-        self._fit = (units, z, labels, tokens)
-        self.centroids_ = cluster.centroids(z, labels, self.ids_).astype(np.float32)
-        self.edits_.append({"op": "split", "theme_id": theme_id, "n": n, "new_ids": new_ids})
-        self._describe(units, z, labels, tokens, fixed_labels=self._user_labels(exclude={theme_id}))
-        return self
-
-    def reduce(self, n: int) -> ThemeModel:
-        """Merge the most similar themes until ``n`` are left (agglomerative, average linkage on centroids)."""
-        from scipy.cluster.hierarchy import fcluster, linkage
-
-        self._require_fitted()
-        if n < 1:
-            raise ConfigError("reduce(n) needs n >= 1")
-        if n >= len(self.ids_):
-            return self
-        groups = fcluster(linkage(self.centroids_, method="average", metric="cosine"), t=n, criterion="maxclust")
-        ids = list(self.ids_)  # merge() changes self.ids_: group the ids as they were
-        for g in sorted(set(groups.tolist())):
-            members = [t for t, gg in zip(ids, groups) if gg == g]
-            if len(members) > 1:
-                self.merge(members)
-        return self
-
-    def _user_labels(self, exclude: set[int] = frozenset()) -> dict[int, str]:  # type: ignore[assignment]
-        """Labels set by rename/merge(label=...) or seed themes: kept when themes are described again."""
-        out: dict[int, str] = {}
-        for e in getattr(self, "edits_", []):
-            if e["op"] == "rename":
-                out[e["theme_id"]] = e["label"]
-            elif e["op"] == "merge" and e.get("label"):
-                out[min(e["theme_ids"])] = e["label"]
-        for i, name in enumerate(self.seed_themes or {}):
-            if i in self.ids_:
-                out.setdefault(i, name)
-        return {k: v for k, v in out.items() if k in self.ids_ and k not in exclude}
-
-    def _redescribe(self, merged: tuple[int, list[int]], fixed: Mapping[int, str]) -> None:
-        keep, drop = merged
-        if getattr(self, "_fit", None) is not None:
-            units, z, labels, tokens = self._fit
-            labels = labels.copy()
-            for t in drop:
-                labels[labels == t] = keep
-            self._fit = (units, z, labels, tokens)
-            self._describe(units, z, labels, tokens, fixed_labels={**self._user_labels(), **fixed})
-            return
-        # after load: combine what is known without the clauses
-        st = self._unit_stats
-        total = sum(st[t]["size"] for t in [keep, *drop])
-        for key in ("negative", "neutral", "positive", "mean_sentiment"):
-            vals = [(st[t][key], st[t]["size"]) for t in [keep, *drop] if st[t][key] == st[t][key]]
-            st[keep][key] = round(sum(v * s for v, s in vals) / max(sum(s for _, s in vals), 1), 4) if vals else float("nan")
-        st[keep]["share"] = round(sum(st[t]["share"] for t in [keep, *drop]), 4)
-        st[keep]["size"] = total
-        self.terms_[keep] = list(dict.fromkeys(sum((self.terms_[t] for t in [keep, *drop]), [])))[: self.top_n_terms]
-        self.examples_[keep] = sum((self.examples_[t] for t in [keep, *drop]), [])[:3]
+    ids = sorted(set(theme_ids))
+    if len(ids) < 2:
+        raise InputError("merge needs at least two theme ids")
+    for t in ids:
+        check_id(state, t)
+    keep, drop = ids[0], ids[1:]
+    w = np.array([max(state.themes[t].size, 1) for t in ids], dtype=np.float64)
+    c = (state.centroids[[state.row_of(t) for t in ids]] * w[:, None]).sum(axis=0)
+    state.centroids[state.row_of(keep)] = c / np.linalg.norm(c)
+    state.centroids = np.delete(state.centroids, [state.row_of(t) for t in drop], axis=0)
+    state.ids = [t for t in state.ids if t not in drop]
+    state.edits.append({"op": "merge", "theme_ids": ids, "label": label})
+    kept = state.themes[keep]
+    if fit_labels is not None:
+        fit_labels = fit_labels.copy()
+        fit_labels[np.isin(fit_labels, drop)] = keep
         for t in drop:
-            for d in (self.labels_, self.terms_, self.terms_by_language_, self.examples_, st):
-                d.pop(t, None)
-        if fixed.get(keep):
-            self.labels_[keep] = fixed[keep]
-        self._refresh_table()
+            state.themes.pop(t)
+        if label:
+            kept.label, kept.user_label = label, True
+        redescribe(fit_labels)
+        return
+    # after load: combine what is known without the clauses
+    olds = [kept, *(state.themes.pop(t) for t in drop)]
+    total = sum(t.size for t in olds)
+    for key in ("negative", "neutral", "positive", "mean_sentiment"):
+        vals = [(getattr(t, key), t.size) for t in olds if getattr(t, key) == getattr(t, key)]
+        setattr(kept, key, round(sum(v * s for v, s in vals) / max(sum(s for _, s in vals), 1), 4) if vals else float("nan"))
+    kept.share = round(sum(t.share for t in olds), 4)
+    kept.size = total
+    kept.terms = list(dict.fromkeys(w for t in olds for w in t.terms))[: max(len(kept.terms), 1)]
+    kept.phrases = list(dict.fromkeys(p for t in olds for p in t.phrases))[:5]
+    kept.examples = [e for t in olds for e in t.examples][:3]
+    if label:
+        kept.label, kept.user_label = label, True
+    for t in state.themes.values():
+        if t.parent_id in drop:
+            t.parent_id = keep
+    redescribe(None)
+
+
+def split(state: ThemeState, theme_id: int, n: int, z: np.ndarray, fit_labels: np.ndarray, *, seed: int,
+          redescribe: Redescribe) -> None:
+    """Split a theme in ``n`` with k-means on its clauses."""
+    import numpy as np
+    from sklearn.cluster import KMeans
+
+    check_id(state, theme_id)
+    members = np.nonzero(fit_labels == theme_id)[0]
+    if len(members) < 2 * n:
+        raise InputError(f"theme {theme_id} has {len(members)} clauses: too few to split in {n}")
+    sub = KMeans(n, n_init=4, random_state=seed).fit_predict(z[members])
+    new_ids = [max(state.ids) + k for k in range(1, n)]
+    fit_labels = fit_labels.copy()
+    for k, nid in enumerate(new_ids, start=1):
+        fit_labels[members[sub == k]] = nid
+    state.ids = state.ids + new_ids
+    state.centroids = cluster.centroids(z, fit_labels, state.ids).astype(np.float32)
+    state.edits.append({"op": "split", "theme_id": theme_id, "n": n, "new_ids": new_ids})
+    redescribe(fit_labels)
+
+
+def reduce_to(state: ThemeState, n: int, merge_group: Callable[[list[int]], None]) -> None:
+    """Merge the most similar themes until ``n`` are left (agglomerative, average linkage on centroids)."""
+    from scipy.cluster.hierarchy import fcluster, linkage
+
+    if n < 1:
+        raise ConfigError("reduce(n) needs n >= 1")
+    if n >= len(state.ids):
+        return
+    groups = fcluster(linkage(state.centroids, method="average", metric="cosine"), t=n, criterion="maxclust")
+    ids = list(state.ids)  # merging changes state.ids: group the ids as they were
+    for g in sorted(set(groups.tolist())):
+        members = [t for t, gg in zip(ids, groups) if gg == g]
+        if len(members) > 1:
+            merge_group(members)
+
+
+def user_labels(state: ThemeState, seed_names: Sequence[str]) -> dict[int, str]:
+    """Labels set by rename/merge(label=...) or seed themes: kept when themes are described again."""
+    out: dict[int, str] = {}
+    for e in state.edits:
+        if e["op"] == "rename":
+            out[e["theme_id"]] = e["label"]
+        elif e["op"] == "merge" and e.get("label"):
+            out[min(e["theme_ids"])] = e["label"]
+        elif e["op"] == "split":  # a split theme is described afresh
+            out.pop(e["theme_id"], None)
+    for i, name in enumerate(seed_names):
+        if i in state.ids:
+            out.setdefault(i, name)
+    return {k: v for k, v in out.items() if k in state.ids}

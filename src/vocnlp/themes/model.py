@@ -1,16 +1,19 @@
 """ThemeModel: one multilingual theme taxonomy over customer comments, with BERTopic underneath.
 
-``fit`` finds themes among the clauses of the comments (see :mod:`vocnlp.themes.cluster` for how it
-avoids mega-themes and outliers), describes each with distinctive words (per language too), a label,
-examples, a parent theme and its sentiment mix. ``transform`` assigns each clause to the most similar
-theme centroid when the similarity reaches the calibrated threshold, so ids never shift on new data;
-clauses far from every theme become candidates that ``update`` turns into emerging themes.
+``fit`` runs in three steps: **prepare** (clauses with two or more content words, a language-stratified
+sample above ``max_fit_units``, centred embeddings with the language directions removed, redaction,
+keyword tokens), **cluster** (see :mod:`vocnlp.themes.cluster`: BERTopic, splits of over-large themes,
+outliers joined to their nearest theme, centroid refinement, near-duplicate themes merged) and
+**describe** (phrase labels in each theme's language, keywords, examples, sentiment mix and a parent
+level grouping related themes). The result is a :class:`~vocnlp.themes.state.ThemeState`: a
+:class:`~vocnlp.themes.state.Theme` record per id. ``transform`` assigns each clause to the most similar
+theme centre when the similarity reaches the calibrated threshold, so ids never shift on new data.
 
 Example:
     >>> nlp = vocnlp.Pipeline.default(keep_embeddings=True)                 # doctest: +SKIP
     >>> out = nlp.run(df, text_col="comment")                               # doctest: +SKIP
     >>> tm = vocnlp.ThemeModel(seed=0).fit(out, text_col="comment")         # doctest: +SKIP
-    >>> tm.transform(out)[["comment", "theme_id", "theme", "themes"]]       # doctest: +SKIP
+    >>> tm.transform(out)[["comment", "theme_id", "theme", "theme_parent", "themes"]]   # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -18,13 +21,14 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigError, InputError, NotFittedError
-from . import cluster
-from .describe import describe_themes, parent_groups
-from .edits import ThemeEdits
+from . import cluster, edits
+from .describe import describe_themes, parent_groups, parent_labels
+from .state import UNASSIGNED, UNASSIGNED_LABEL, ThemeState
 from .terms import theme_tokens
 from .units import Units, units_from_frame
 
@@ -32,11 +36,16 @@ if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
 
-__all__ = ["ThemeModel", "UNASSIGNED", "UNASSIGNED_LABEL"]
+    from .state import Theme
+
+__all__ = ["ThemeModel", "UNASSIGNED", "UNASSIGNED_LABEL", "MIN_FIT_WORDS"]
 
 logger = logging.getLogger(__name__)
-UNASSIGNED = -1
-UNASSIGNED_LABEL = "unassigned"
+#: clauses with fewer content words ("de alguns dias.", "Yes it was") never form themes of their own
+MIN_FIT_WORDS = 2
+_PARAMS = ("min_theme_size", "max_theme_share", "outlier_quantile", "seed", "seed_themes", "seed_similarity",
+           "n_neighbors", "n_components", "max_fit_units", "top_n_terms", "language_centering", "backend",
+           "encoder_model", "redact", "merge_similarity", "parent_similarity")
 
 
 def _pandas(data: Any, text_col: str | None) -> pd.DataFrame:
@@ -67,7 +76,19 @@ def _stratified(idx: np.ndarray, strata: np.ndarray, k: int, rng: np.random.Gene
     return np.sort(picked)
 
 
-class ThemeModel(ThemeEdits):
+@dataclass
+class FitData:
+    """The clauses a model was fitted on (kept in memory for split / merge; not saved)."""
+
+    units: Units
+    z: np.ndarray
+    labels: np.ndarray
+    tokens: list[str]
+    dates: list[Any] | None = None
+    n_words: np.ndarray | None = None
+
+
+class ThemeModel:
     """Themes of customer comments (scikit-learn style: ``fit`` returns self, state in ``*_`` attributes).
 
     Args:
@@ -85,15 +106,19 @@ class ThemeModel(ThemeEdits):
             assigning, so one theme holds the same complaint in every language: ``"reference"`` (the
             directions measured on vocnlp's multilingual set, 15 languages), ``"corpus"`` (this corpus's
             language means; languages with 30+ clauses) or None.
-        backend, encoder_model: encoder for frames that do not carry the Pipeline's embeddings; it must be
-            the Pipeline's encoder.
+        merge_similarity: two themes whose centres are at least this similar (centred cosine) say the
+            same thing and are merged (one problem, one theme); None keeps them apart.
+        parent_similarity: themes whose centres are this similar on average share a parent theme.
+        backend, encoder_model: encoder for frames that do not carry the Pipeline's embeddings (and for
+            label phrases); it must be the Pipeline's encoder.
     """
 
-    def __init__(self, *, min_theme_size: int | str = "auto", max_theme_share: float = 0.25,
+    def __init__(self, *, min_theme_size: int | str = "auto", max_theme_share: float = 0.15,
                  outlier_quantile: float = 0.05, seed: int = 0, seed_themes: Mapping[str, Sequence[str]] | None = None,
                  seed_similarity: float = 0.35, n_neighbors: int = 15, n_components: int = 5,
                  max_fit_units: int = 50_000, top_n_terms: int = 8, language_centering: str | None = "reference",
-                 backend: str = "auto", encoder_model: str | None = None, redact: bool = True) -> None:
+                 backend: str = "auto", encoder_model: str | None = None, redact: bool = True,
+                 merge_similarity: float | None = 0.65, parent_similarity: float = 0.45) -> None:
         self.redact = bool(redact)
         self.min_theme_size = min_theme_size
         self.max_theme_share = max_theme_share
@@ -108,8 +133,13 @@ class ThemeModel(ThemeEdits):
         self.language_centering = language_centering
         self.backend = backend
         self.encoder_model = encoder_model
+        self.merge_similarity = merge_similarity
+        self.parent_similarity = parent_similarity
 
     # ---- helpers -------------------------------------------------------------------------------
+    def get_params(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in _PARAMS}
+
     def _check_params(self) -> None:
         if not (self.min_theme_size == "auto" or (isinstance(self.min_theme_size, int) and self.min_theme_size >= 2)):
             raise ConfigError(f"min_theme_size={self.min_theme_size!r}: use 'auto' or an integer >= 2")
@@ -119,9 +149,11 @@ class ThemeModel(ThemeEdits):
             raise ConfigError(f"language_centering={self.language_centering!r}: use 'reference', 'corpus' or None")
         if not 0 <= self.outlier_quantile < 1:
             raise ConfigError(f"outlier_quantile={self.outlier_quantile!r} must be in [0, 1)")
+        if self.merge_similarity is not None and not 0 < self.merge_similarity <= 1:
+            raise ConfigError(f"merge_similarity={self.merge_similarity!r} must be in (0, 1] or None")
 
     def _require_fitted(self) -> None:
-        if not hasattr(self, "centroids_"):
+        if getattr(self, "state_", None) is None:
             raise NotFittedError("this ThemeModel is not fitted yet: call fit(out, text_col=...) or ThemeModel.load(dir)")
 
     def _encoder(self) -> Any:
@@ -129,26 +161,112 @@ class ThemeModel(ThemeEdits):
 
         return get_encoder(self.backend, self.encoder_model)
 
+    def _embed_phrases(self, phrases: list[str]) -> np.ndarray:
+        return self._center(self._encoder().encode(phrases).embeddings)
+
+    # ---- the fitted state, as attributes ---------------------------------------------------------
+    @property
+    def ids_(self) -> list[int]:
+        self._require_fitted()
+        return self.state_.ids
+
+    @property
+    def centroids_(self) -> np.ndarray:
+        self._require_fitted()
+        return self.state_.centroids
+
+    @property
+    def threshold_(self) -> float:
+        self._require_fitted()
+        return self.state_.threshold
+
+    @property
+    def mean_(self) -> np.ndarray:
+        self._require_fitted()
+        return self.state_.mean
+
+    @property
+    def language_basis_(self) -> np.ndarray:
+        self._require_fitted()
+        return self.state_.language_basis
+
+    @property
+    def themes_by_id_(self) -> dict[int, Theme]:
+        """The :class:`Theme` record of each id."""
+        self._require_fitted()
+        return {i: self.state_.themes[i] for i in self.state_.ids}
+
+    @property
+    def labels_(self) -> dict[int, str]:
+        return {i: t.label for i, t in self.themes_by_id_.items()}
+
+    @property
+    def terms_(self) -> dict[int, list[str]]:
+        return {i: t.terms for i, t in self.themes_by_id_.items()}
+
+    @property
+    def examples_(self) -> dict[int, list[str]]:
+        return {i: t.examples for i, t in self.themes_by_id_.items()}
+
+    @property
+    def edits_(self) -> list[dict[str, Any]]:
+        self._require_fitted()
+        return self.state_.edits
+
+    @property
+    def fit_stats_(self) -> dict[str, Any]:
+        self._require_fitted()
+        return self.state_.fit_stats
+
+    @property
+    def themes_(self) -> pd.DataFrame:
+        """One row per theme: id, label, size, share, keywords, labels per language, phrases, label coverage,
+        examples, parent id and label, language, sentiment mix, first seen."""
+        self._require_fitted()
+        return self.state_.table()
+
     @property
     def n_themes(self) -> int:
-        self._require_fitted()
         return len(self.ids_)
 
     def label_of(self, theme_id: int) -> str:
         """The label of a theme id (``unassigned`` for -1)."""
-        return UNASSIGNED_LABEL if theme_id == UNASSIGNED else self.labels_[theme_id]
+        return UNASSIGNED_LABEL if theme_id == UNASSIGNED else self.state_.themes[theme_id].label
 
     # ---- fitting -------------------------------------------------------------------------------
     def fit(self, data: Any, *, text_col: str | None = None, date_col: str | None = None) -> ThemeModel:
-        """Find the themes of ``data`` (a Pipeline output, or any frame / list of comments)."""
+        """Find the themes of ``data`` (a Pipeline output, or any frame / list of comments).
+
+        With ``date_col``, each theme's ``first_seen`` is the earliest date among its comments.
+        """
+        self._check_params()
+        self.state_ = None  # a refit starts afresh (centring uses the new corpus mean)
+        df = _pandas(data, text_col)
+        self.text_col_ = text_col or ("text" if isinstance(data, list) else None)
+        text_col = self.text_col_ or "text"
+        if date_col is not None and date_col not in df.columns:
+            raise InputError(f"date_col={date_col!r} not in the frame; available: {list(df.columns)}")
+        fit, n_content, units = self._prepare(df, text_col, date_col)
+        labels, stats = self._cluster(fit)
+        fit.labels = labels
+        self._fit_data = fit
+        self.state_ = ThemeState(mean=self._mean, language_basis=self._basis_, centroids=self._cents, ids=self._ids,
+                                 threshold=self._threshold, themes={})
+        self._redescribe(labels)
+        self.state_.fit_stats = {**self._fit_stats(units, fit, n_content), **stats}
+        logger.info("themes: %s", self.state_.fit_stats)
+        return self
+
+    def _prepare(self, df: pd.DataFrame, text_col: str, date_col: str | None) -> tuple[FitData, int, Units]:
+        """Clauses to fit on (contentful, sampled), their centred embeddings, redacted texts and tokens."""
         import numpy as np
 
-        self._check_params()
-        df = _pandas(data, text_col)
-        text_col = text_col or "text"
+        from ..words import content_words
+
         units = units_from_frame(df, text_col, encoder=None if "clause_embeddings" in df else self._encoder())
-        content = units.contentful()
-        if content.sum() < 20:
+        n_words = np.array([len(content_words(t, lang)) for t, lang in zip(units.texts, units.language)])
+        content = n_words >= 1
+        if (n_words >= MIN_FIT_WORDS).sum() < 20:
             raise InputError(f"only {int(content.sum())} comments/clauses with words to find themes in; "
                              "a ThemeModel needs at least 20 (a few hundred make useful themes)")
         fit_idx = np.nonzero(content)[0]
@@ -157,38 +275,49 @@ class ThemeModel(ThemeEdits):
             fit_idx = _stratified(fit_idx, np.asarray(units.language)[fit_idx], self.max_fit_units, rng)
             logger.info("fitting on a sample of %d of %d clauses (stratified by language)", len(fit_idx), int(content.sum()))
         fit_units = units.take(fit_idx)
-        self.mean_ = fit_units.embeddings.mean(axis=0).astype(np.float32)
-        self.language_basis_ = self._basis(fit_units)
-        z = self._center(fit_units.embeddings)
-        labels = np.full(len(fit_units), UNASSIGNED, dtype=np.int64)
-        seed_names: list[str] = list(self.seed_themes or {})
+        self._mean = fit_units.embeddings.mean(axis=0).astype(np.float32)
+        self._basis_ = self._basis(fit_units)
+        z = cluster.center(fit_units.embeddings, self._mean, basis=self._basis_)
         if self.redact:
             # personal data never reaches terms, labels or examples: rules and cue-word names on every clause
-            from dataclasses import replace
-
             from ..pii import redact
 
             fit_units = replace(fit_units, texts=redact(fit_units.texts, languages=fit_units.language, ner=False))
         tokens = [theme_tokens(t, lang) for t, lang in zip(fit_units.texts, fit_units.language)]
+        dates = None
+        if date_col is not None:
+            from .._dates import parse_dates
+
+            parsed = parse_dates(df[date_col])
+            dates = [parsed.iat[int(r)] for r in fit_units.row]
+        return (FitData(fit_units, z, np.full(len(fit_units), UNASSIGNED, np.int64), tokens, dates, n_words[fit_idx]),
+                int((n_words >= MIN_FIT_WORDS).sum()), units)
+
+    def _cluster(self, fit: FitData) -> tuple[np.ndarray, dict[str, Any]]:
+        """Theme id per fitted clause (ids 0.. by size, seed themes first); sets centroids and threshold."""
+        import numpy as np
+
+        z, tokens = fit.z, fit.tokens
+        labels = np.full(len(z), UNASSIGNED, dtype=np.int64)
+        seed_names: list[str] = list(self.seed_themes or {})
         # identical clauses ("Great service" x 40) are clustered once: duplicates would make dense
         # pockets of one phrasing (and one language) instead of themes
-        free_idx = np.nonzero(labels == UNASSIGNED)[0]
-        keys = [" ".join(fit_units.texts[i].lower().split()) for i in free_idx]
+        keys = [" ".join(t.lower().split()) for t in fit.units.texts]
         first: dict[str, int] = {}
         for k, key in enumerate(keys):
             first.setdefault(key, k)
-        uniq = np.array(sorted(first.values()), dtype=np.int64)
+        # only clauses with two or more content words form themes; shorter ones may join one later
+        assert fit.n_words is not None
+        uniq = np.array(sorted(k for k in first.values() if fit.n_words[k] >= MIN_FIT_WORDS), dtype=np.int64)
         min_size = cluster.auto_min_size(len(uniq)) if self.min_theme_size == "auto" else int(self.min_theme_size)
         offset = len(seed_names)
+        self._bertopic = None
         if len(uniq) >= max(2 * min_size, 10):
-            sel = free_idx[uniq]
-            self._bertopic, found = cluster.discover(z[sel], [tokens[i] for i in sel], min_size=min_size,
+            self._bertopic, found = cluster.discover(z[uniq], [tokens[i] for i in uniq], min_size=min_size,
                                                      seed=self.seed, n_neighbors=self.n_neighbors,
                                                      n_components=self.n_components)
             by_key = {keys[u]: (f + offset if f >= 0 else UNASSIGNED) for u, f in zip(uniq, found.tolist())}
-            labels[free_idx] = [by_key[key] for key in keys]
-        else:
-            self._bertopic = None
+            labels = np.array([by_key.get(key, UNASSIGNED) for key in keys], dtype=np.int64)
         if self.seed_themes:
             labels = self._seed(z, labels, tokens)
         labels = cluster.split_large(z, labels, max_share=self.max_theme_share, seed=self.seed)
@@ -197,34 +326,28 @@ class ThemeModel(ThemeEdits):
             raise InputError("no themes found: the comments are too few or too alike; lower min_theme_size")
         cents = cluster.centroids(z, labels, ids)
         before = {"clustered": float(np.mean(labels >= 0)), "cohesion": cluster.cohesion(z, labels, cents, ids)}
-        self.threshold_ = cluster.calibrate_threshold(z, labels, cents, ids, quantile=self.outlier_quantile)
-        labels = cluster.reassign(z, labels, cents, ids, self.threshold_)
-        # one refinement step: every clause to its nearest centroid (the rule transform uses), then
-        # centroids of the final members; themes left empty are dropped
-        cents = cluster.centroids(z, labels, ids)
-        labels = cluster.nearest(z, cents, ids, self.threshold_)
-        ids = sorted(set(labels[labels >= 0].tolist()))
+        threshold = cluster.calibrate_threshold(z, labels, cents, ids, quantile=self.outlier_quantile)
+        labels = cluster.reassign(z, labels, cents, ids, threshold)
+        labels = cluster.refine(z, labels, threshold)
+        merged = 0
+        if self.merge_similarity is not None:
+            labels, merged = cluster.merge_close(z, labels, threshold, min_similarity=self.merge_similarity,
+                                                 max_share=self.max_theme_share, keep=set(range(offset)))
         # ids: seed themes first (in the order given), then discovered themes by size
         sizes = Counter(labels[labels >= 0].tolist())
-        order = [i for i in range(offset) if i in sizes] + sorted((i for i in ids if i >= offset),
+        order = [i for i in range(offset) if i in sizes] + sorted((i for i in sizes if i >= offset),
                                                                   key=lambda i: (-sizes[i], i))
         remap = {old: new for new, old in enumerate(order)}
         labels = np.array([remap.get(int(v), UNASSIGNED) for v in labels], dtype=np.int64)
-        self.ids_ = list(range(len(order)))
-        self.centroids_ = cluster.centroids(z, labels, self.ids_).astype(np.float32)
-        labels = cluster.nearest(z, self.centroids_, self.ids_, self.threshold_)  # exactly what transform gives
-        names = {remap[i]: seed_names[i] for i in range(offset) if i in remap}
-        self._fit = (fit_units, z, labels, tokens)
-        self._describe(fit_units, z, labels, tokens, fixed_labels=names)
-        self.edits_: list[dict[str, Any]] = []
-        self.candidates_: list[dict[str, Any]] = []
-        self.first_seen_: dict[int, Any] = {}
-        self.fit_stats_ = {**self._fit_stats(units, fit_idx, labels),
-                           "clauses_clustered_before_reassignment": round(before["clustered"], 4),
-                           "cohesion_before_reassignment": round(before["cohesion"], 4),
-                           "cohesion": round(cluster.cohesion(z, labels, self.centroids_, self.ids_), 4)}
-        logger.info("themes: %s", self.fit_stats_)
-        return self
+        self._ids = list(range(len(order)))
+        self._cents = cluster.centroids(z, labels, self._ids).astype(np.float32)
+        self._threshold = threshold
+        self._seed_names = {remap[i]: seed_names[i] for i in range(offset) if i in remap}
+        labels = cluster.nearest(z, self._cents, self._ids, threshold)  # exactly what transform gives
+        return labels, {"clauses_clustered_before_reassignment": round(before["clustered"], 4),
+                        "cohesion_before_reassignment": round(before["cohesion"], 4),
+                        "cohesion": round(cluster.cohesion(z, labels, self._cents, self._ids), 4),
+                        "themes_merged": merged}
 
     def _basis(self, units: Units) -> np.ndarray:
         import numpy as np
@@ -239,7 +362,10 @@ class ThemeModel(ThemeEdits):
         return cluster.language_basis(np.stack(list(ref.values()))) if ref else np.zeros((0, units.embeddings.shape[1]), np.float32)
 
     def _center(self, embeddings: np.ndarray) -> np.ndarray:
-        return cluster.center(embeddings, self.mean_, basis=getattr(self, "language_basis_", None))
+        state = getattr(self, "state_", None)
+        mean = state.mean if state is not None else self._mean
+        basis = state.language_basis if state is not None else self._basis_
+        return cluster.center(embeddings, mean, basis=basis)
 
     def _seed(self, z: np.ndarray, labels: np.ndarray, tokens: list[str]) -> np.ndarray:
         """Guided themes: each discovered theme that matches a seed theme joins it (ids 0..s-1).
@@ -285,51 +411,67 @@ class ThemeModel(ThemeEdits):
         logger.info("seed themes took %d discovered themes", taken)
         return labels
 
-    def _describe(self, units: Units, z: np.ndarray, labels: np.ndarray, tokens: list[str],
-                  fixed_labels: Mapping[int, str] | None = None) -> None:
-        desc = describe_themes(units, z, labels, tokens, self.centroids_, self.ids_, top_n=self.top_n_terms,
-                               fixed_labels=dict(fixed_labels or {}), previous=getattr(self, "labels_", None))
-        if self.redact:
-            from ..pii import redact
+    # ---- describing ------------------------------------------------------------------------------
+    def _fixed_labels(self) -> dict[int, str]:
+        out = edits.user_labels(self.state_, seed_names=())
+        for i, name in getattr(self, "_seed_names", {}).items():
+            out.setdefault(i, name)
+        for i, name in enumerate(self.seed_themes or {}):
+            if i in self.state_.ids and not any(e["op"] == "split" and e["theme_id"] == i for e in self.state_.edits):
+                out.setdefault(i, name)
+        return out
 
-            # the few examples shown per theme also lose person names (NER on English, cue words elsewhere)
-            desc["examples"] = {k: redact(list(v)) for k, v in desc["examples"].items()}
-        self.labels_ = desc["labels"]
-        self.terms_ = desc["terms"]
-        self.terms_by_language_ = desc["terms_by_language"]
-        self.examples_ = desc["examples"]
-        self._unit_stats = desc["stats"]
-        self._refresh_table()
+    def _redescribe(self, labels: np.ndarray | None) -> None:
+        """Describe every theme again from the fit's clauses (``labels``), or only regroup parents after load."""
+        state = self.state_
+        fit = getattr(self, "_fit_data", None)
+        if labels is not None and fit is not None:
+            fit.labels = labels
+            records = describe_themes(fit.units, fit.z, labels, fit.tokens, state.centroids, state.ids,
+                                      top_n=self.top_n_terms, fixed_labels=self._fixed_labels(),
+                                      taken=set(), embed=self._embed_phrases)
+            if self.redact:
+                from ..pii import redact
 
-    def _refresh_table(self) -> None:
-        import pandas as pd
+                # the few examples shown per theme also lose person names (NER on English, cue words elsewhere)
+                for t in records.values():
+                    t.examples = redact(list(t.examples))
+            for i, t in records.items():
+                old = state.themes.get(i)
+                t.first_seen = old.first_seen if old is not None and old.first_seen else self._first_seen(fit, i)
+            state.themes = records
+        parents = parent_groups(state.centroids, state.ids, [state.themes[i].size for i in state.ids],
+                                min_similarity=self.parent_similarity)
+        for i in state.ids:
+            state.themes[i].parent_id = parents[i]
+        state.parent_labels = parent_labels(state.themes, parents, taken={state.themes[i].label for i in state.ids})
 
-        parents = parent_groups(self.centroids_, self.ids_, [self._unit_stats[i]["size"] for i in self.ids_])
-        rows = []
-        for i in self.ids_:
-            st = self._unit_stats[i]
-            rows.append({"theme_id": i, "label": self.labels_[i], "size": st["size"], "share": st["share"],
-                         "top_terms": self.terms_[i], "terms_by_language": self.terms_by_language_[i],
-                         "examples": self.examples_[i], "parent_id": parents[i],
-                         "negative": st["negative"], "neutral": st["neutral"], "positive": st["positive"],
-                         "mean_sentiment": st["mean_sentiment"], "first_seen": getattr(self, "first_seen_", {}).get(i)})
-        self.themes_ = pd.DataFrame(rows)
+    @staticmethod
+    def _first_seen(fit: FitData, theme: int) -> str | None:
+        if fit.dates is None:
+            return None
+        ds = [d for d, lab in zip(fit.dates, fit.labels.tolist()) if lab == theme and d is not None and d == d]
+        return str(min(ds).date()) if ds else None
 
-    def _fit_stats(self, units: Units, fit_idx: np.ndarray, labels: np.ndarray) -> dict[str, Any]:
+    def _fit_stats(self, units: Units, fit: FitData, n_content: int) -> dict[str, Any]:
+        """Shares over all comments as ``transform`` assigns them (short clauses included)."""
         import numpy as np
 
-        rows = units.row[fit_idx]
+        labels, _ = self._assign_units(units)
         has_units = len(set(units.row.tolist()))
-        assigned = len(set(rows[labels >= 0].tolist()))
-        top = Counter()
-        for r, lab in set(zip(rows.tolist(), labels.tolist())):
-            if lab >= 0:
-                top[lab] += 1
-        return {"themes": len(self.ids_), "clauses": int(len(labels)),
-                "clauses_unassigned": round(float(np.mean(labels < 0)), 4),
+        assigned = len(set(units.row[labels >= 0].tolist()))
+        top: Counter[int] = Counter(lab for _, lab in set(zip(units.row.tolist(), labels.tolist())) if lab >= 0)
+        themes = self.state_.themes
+        sizes = np.array([themes[i].size for i in self.state_.ids], dtype=float)
+        cov = np.array([themes[i].label_coverage for i in self.state_.ids], dtype=float)
+        ok = ~np.isnan(cov)
+        return {"themes": len(self.state_.ids), "parents": len({t.parent_id for t in themes.values()}),
+                "clauses": int(len(fit.labels)), "clauses_too_short": int(len(units) - n_content),
+                "clauses_unassigned": round(float(np.mean(fit.labels < 0)), 4),
                 "comments_unassigned": round(1 - assigned / max(has_units, 1), 4),
                 "largest_theme_share": round(max(top.values()) / max(has_units, 1), 4) if top else 0.0,
-                "threshold": round(self.threshold_, 4)}
+                "label_coverage": round(float((cov[ok] * sizes[ok]).sum() / max(sizes[ok].sum(), 1)), 4),
+                "threshold": round(self.state_.threshold, 4)}
 
     # ---- assigning -----------------------------------------------------------------------------
     def assign(self, embeddings: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -339,11 +481,11 @@ class ThemeModel(ThemeEdits):
         self._require_fitted()
         if len(embeddings) == 0:
             return np.zeros(0, np.int64), np.zeros(0, np.float32)
-        sims = self._center(embeddings) @ self.centroids_.T
+        sims = self._center(embeddings) @ self.state_.centroids.T
         best = sims.argmax(axis=1)
         score = sims[np.arange(len(best)), best]
-        ids = np.asarray(self.ids_)[best]
-        return np.where(score >= self.threshold_, ids, UNASSIGNED), score
+        ids = np.asarray(self.state_.ids)[best]
+        return np.where(score >= self.state_.threshold, ids, UNASSIGNED), score
 
     def comment_themes(self, row_units: Sequence[tuple[int, float]]) -> tuple[int, list[int]]:
         """Main theme and all themes of one comment from its clauses' ``(theme_id, similarity)``."""
@@ -355,37 +497,54 @@ class ThemeModel(ThemeEdits):
         ordered = sorted(count, key=lambda t: (-count[t], -best[t], t))
         return ordered[0], ordered
 
-    def transform(self, data: Any, *, text_col: str | None = None, date_col: str | None = None) -> Any:
-        """Add ``theme_id``, ``theme`` and ``themes`` (labels of all the comment's themes); same frame type back."""
+    def comment_columns(self, per_row: Sequence[Sequence[tuple[int, float]] | None]) -> dict[str, list[Any]]:
+        """``theme_id``, ``theme``, ``themes``, ``theme_parent_id``, ``theme_parent``, ``theme_parents`` per
+        comment from its clauses' ``(theme_id, similarity)`` (None: a row without clauses)."""
+        state = self.state_
+        cols: dict[str, list[Any]] = {k: [] for k in ("theme_id", "theme", "themes", "theme_parent_id",
+                                                      "theme_parent", "theme_parents")}
+        for pairs in per_row:
+            if pairs is None:
+                for v in cols.values():
+                    v.append(None)
+                continue
+            main, all_ids = self.comment_themes(pairs)
+            cols["theme_id"].append(main)
+            cols["theme"].append(self.label_of(main))
+            cols["themes"].append([state.themes[t].label for t in all_ids])
+            cols["theme_parent_id"].append(UNASSIGNED if main == UNASSIGNED else state.parent_of(main))
+            cols["theme_parent"].append(UNASSIGNED_LABEL if main == UNASSIGNED else state.parent_label(main))
+            cols["theme_parents"].append(list(dict.fromkeys(state.parent_label(t) for t in all_ids)))
+        return cols
+
+    def _assign_units(self, units: Units) -> tuple[np.ndarray, np.ndarray]:
         import numpy as np
 
+        from ..words import content_words
+
+        ids, sims = self.assign(units.embeddings)
+        content = np.array([len(content_words(t, lang)) >= 1 for t, lang in zip(units.texts, units.language)], bool)
+        return np.where(content, ids, UNASSIGNED), sims
+
+    def transform(self, data: Any, *, text_col: str | None = None, date_col: str | None = None) -> Any:
+        """Add ``theme_id``, ``theme``, ``themes`` (labels of all the comment's themes) and the parent level
+        (``theme_parent_id``, ``theme_parent``, ``theme_parents``); same frame type back. The model is not changed."""
         from ..frames import as_frame
 
         self._require_fitted()
+        text_col = text_col or getattr(self, "text_col_", None)
         frame = as_frame(data, text_col=text_col or ("text" if isinstance(data, list) else None))
         df = _pandas(data, frame.text_col)
         units = units_from_frame(df, frame.text_col, encoder=None if "clause_embeddings" in df else self._encoder())
-        ids, sims = self.assign(units.embeddings)
-        content = units.contentful()
-        ids = np.where(content, ids, UNASSIGNED)
-        per_row: dict[int, list[tuple[int, float]]] = {}
+        ids, sims = self._assign_units(units)
+        per_row: list[list[tuple[int, float]] | None] = [None] * len(df)
         per_clause: dict[int, dict[int, int]] = {}
         for r, c, t, s in zip(units.row.tolist(), units.clause.tolist(), ids.tolist(), sims.tolist()):
-            per_row.setdefault(r, []).append((t, s))
+            if per_row[r] is None:
+                per_row[r] = []
+            per_row[r].append((t, s))  # type: ignore[union-attr]
             per_clause.setdefault(r, {})[c] = t
-        self._collect_candidates(units, ids, content, df, date_col)
-        theme_id, theme, themes = [], [], []
-        for r in range(len(df)):
-            if r not in per_row:
-                theme_id.append(None)
-                theme.append(None)
-                themes.append(None)
-                continue
-            main, all_ids = self.comment_themes(per_row[r])
-            theme_id.append(main)
-            theme.append(self.label_of(main))
-            themes.append([self.labels_[t] for t in all_ids])
-        cols: dict[str, list[Any]] = {"theme_id": theme_id, "theme": theme, "themes": themes}
+        cols = self.comment_columns(per_row)
         if "clauses" in df.columns:
             cols["clauses"] = [None if not isinstance(cl, list) else
                                [{**c, "theme_id": per_clause.get(r, {}).get(j, UNASSIGNED)} for j, c in enumerate(cl)]
@@ -395,76 +554,109 @@ class ThemeModel(ThemeEdits):
     def fit_transform(self, data: Any, *, text_col: str | None = None, date_col: str | None = None) -> Any:
         return self.fit(data, text_col=text_col, date_col=date_col).transform(data, text_col=text_col, date_col=date_col)
 
-    def _collect_candidates(self, units: Units, ids: np.ndarray, content: np.ndarray, df: pd.DataFrame,
-                            date_col: str | None, limit: int = 50_000) -> None:
-        dates = df[date_col].tolist() if date_col and date_col in df.columns else None
-        seen = {c["text"] for c in self.candidates_}
-        for k in range(len(units)):
-            if ids[k] == UNASSIGNED and content[k] and len(self.candidates_) < limit and units.texts[k] not in seen:
-                seen.add(units.texts[k])
-                self.candidates_.append({"text": units.texts[k], "language": units.language[k],
-                                         "embedding": units.embeddings[k],
-                                         "date": None if dates is None else dates[units.row[k]]})
-
     # ---- new themes over time ------------------------------------------------------------------
     def update(self, data: Any = None, *, text_col: str | None = None, date_col: str | None = None,
                min_size: int | None = None) -> pd.DataFrame:
-        """Turn clauses far from every theme into emerging themes; existing ids never change.
+        """Turn clauses of ``data`` far from every theme into emerging themes; existing ids never change.
 
-        Candidates come from earlier ``transform`` calls and from ``data`` (if given). Returns the rows
-        of ``themes_`` that are new (empty when nothing emerged), with ``first_seen`` when dates are known.
+        Without ``data``, the unassigned clauses of the fit are the candidates. Returns the rows of
+        ``themes_`` that are new (empty when nothing emerged), with ``first_seen`` when dates are known.
         """
         import numpy as np
 
         self._require_fitted()
+        state = self.state_
         if data is not None:
-            self.transform(data, text_col=text_col, date_col=date_col)
-        cands = self.candidates_
+            text_col = text_col or getattr(self, "text_col_", None)
+            df = _pandas(data, text_col or ("text" if isinstance(data, list) else None))
+            text_col = text_col or "text"
+            units = units_from_frame(df, text_col, encoder=None if "clause_embeddings" in df else self._encoder())
+            ids, _ = self._assign_units(units)
+            from .._dates import parse_dates
+
+            dates = parse_dates(df[date_col]).tolist() if date_col and date_col in df.columns else None
+        elif getattr(self, "_fit_data", None) is not None:
+            units, ids, dates = self._fit_data.units, self._fit_data.labels, self._fit_data.dates
+        else:
+            raise InputError("update() after load needs new data: tm.update(out, text_col=...)")
+        from ..words import content_words
+
+        keep, seen = [], set()
+        for k in range(len(units)):
+            if ids[k] == UNASSIGNED and len(content_words(units.texts[k], units.language[k])) >= MIN_FIT_WORDS \
+                    and units.texts[k] not in seen:
+                seen.add(units.texts[k])
+                keep.append(k)
+        cands = units.take(np.array(keep, dtype=np.int64))
+        cand_dates = None if dates is None else [dates[int(r)] for r in cands.row] if data is not None else \
+            [dates[k] for k in keep]
         size = min_size or (cluster.auto_min_size(len(cands)) if self.min_theme_size == "auto" else int(self.min_theme_size))
         if len(cands) < max(2 * size, 10):
             return self.themes_.iloc[0:0]
-        emb = np.stack([c["embedding"] for c in cands])
-        z = self._center(emb)
+        z = self._center(cands.embeddings)
         if self.redact:
             from ..pii import redact
 
-            for c in cands:
-                c["text"] = redact(c["text"], languages=[c["language"]], ner=False)
-        tokens = [theme_tokens(c["text"], c["language"]) for c in cands]
+            cands = replace(cands, texts=redact(cands.texts, languages=cands.language, ner=False))
+        tokens = [theme_tokens(t, lang) for t, lang in zip(cands.texts, cands.language)]
         if len(cands) > 5000:
             _, found = cluster.discover(z, tokens, min_size=size, seed=self.seed, n_neighbors=self.n_neighbors,
                                         n_components=self.n_components)
         else:  # few candidates: groups whose members are as close as a theme's members are to its centre
-            found = cluster.tight_groups(z, min_size=size, min_similarity=self.threshold_)
+            found = cluster.tight_groups(z, min_size=size, min_similarity=state.threshold)
+        labels = np.full(len(cands), UNASSIGNED, dtype=np.int64)
         new_ids = []
         for f in sorted(set(found[found >= 0].tolist())):
             members = found == f
             c = z[members].mean(axis=0)
-            nid = max(self.ids_) + 1
-            self.ids_.append(nid)
-            self.centroids_ = np.vstack([self.centroids_, (c / np.linalg.norm(c))[None]]).astype(np.float32)
-            dates = [cands[k]["date"] for k in np.nonzero(members)[0] if cands[k]["date"] is not None]
-            self.first_seen_[nid] = str(min(dates)) if dates else None
-            new_ids.append((nid, np.nonzero(members)[0]))
+            nid = max(state.ids) + 1
+            state.ids.append(nid)
+            state.centroids = np.vstack([state.centroids, (c / np.linalg.norm(c))[None]]).astype(np.float32)
+            labels[members] = nid
+            new_ids.append(nid)
         if not new_ids:
             return self.themes_.iloc[0:0]
-        units = Units([c["text"] for c in cands], np.arange(len(cands)), np.zeros(len(cands), np.int64),
-                      [c["language"] for c in cands], [None] * len(cands), np.full(len(cands), np.nan), emb,
-                      len(cands))
-        labels = np.full(len(cands), UNASSIGNED, dtype=np.int64)
-        for nid, idx in new_ids:
-            labels[idx] = nid
-        desc = describe_themes(units, z, labels, tokens, self.centroids_, [nid for nid, _ in new_ids],
-                               top_n=self.top_n_terms, fixed_labels={}, previous=self.labels_)
-        for key, target in (("labels", self.labels_), ("terms", self.terms_),
-                            ("terms_by_language", self.terms_by_language_), ("examples", self.examples_),
-                            ("stats", self._unit_stats)):
-            target.update(desc[key])
-        keep = [k for k in range(len(cands)) if labels[k] == UNASSIGNED]
-        self.candidates_ = [cands[k] for k in keep]
-        self.edits_.append({"op": "update", "new_ids": [nid for nid, _ in new_ids]})
-        self._refresh_table()
-        return self.themes_[self.themes_["theme_id"].isin([nid for nid, _ in new_ids])]
+        taken = {state.themes[i].label for i in state.ids if i in state.themes}
+        rows = [state.ids.index(i) for i in new_ids]
+        records = describe_themes(cands, z, labels, tokens, state.centroids[rows], new_ids, top_n=self.top_n_terms,
+                                  fixed_labels={}, taken=taken, embed=self._embed_phrases)
+        for nid, t in records.items():
+            ds = [d for d, lab in zip(cand_dates or [], labels.tolist()) if lab == nid and d is not None and d == d]
+            t.first_seen = str(min(ds).date() if hasattr(min(ds), "date") else min(ds)) if ds else None
+            state.themes[nid] = t
+        state.edits.append({"op": "update", "new_ids": new_ids})
+        self._redescribe(None)
+        table = self.themes_
+        return table[table["theme_id"].isin(new_ids)]
+
+    # ---- edits ---------------------------------------------------------------------------------
+    def rename(self, theme_id: int, label: str) -> ThemeModel:
+        """Give a theme your own label (kept through save/load and later edits)."""
+        self._require_fitted()
+        edits.rename(self.state_, theme_id, label)
+        return self
+
+    def merge(self, theme_ids: Sequence[int], *, label: str | None = None) -> ThemeModel:
+        """Merge themes into the smallest of their ids; the others disappear (ids of the rest are kept)."""
+        self._require_fitted()
+        fit = getattr(self, "_fit_data", None)
+        edits.merge(self.state_, theme_ids, label, None if fit is None else fit.labels, self._redescribe)
+        return self
+
+    def split(self, theme_id: int, n: int = 2) -> ThemeModel:
+        """Split a theme in ``n`` with k-means on its clauses (needs the fit data: not after ``load``)."""
+        self._require_fitted()
+        fit = getattr(self, "_fit_data", None)
+        if fit is None:
+            raise NotFittedError("split needs the clauses the model was fitted on; refit, then split")
+        edits.split(self.state_, theme_id, n, fit.z, fit.labels, seed=self.seed, redescribe=self._redescribe)
+        return self
+
+    def reduce(self, n: int) -> ThemeModel:
+        """Merge the most similar themes until ``n`` are left (agglomerative, average linkage on centroids)."""
+        self._require_fitted()
+        edits.reduce_to(self.state_, n, lambda members: self.merge(members))
+        return self
 
     # ---- reading results -----------------------------------------------------------------------
     def over_time(self, out: Any, *, date_col: str, freq: str = "Q", themes_col: str = "themes") -> pd.DataFrame:
@@ -502,18 +694,28 @@ class ThemeModel(ThemeEdits):
 
     # ---- persistence ---------------------------------------------------------------------------
     def save(self, path: str | Path) -> Path:
-        """A folder: ``themes.json`` (ids, labels, edits, threshold, versions), ``themes.safetensors``
-        (centres, language directions), ``themes.csv`` (the table) and ``bertopic/`` (safetensors, no pickles)."""
-        from .persist import save_model
+        """A folder: ``themes.json`` (parameters, theme records, edits, threshold, versions),
+        ``themes.safetensors`` (centres, language directions), ``themes.csv`` (the table) and ``bertopic/``
+        (safetensors, no pickles)."""
+        from .persist import save_state
 
-        return save_model(self, path)
+        self._require_fitted()
+        return save_state(path, self.state_, self.get_params(), bertopic=getattr(self, "_bertopic", None),
+                          encoder=self.encoder_model or "multilingual-e5-small", text_col=getattr(self, "text_col_", None))
 
     @classmethod
     def load(cls, path: str | Path) -> ThemeModel:
         """Read a folder written by :meth:`save`; assignments are the same as before saving."""
-        from .persist import load_model
+        from .persist import load_state
 
-        return load_model(cls, path)
+        state, params, bertopic_path, text_col = load_state(path)
+        tm = cls(**{k: v for k, v in params.items() if k in _PARAMS})
+        tm.state_ = state
+        tm.text_col_ = text_col
+        tm._fit_data = None
+        tm._bertopic = None
+        tm._bertopic_path = bertopic_path
+        return tm
 
     @property
     def bertopic_(self) -> Any:

@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .model import UNASSIGNED, ThemeModel
-from .units import MIN_LETTERS
 
 if TYPE_CHECKING:
     from ..stages import StageBatch
@@ -19,11 +18,12 @@ __all__ = ["ThemeStage"]
 
 
 class ThemeStage:
-    """Adds ``theme_id``, ``theme``, ``themes`` and each clause's ``theme_id`` from the clause embeddings."""
+    """Adds ``theme_id``, ``theme``, ``themes``, the parent level and each clause's ``theme_id`` from the
+    clause embeddings (the same rule as :meth:`ThemeModel.transform`)."""
 
     name = "themes"
     needs_clauses = True
-    output_columns = ("theme_id", "theme", "themes")
+    output_columns = ("theme_id", "theme", "themes", "theme_parent_id", "theme_parent", "theme_parents")
 
     def __init__(self, model: ThemeModel) -> None:
         model._require_fitted()
@@ -32,19 +32,15 @@ class ThemeStage:
     def columns(self, batch: StageBatch) -> dict[str, list[Any]]:
         import numpy as np
 
+        from ..words import content_words
+
         flat, offsets = batch.flat_clause_embeddings()
         assert batch.clauses is not None
         ids, sims = self.model.assign(flat)
-        texts = [c.text for cl in batch.clauses for c in cl]
-        content = np.array([sum(ch.isalpha() for ch in t) >= MIN_LETTERS for t in texts], dtype=bool)
+        content = np.array([len(content_words(c.text, lang)) >= 1
+                            for cl, lang in zip(batch.clauses, batch.languages) for c in cl], dtype=bool)
         ids = np.where(content, ids, UNASSIGNED)
-        theme_id, theme, themes, per_clause = [], [], [], []
-        for i in range(len(batch)):
-            pairs = list(zip(ids[offsets[i] : offsets[i + 1]].tolist(), sims[offsets[i] : offsets[i + 1]].tolist()))
-            main, all_ids = self.model.comment_themes(pairs)
-            theme_id.append(main)
-            theme.append(self.model.label_of(main))
-            themes.append([self.model.labels_[t] for t in all_ids])
-            per_clause.append([t for t, _ in pairs])
-        batch.clause_fields["theme_id"] = per_clause
-        return {"theme_id": theme_id, "theme": theme, "themes": themes}
+        per_row = [list(zip(ids[offsets[i] : offsets[i + 1]].tolist(), sims[offsets[i] : offsets[i + 1]].tolist()))
+                   for i in range(len(batch))]
+        batch.clause_fields["theme_id"] = [[t for t, _ in pairs] for pairs in per_row]
+        return self.model.comment_columns(per_row)

@@ -1,0 +1,245 @@
+"""Themes on real, externally written feedback: vocnlp's ThemeModel against two BERTopic baselines.
+
+Per set in ../shared/data (NPS verbatims en, IndoNLU aspect reviews id, ASAP restaurant reviews zh,
+NSMC movie reviews ko, Japanese hotel/sightseeing reviews), all on the same Pipeline embeddings:
+- BERTopic defaults (whole comments, UMAP seeded);
+- BERTopic with KeyBERTInspired + MaximalMarginalRelevance representations (same clustering);
+- vocnlp ThemeModel (clauses).
+Columns: themes, largest share, unassigned, NMI / ARI against gold aspects (IndoNLU: comments with one
+aspect, gold = domain:aspect; ASAP: comments whose aspects fall in one coarse category), label coverage
+(ThemeModel: share of a theme's comments that contain its label phrase or a close variant; BERTopic:
+share of a topic's comments containing its top word pair's words), junk clauses (clauses with under 3
+content words), refit ARI (two fits on overlapping 90% samples, both assigning all comments), fit seconds.
+Also: comments split into clauses per language, before (the language-blind splitter of commit 09a8982)
+and after. The top 15 labels of each set are printed for a reader to judge.
+
+Pipeline outputs are cached under benchmarks/.cache (delete it after changing the Pipeline).
+Run: python benchmarks/themes_real.py [--sets nps id zh ko ja] [--no-write]
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import pickle
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+from _common import ROOT, SHARED_DATA, md_table, write_section  # noqa: E402
+
+CACHE = ROOT / "benchmarks" / ".cache"
+SETS = {
+    "nps": ("NPS verbatims (en)", "nps_verbatims_en/nps_verbatims.csv"),
+    "id": ("IndoNLU aspect reviews (id)", "themes_indonlu_absa/data.csv"),
+    "zh": ("ASAP restaurant reviews (zh)", "themes_asap_zh_sample/data.csv"),
+    "ko": ("NSMC movie reviews (ko)", "sentiment_nsmc_ratings/data.csv"),
+    "ja": ("Japanese hotel/sight reviews (ja)", "reviews_quasi_japanese_reviews/data.csv"),
+}
+
+
+def load(key: str):  # type: ignore[no-untyped-def]
+    import pandas as pd
+
+    df = pd.read_csv(SHARED_DATA / SETS[key][1])
+    df = df[df["text"].notna()].reset_index(drop=True)
+    gold = None
+    if key == "id":
+        one = ~df["aspect"].fillna("").str.contains(";") & df["aspect"].notna()
+        gold = (df["domain"] + ":" + df["aspect"].fillna("").str.split(":").str[0]).where(one)
+    elif key == "zh":
+        coarse = df["aspect"].fillna("").apply(lambda a: sorted({p.split("_")[0] for p in a.split(";") if p}))
+        gold = coarse.apply(lambda c: c[0] if len(c) == 1 else None)
+    return df, gold
+
+
+def tagged(key: str):  # type: ignore[no-untyped-def]
+    CACHE.mkdir(exist_ok=True)
+    path = CACHE / f"themes_{key}.pkl"
+    if path.exists():
+        return pickle.loads(path.read_bytes())
+    import vocnlp
+
+    df, gold = load(key)
+    out = vocnlp.Pipeline.default(keep_embeddings=True).run(df, text_col="text")
+    path.write_bytes(pickle.dumps((out, gold)))
+    return out, gold
+
+
+def old_splitter():  # type: ignore[no-untyped-def]
+    src = subprocess.run(["git", "show", "09a8982:src/vocnlp/clauses.py"], cwd=ROOT, capture_output=True, text=True,
+                         check=True).stdout
+    path = CACHE / "clauses_before.py"
+    path.write_text(src.replace("from ._lazy import", "from vocnlp._lazy import"))
+    spec = importlib.util.spec_from_file_location("clauses_before", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)  # type: ignore[union-attr]
+    return mod.split_clauses
+
+
+def split_rates(keys: list[str]) -> str:
+    import pandas as pd
+
+    from vocnlp.clauses import split_clauses
+    from vocnlp.words import content_words
+
+    before = old_splitter()
+    sets = {SETS[k][0]: load(k)[0] for k in keys}
+    for name, folder in (("NusaX (id + 10 local languages)", "sentiment_nusax_senti"),
+                         ("AfriSenti (14 African languages)", "sentiment_afrisenti"),
+                         ("Lingua sentences (13 languages)", "langid_lingua_sentences")):
+        files = sorted((SHARED_DATA / folder).glob("*.csv"))
+        if files:
+            df = pd.read_csv(files[0])
+            sets[name] = df[df["text"].notna()].groupby("lang", group_keys=False).head(300)
+    rows = []
+    for name, df in sets.items():
+        langs = df["lang"].astype(str) if "lang" in df else pd.Series(["und"] * len(df))
+        for lang in sorted(set(langs)):
+            texts = [t for t, g in zip(df["text"], langs) if g == lang and isinstance(t, str)]
+            if len(texts) < 50:
+                continue
+            b = [before(t) for t in texts]
+            a = [split_clauses(t, language=lang) for t in texts]
+            junk_b = [len(content_words(c.text, lang)) < 3 for cl in b for c in cl]
+            junk_a = [len(content_words(c.text, lang)) < 3 for cl in a for c in cl]
+            rows.append([name, lang, len(texts), f"{sum(len(x) > 1 for x in b) / len(texts):.1%}",
+                         f"{sum(len(x) > 1 for x in a) / len(texts):.1%}", f"{sum(map(len, b)) / len(texts):.2f}",
+                         f"{sum(map(len, a)) / len(texts):.2f}", f"{sum(junk_b) / max(len(junk_b), 1):.1%}",
+                         f"{sum(junk_a) / max(len(junk_a), 1):.1%}"])
+    return md_table(["set", "lang", "comments", "split before", "split after", "clauses/comment before",
+                     "after", "junk clauses before", "after"], rows)
+
+
+def coverage_words(texts: list[str], topics, words: dict[int, list[str]]) -> float:  # type: ignore[no-untyped-def]
+    """BERTopic: share of a topic's comments that contain both words of its top-two-word label (size-weighted)."""
+    hit = tot = 0
+    low = [t.lower() for t in texts]
+    for t, top in words.items():
+        if t < 0 or not top:
+            continue
+        members = [low[i] for i in range(len(texts)) if topics[i] == t]
+        hit += sum(all(w in m for w in top[:2]) for m in members)
+        tot += len(members)
+    return hit / max(tot, 1)
+
+
+def bertopic_runs(texts: list[str], emb, seed: int = 0) -> dict:  # type: ignore[no-untyped-def]
+    import numpy as np
+    from bertopic import BERTopic
+    from bertopic.representation import KeyBERTInspired, MaximalMarginalRelevance
+    from umap import UMAP
+
+    from vocnlp.encoders import get_encoder
+
+    class _Enc:  # KeyBERTInspired embeds candidate words with the same encoder
+        def embed(self, docs, verbose=False):  # type: ignore[no-untyped-def]
+            return get_encoder().encode(list(docs)).embeddings
+
+    out = {}
+    for name, rep in (("BERTopic defaults", None),
+                      ("BERTopic + KeyBERTInspired + MMR", [KeyBERTInspired(), MaximalMarginalRelevance(diversity=0.3)])):
+        t0 = time.perf_counter()
+        model = BERTopic(umap_model=UMAP(n_neighbors=15, n_components=5, min_dist=0.0, metric="cosine", random_state=seed),
+                         representation_model=rep, embedding_model=_Enc() if rep else None)
+        topics = np.asarray(model.fit_transform(texts, embeddings=emb)[0])
+        secs = time.perf_counter() - t0
+        words = {t: [w for w, _ in model.get_topic(t) or []] for t in set(topics.tolist())}
+        out[name] = {"topics": topics, "seconds": secs, "words": words,
+                     "labels": [" ".join(words[t][:3]) for t in sorted(words, key=lambda t: -(topics == t).sum()) if t >= 0]}
+    return out
+
+
+def evaluate(key: str) -> tuple[list[list[object]], list[str]]:
+    import numpy as np
+    from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
+
+    import vocnlp
+    from vocnlp.words import content_words
+
+    out, gold = tagged(key)
+    name = SETS[key][0]
+    live = out["embedding"].notna().to_numpy()
+    texts = out.loc[live, "text"].tolist()
+    emb = np.stack(out.loc[live, "embedding"].tolist())
+    g = None if gold is None else gold[live].to_numpy()
+    has_gold = None if g is None else np.array([isinstance(x, str) for x in g])
+
+    def agree(pred):  # type: ignore[no-untyped-def]
+        if g is None or has_gold.sum() < 20:
+            return "-", "-"
+        p, t = np.asarray(pred)[has_gold], g[has_gold]
+        return f"{normalized_mutual_info_score(t, p):.3f}", f"{adjusted_rand_score(t, p):.3f}"
+
+    rows: list[list[object]] = []
+    base = bertopic_runs(texts, emb)
+    rng = np.random.default_rng(1)
+    n = len(out)
+    for bname, r in base.items():
+        topics = r["topics"]
+        sizes = np.bincount(topics[topics >= 0]) if (topics >= 0).any() else np.array([0])
+        nmi, ari = agree(topics)
+        rows.append([name, bname, int((sizes > 0).sum()), f"{sizes.max() / len(topics):.1%}",
+                     f"{np.mean(topics < 0):.1%}", nmi, ari, f"{coverage_words(texts, topics, r['words']):.2f}",
+                     "-", "-", f"{r['seconds']:.1f}"])
+    t0 = time.perf_counter()
+    tm = vocnlp.ThemeModel(seed=0).fit(out, text_col="text")
+    secs = time.perf_counter() - t0
+    full = tm.transform(out, text_col="text")
+    main = full["theme_id"].fillna(-1).astype(int).to_numpy()
+    st = tm.fit_stats_
+    # refit stability: two overlapping 90% samples, both assign every comment
+    picks = [np.sort(rng.choice(n, int(0.9 * n), replace=False)) for _ in range(2)]
+    assigned = []
+    for p in picks:
+        m = vocnlp.ThemeModel(seed=0).fit(out.iloc[p], text_col="text")
+        assigned.append(m.transform(out, text_col="text")["theme_id"].fillna(-1).astype(int).to_numpy())
+    refit = adjusted_rand_score(assigned[0], assigned[1])
+    clauses = [c["text"] for cl in out["clauses"] if isinstance(cl, list) for c in cl]
+    langs = [lang for cl, lang in zip(out["clauses"], out["language"]) if isinstance(cl, list) for _ in cl]
+    junk = np.mean([len(content_words(c, lang)) < 3 for c, lang in zip(clauses, langs)])
+    nmi, ari = agree(main[live])
+    rows.append([name, "vocnlp ThemeModel", st["themes"], f"{st['largest_theme_share']:.1%}",
+                 f"{st['comments_unassigned']:.1%}", nmi, ari, f"{st.get('label_coverage', float('nan')):.2f}",
+                 f"{junk:.1%}", f"{refit:.3f}", f"{secs:.1f}"])
+    t = tm.themes_.sort_values("size", ascending=False).head(15)
+    labels = [f"{lab} ({s})" for lab, s in zip(t["label"], t["size"])]
+    parents = tm.themes_.get("parent_label")
+    lines = [f"**{name}** ThemeModel: " + "; ".join(labels)]
+    if parents is not None:
+        lines.append("  parents: " + "; ".join(sorted(set(parents.dropna()))[:15]))
+    for bname, r in base.items():
+        lines.append(f"  {bname}: " + "; ".join(r["labels"][:15]))
+    return rows, lines
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--sets", nargs="*", default=list(SETS))
+    ap.add_argument("--no-write", action="store_true")
+    ap.add_argument("--skip-splits", action="store_true")
+    args = ap.parse_args()
+    rows, lines = [], []
+    for key in args.sets:
+        r, lab = evaluate(key)
+        rows += r
+        lines += lab
+        print(md_table(["set", "model", "themes", "largest", "unassigned", "NMI", "ARI", "label coverage", "junk clauses",
+                        "refit ARI", "fit s"], r), flush=True)
+        print("\n".join(lab), flush=True)
+    body = md_table(["set", "model", "themes", "largest", "unassigned", "NMI", "ARI", "label coverage", "junk clauses",
+                     "refit ARI", "fit s"], rows)
+    body += "\n\nTop 15 labels (by size, comments in brackets):\n\n" + "\n".join(f"- {x}" if not x.startswith("  ") else
+                                                                               f"  - {x.strip()}" for x in lines)
+    if not args.skip_splits:
+        splits = split_rates(args.sets)
+        print(splits, flush=True)
+        body += "\n\nClause splitting, before (language-blind, commit 09a8982) and after (the comment's own language):\n\n" + splits
+    if not args.no_write:
+        write_section("Themes on real data (benchmarks/themes_real.py)", body)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,187 @@
+"""Theme labels a reader understands: a short phrase that occurs in the theme's own clauses.
+
+Candidates are the word sequences of 2-5 words (Chinese / Japanese: 2-6 characters) that occur in at
+least two of a theme's clauses in the theme's dominant language, start and end with a content word
+and hold no number or masked token. Each is scored on three things:
+- **distinctiveness**: how much more often it occurs in the theme than in the corpus (log lift, the
+  c-TF-IDF idea for phrases);
+- **closeness**: centred cosine between the phrase, embedded with the same encoder, and the theme centre;
+- **coverage**: the share of the theme's clauses that contain it or a close variant. A clause is a
+  close variant when it contains all the phrase's content words (any order, same stem) or is at least
+  as similar to the phrase as the median clause that contains it word for word.
+The label is the best phrase; ``phrases`` lists up to five, picked by maximal marginal relevance so
+they are not the same phrase twice. A theme with no repeated phrase falls back to its top keywords.
+
+Example:
+    >>> candidates("the parcel never arrived at my house", "en")[:4]
+    ['parcel', 'parcel never arrived', 'arrived', 'house']
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from ..words import content_words, fold, mask, stop_words
+
+if TYPE_CHECKING:
+    import numpy as np
+
+__all__ = ["candidates", "choose_labels", "covers", "LabelChoice"]
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*|\d+|[^\w\s]", re.UNICODE)
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]+")
+MAX_WORDS = 5
+MAX_CJK = 6
+PER_THEME = 16  # candidates embedded per theme
+
+
+def _stem(w: str) -> str:
+    w = fold(w.lower())
+    return w[: max(4, len(w) - 2)] if len(w) > 4 else w
+
+
+def candidates(text: str, lang: str | None) -> list[str]:
+    """Distinct phrase candidates of one clause: single content words and 2-5 word sequences."""
+    low = mask(text).lower()
+    stops = stop_words(lang or "en") | stop_words("en")
+    out: list[str] = []
+    runs = _CJK.findall(low)
+    for run in runs:
+        for n in range(2, min(MAX_CJK, len(run)) + 1):
+            out.extend(run[i : i + n] for i in range(len(run) - n + 1))
+    rest = _CJK.sub(" , ", low) if runs else low
+    toks = _TOKEN.findall(rest)
+    for i, w in enumerate(toks):
+        if not w[0].isalpha() or w in stops or len(w) < 2:
+            continue
+        out.append(w)
+        for j in range(i + 1, min(i + MAX_WORDS, len(toks))):
+            v = toks[j]
+            if not v[0].isalpha():
+                break
+            if v not in stops and len(v) >= 2:
+                out.append(" ".join(toks[i : j + 1]))
+    return list(dict.fromkeys(out))
+
+
+def _words(phrase: str) -> int:
+    return 1 if _CJK.fullmatch(phrase.replace(" ", "")) and " " not in phrase else len(phrase.split())
+
+
+def covers(phrase: str, clause: str, lang: str | None) -> bool:
+    """The clause contains the phrase, or all its content words (same stem, any order)."""
+    low = clause.lower()
+    if phrase in low:
+        return True
+    if _CJK.search(phrase):
+        return False
+    need = {_stem(w) for w in content_words(phrase, lang)}
+    have = {_stem(w) for w in content_words(clause, lang)}
+    return bool(need) and need <= have
+
+
+class LabelChoice:
+    """The chosen label of one theme, its top phrases and its coverage of the theme's comments."""
+
+    def __init__(self, label: str, phrases: list[str], coverage: float) -> None:
+        self.label, self.phrases, self.coverage = label, phrases, coverage
+
+    def __repr__(self) -> str:
+        return f"LabelChoice({self.label!r}, coverage={self.coverage:.2f})"
+
+
+def choose_labels(texts: Sequence[str], languages: Sequence[str], rows: np.ndarray, z: np.ndarray,
+                  labels: np.ndarray, centroids: np.ndarray, ids: Sequence[int], *,
+                  embed: Callable[[list[str]], np.ndarray], fallback: dict[int, list[str]],
+                  taken: set[str], fixed: dict[int, str], language_of: dict[int, str | None]) -> dict[int, LabelChoice]:
+    """Labels of the themes ``ids`` from their member clauses (``labels == id``).
+
+    ``embed`` maps phrases to centred, unit-length vectors comparable with ``z`` and ``centroids``;
+    ``fallback`` holds keywords for themes without a repeated phrase; ``taken`` labels are avoided.
+    """
+    import numpy as np
+
+    n_all = len(texts)
+    cand = [candidates(t, lang) for t, lang in zip(texts, languages)]
+    df_all: Counter[str] = Counter(p for c in cand for p in c)
+    pool: dict[int, list[str]] = {}
+    stats: dict[int, dict[str, tuple[int, float]]] = {}
+    for k, i in enumerate(ids):
+        member = np.nonzero(labels == i)[0]
+        lang = language_of.get(i)
+        own = [m for m in member if languages[m] == lang] or list(member)
+        df = Counter(p for m in own for p in cand[m])
+        n = max(len(own), 1)
+        scored = []
+        for p, c in df.items():
+            if c < 2 and len(own) >= 5:
+                continue
+            lift = (c / n) / (df_all[p] / n_all)
+            multi = _words(p) >= 2 or bool(_CJK.fullmatch(p))
+            scored.append((c / n * math.log1p(lift) * (1.0 if multi else 0.6), p))
+        scored.sort(key=lambda s: (-s[0], s[1]))
+        pool[i] = [p for _, p in scored[:PER_THEME]]
+        stats[i] = {p: (df[p], math.log1p((df[p] / n) / (df_all[p] / n_all))) for p in pool[i]}
+    flat = sorted({p for ps in pool.values() for p in ps})
+    vec = dict(zip(flat, embed(flat))) if flat else {}
+    out: dict[int, LabelChoice] = {}
+    for k, i in enumerate(ids):
+        member = np.nonzero(labels == i)[0]
+        lang = language_of.get(i)
+        ps = pool[i]
+        if not ps:
+            words = fallback.get(i) or ["theme"]
+            out[i] = LabelChoice(_unique(fixed.get(i) or " ".join(words[:2]), taken), words[:5], math.nan)
+            taken.add(out[i].label)
+            continue
+        pv = np.stack([vec[p] for p in ps])
+        close = pv @ centroids[k]
+        sims = z[member] @ pv.T                                # (members, phrases)
+        cov = np.zeros(len(ps))
+        for j, p in enumerate(ps):
+            lex = np.array([covers(p, texts[m], lang) for m in member])
+            bar = float(np.median(sims[lex, j])) if lex.any() else 1.0
+            cov[j] = np.mean(lex | (sims[:, j] >= bar))
+        dist = np.array([stats[i][p][1] for p in ps])
+        dist = dist / max(dist.max(), 1e-9)
+        multi = np.array([_words(p) >= 2 or bool(_CJK.fullmatch(p)) for p in ps], dtype=float)
+        score = close + 1.5 * cov + 0.5 * dist + 0.25 * multi
+        # maximal marginal relevance: each next phrase is good and unlike the ones already picked
+        picked: list[int] = []
+        while len(picked) < min(5, len(ps)):
+            red = (pv @ pv[picked].T).max(axis=1) if picked else np.zeros(len(ps))
+            mmr = 0.7 * score - 0.3 * red * score.max()
+            mmr[picked] = -np.inf
+            picked.append(int(mmr.argmax()))
+        order = [ps[j] for j in picked]
+        best = int(np.argmax(np.where(multi > 0, score, score - 0.25)))
+        label = fixed.get(i) or _unique(ps[best], taken, alternatives=[p for p in order if p != ps[best]])
+        # coverage of the label, in comments: a comment is covered when one of its clauses in the theme is
+        row_hit: dict[int, bool] = {}
+        jl = ps.index(label) if label in ps else best
+        lex = np.array([covers(ps[jl], texts[m], lang) for m in member])
+        bar = float(np.median(sims[lex, jl])) if lex.any() else 1.0
+        hit = lex | (sims[:, jl] >= bar)
+        for m, h in zip(member, hit):
+            row_hit[int(rows[m])] = row_hit.get(int(rows[m]), False) or bool(h)
+        coverage = sum(row_hit.values()) / max(len(row_hit), 1)
+        out[i] = LabelChoice(label, order, coverage)
+        taken.add(label)
+    return out
+
+
+def _unique(label: str, taken: set[str], alternatives: Sequence[str] = ()) -> str:
+    if label not in taken:
+        return label
+    for alt in alternatives:
+        if alt not in taken:
+            return alt
+    k, base = 2, label
+    while label in taken:
+        label = f"{base} ({k})"
+        k += 1
+    return label
