@@ -28,6 +28,7 @@ bench: install
 	HF_HUB_OFFLINE=1 $(PY) benchmarks/langid.py
 	HF_HUB_OFFLINE=1 $(PY) benchmarks/heads.py
 	HF_HUB_OFFLINE=1 $(PY) benchmarks/themes.py
+	HF_HUB_OFFLINE=1 $(PY) benchmarks/themes_real.py
 	HF_HUB_OFFLINE=1 $(PY) benchmarks/analyze.py
 	HF_HUB_OFFLINE=1 $(PY) benchmarks/service.py
 	HF_HUB_OFFLINE=1 $(PY) benchmarks/gpu.py

@@ -20,6 +20,7 @@ Run: python benchmarks/themes_real.py [--sets nps id zh ko ja] [--no-write]
 from __future__ import annotations
 
 import argparse
+import ast
 import importlib.util
 import pickle
 import subprocess
@@ -129,12 +130,13 @@ def coverage_words(texts: list[str], topics, words: dict[int, list[str]]) -> flo
 def bertopic_runs(texts: list[str], emb, seed: int = 0) -> dict:  # type: ignore[no-untyped-def]
     import numpy as np
     from bertopic import BERTopic
+    from bertopic.backend import BaseEmbedder
     from bertopic.representation import KeyBERTInspired, MaximalMarginalRelevance
     from umap import UMAP
 
     from vocnlp.encoders import get_encoder
 
-    class _Enc:  # KeyBERTInspired embeds candidate words with the same encoder
+    class _Enc(BaseEmbedder):  # KeyBERTInspired embeds candidate words with the same encoder
         def embed(self, docs, verbose=False):  # type: ignore[no-untyped-def]
             return get_encoder().encode(list(docs)).embeddings
 
@@ -152,7 +154,7 @@ def bertopic_runs(texts: list[str], emb, seed: int = 0) -> dict:  # type: ignore
     return out
 
 
-def evaluate(key: str) -> tuple[list[list[object]], list[str]]:
+def evaluate(key: str, params: dict | None = None, baselines: bool = True) -> tuple[list[list[object]], list[str]]:
     import numpy as np
     from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
 
@@ -174,7 +176,8 @@ def evaluate(key: str) -> tuple[list[list[object]], list[str]]:
         return f"{normalized_mutual_info_score(t, p):.3f}", f"{adjusted_rand_score(t, p):.3f}"
 
     rows: list[list[object]] = []
-    base = bertopic_runs(texts, emb)
+    base = bertopic_runs(texts, emb) if baselines else {}
+    params = params or {}
     rng = np.random.default_rng(1)
     n = len(out)
     for bname, r in base.items():
@@ -185,7 +188,7 @@ def evaluate(key: str) -> tuple[list[list[object]], list[str]]:
                      f"{np.mean(topics < 0):.1%}", nmi, ari, f"{coverage_words(texts, topics, r['words']):.2f}",
                      "-", "-", f"{r['seconds']:.1f}"])
     t0 = time.perf_counter()
-    tm = vocnlp.ThemeModel(seed=0).fit(out, text_col="text")
+    tm = vocnlp.ThemeModel(seed=0, **params).fit(out, text_col="text")
     secs = time.perf_counter() - t0
     full = tm.transform(out, text_col="text")
     main = full["theme_id"].fillna(-1).astype(int).to_numpy()
@@ -194,7 +197,7 @@ def evaluate(key: str) -> tuple[list[list[object]], list[str]]:
     picks = [np.sort(rng.choice(n, int(0.9 * n), replace=False)) for _ in range(2)]
     assigned = []
     for p in picks:
-        m = vocnlp.ThemeModel(seed=0).fit(out.iloc[p], text_col="text")
+        m = vocnlp.ThemeModel(seed=0, **params).fit(out.iloc[p], text_col="text")
         assigned.append(m.transform(out, text_col="text")["theme_id"].fillna(-1).astype(int).to_numpy())
     refit = adjusted_rand_score(assigned[0], assigned[1])
     clauses = [c["text"] for cl in out["clauses"] if isinstance(cl, list) for c in cl]
@@ -220,10 +223,12 @@ def main() -> None:
     ap.add_argument("--sets", nargs="*", default=list(SETS))
     ap.add_argument("--no-write", action="store_true")
     ap.add_argument("--skip-splits", action="store_true")
+    ap.add_argument("--params", default="{}", help="ThemeModel keyword arguments, as a Python dict (for experiments)")
+    ap.add_argument("--no-baselines", action="store_true")
     args = ap.parse_args()
     rows, lines = [], []
     for key in args.sets:
-        r, lab = evaluate(key)
+        r, lab = evaluate(key, ast.literal_eval(args.params), baselines=not args.no_baselines)
         rows += r
         lines += lab
         print(md_table(["set", "model", "themes", "largest", "unassigned", "NMI", "ARI", "label coverage", "junk clauses",

@@ -39,7 +39,8 @@ _EXTRA_STOP = {
     # spaCy's Indonesian list lacks the chat spellings of its own words
     "id": {"yg", "dg", "dgn", "utk", "tdk", "gak", "ga", "gk", "nya", "aja", "sih", "deh", "kok", "dah", "udah", "kalo",
            "jg", "tp", "ya", "lg", "bgt", "banget", "sy", "dr", "krn", "trs", "trus", "cuman", "cuma", "sdh", "blm",
-           "bs", "bisa", "jd", "jadi", "kl", "klo", "pd", "sm", "aj", "nih", "tuh", "dll", "ok", "oke"},
+           "bs", "bisa", "jd", "jadi", "kl", "klo", "pd", "sm", "aj", "nih", "tuh", "dll", "ok", "oke", "gue", "gw",
+           "aku", "ane", "lu", "loe"},
 }
 
 

@@ -61,6 +61,21 @@ def test_nps_verbatims_targets(nps_tm: vocnlp.ThemeModel, nps_out: pd.DataFrame)
     assert cols <= set(nps_tm.themes_.columns)
     assert nps_tm.fit_stats_["cohesion"] >= nps_tm.fit_stats_["cohesion_before_reassignment"] - 0.05
     assert all(isinstance(t, list) for t in tagged["themes"].dropna())
+    # labels are short phrases found in the theme's own clauses (issue 15), with their coverage reported
+    clauses = " | ".join(nps_tm._fit_data.units.texts).lower()
+    phrased = nps_tm.themes_[nps_tm.themes_["label_coverage"].notna()]
+    assert len(phrased) >= 0.8 * nps_tm.n_themes
+    assert all(lab in clauses and 1 <= len(lab.split()) <= 5 for lab in phrased["label"])
+    assert 0 < nps_tm.fit_stats_["label_coverage"] <= 1
+
+
+def test_transform_does_not_change_the_model(nps_tm: vocnlp.ThemeModel, nps_out: pd.DataFrame) -> None:
+    import json
+
+    before = json.dumps(nps_tm.state_.to_json(), default=str)
+    nps_tm.transform(nps_out.head(200), text_col="text")
+    nps_tm.transform(["Something entirely new about parking spaces and car parks"])
+    assert json.dumps(nps_tm.state_.to_json(), default=str) == before
 
 
 def test_specific_issues_are_separate_themes(nps_tm: vocnlp.ThemeModel) -> None:
@@ -190,6 +205,14 @@ def test_update_finds_emerging_theme_and_keeps_ids(sample_tm: vocnlp.ThemeModel,
     assert tm.transform(sample_out, text_col="comment")["theme_id"].equals(old)
 
 
+def test_fit_uses_date_col_for_first_seen(sample_out: pd.DataFrame) -> None:
+    tm = vocnlp.ThemeModel(seed=0).fit(sample_out, text_col="comment", date_col="date")
+    first = tm.themes_["first_seen"]
+    assert first.notna().all() and (first >= str(pd.to_datetime(sample_out["date"]).min().date())).all()
+    with pytest.raises(vocnlp.InputError, match="date_col"):
+        vocnlp.ThemeModel(seed=0).fit(sample_out, text_col="comment", date_col="nope")
+
+
 def test_over_time_and_by_segment(sample_tm: vocnlp.ThemeModel, sample_out: pd.DataFrame) -> None:
     tagged = sample_tm.transform(sample_out, text_col="comment")
     q = sample_tm.over_time(tagged, date_col="date", freq="Q")
@@ -223,6 +246,31 @@ def test_drivers_on_nps_verbatims(nps_tm: vocnlp.ThemeModel, nps_out: pd.DataFra
     assert len(t) >= 10 and (t["impact_ci_low"] <= t["impact"]).all() and (t["impact"] <= t["impact_ci_high"]).all()
     np.testing.assert_allclose(t["impact"], t["share"] * t["gap"], atol=1e-9)
     # complaint themes pull the score down, praise themes up
-    worst = t.nsmallest(3, "impact")["theme"].tolist()
+    worst = t[t["level"] == "theme"].nsmallest(3, "impact")["theme"].tolist()
     neg = nps_tm.themes_.set_index("label").loc[worst, "negative"]
     assert (neg > 0.5).all(), worst
+
+
+def test_parent_level_in_transform_and_drivers(nps_tm: vocnlp.ThemeModel, nps_out: pd.DataFrame) -> None:
+    tagged = nps_tm.transform(nps_out, text_col="text")
+    table = nps_tm.themes_
+    parent_of = dict(zip(table["label"], table["parent_label"]))
+    live = tagged["theme_id"].notna() & (tagged["theme_id"] != -1)
+    for themes, parents, main, main_parent in zip(tagged.loc[live, "themes"], tagged.loc[live, "theme_parents"],
+                                                  tagged.loc[live, "theme"], tagged.loc[live, "theme_parent"]):
+        assert parents == list(dict.fromkeys(parent_of[t] for t in themes)) and parent_of[main] == main_parent
+    assert table["parent_id"].nunique() < len(table)            # some themes share a parent
+    rep = vocnlp.analyze_drivers(tagged, score_col="nps_score", n_boot=200, n_perm=200, min_theme_n=5)
+    t = rep.table
+    parents = t[t["level"] == "parent"]
+    assert len(parents) >= 1 and set(t.loc[t["level"] == "theme", "parent"].dropna()) <= set(table["parent_label"])
+    # a parent's impact comes from the respondents mentioning any of its themes, not from summing its themes
+    scored = tagged[pd.to_numeric(tagged["nps_score"], errors="coerce").notna()]
+    from vocnlp.drivers.scores import score_values
+
+    v = score_values(scored["nps_score"].tolist(), "nps")[0]
+    row = parents.iloc[0]
+    has = scored["theme_parents"].map(lambda ps: isinstance(ps, list) and row["theme"] in ps).to_numpy()
+    assert row["impact"] == pytest.approx(v.mean() - v[~has].mean(), abs=1e-9)
+    kids = t[(t["level"] == "theme") & (t["parent"] == row["theme"])]
+    assert len(kids) >= 1 and row["n"] >= kids["n"].max()

@@ -89,3 +89,73 @@ def test_stratified_sample_keeps_language_shares() -> None:
     got = _stratified(idx, strata, 100, np.random.default_rng(0))
     langs = strata[got]
     assert len(got) == 100 and (langs == "de").sum() == 9 and (langs == "sv").sum() == 1 and len(set(got)) == 100
+
+
+def test_exact_knn_matches_brute_force() -> None:
+    from vocnlp.themes.cluster import knn
+
+    rng = np.random.default_rng(0)
+    z = rng.normal(size=(300, 16)).astype(np.float32)
+    z /= np.linalg.norm(z, axis=1, keepdims=True)
+    idx, dist = knn(z, 7, block=64)
+    sims = z @ z.T
+    np.fill_diagonal(sims, np.inf)
+    want = np.argsort(-sims, axis=1, kind="stable")[:, :7]
+    assert (idx[:, 0] == np.arange(300)).all() and (dist[:, 0] == 0).all()
+    assert all(set(a) == set(b) for a, b in zip(idx[:, 1:], want[:, 1:]))
+    assert (np.diff(dist, axis=1) >= -1e-6).all()
+
+
+def _blobs(centers: list[np.ndarray], n: int, noise: float, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(seed)
+    z = np.concatenate([c + rng.normal(scale=noise, size=(n, len(c))) for c in centers])
+    z /= np.linalg.norm(z, axis=1, keepdims=True)
+    return z.astype(np.float32), np.repeat(np.arange(len(centers)), n)
+
+
+def test_merge_close_joins_near_duplicates_only() -> None:
+    from vocnlp.themes.cluster import merge_close
+
+    e = np.eye(8)
+    near = (e[0] + 0.15 * e[1]) / np.linalg.norm(e[0] + 0.15 * e[1])
+    z, labels = _blobs([e[0], near, e[4]], 40, 0.05)
+    out, merged = merge_close(z, labels, 0.0, min_similarity=0.8, max_share=1.0)
+    assert merged == 1 and len(set(out[:80].tolist())) == 1 and out[80] != out[0]
+    # a merge that would make a theme larger than max_share is not made
+    out, merged = merge_close(z, labels, 0.0, min_similarity=0.8, max_share=0.5)
+    assert merged == 0 and (out == labels).all()
+
+
+def test_refine_moves_rows_to_nearest_centre() -> None:
+    from vocnlp.themes.cluster import refine
+
+    e = np.eye(6)
+    z, labels = _blobs([e[0], e[3]], 30, 0.05)
+    wrong = labels.copy()
+    wrong[:3] = 1                     # three rows of theme 0 start in theme 1
+    assert (refine(z, wrong, 0.0) == labels).all()
+
+
+def test_label_phrase_covers_variants() -> None:
+    from vocnlp.themes.labels import candidates, covers
+
+    assert covers("late delivery", "The delivery was late again", "en")          # any order, same words
+    assert not covers("late delivery", "The driver was rude", "en")
+    assert covers("entrega atrasada", "a entrega veio atrasada", "pt")
+    got = candidates("Chegou antes do prazo, recomendo", "pt")
+    assert "chegou antes do prazo" in got and "prazo" in got and not any(c.startswith("do ") for c in got)
+    assert all(len(c.split()) <= 5 for c in got)
+
+
+def test_state_round_trips_through_json() -> None:
+    from vocnlp.themes.state import Theme, ThemeState
+
+    state = ThemeState(mean=np.zeros(4, np.float32), language_basis=np.zeros((0, 4), np.float32),
+                       centroids=np.eye(4, dtype=np.float32)[:2], ids=[0, 1], threshold=0.3,
+                       themes={0: Theme(id=0, label="late delivery", size=5, parent_id=0),
+                               1: Theme(id=1, label="not received", size=3, parent_id=0)},
+                       parent_labels={0: "delivery"})
+    back = ThemeState.from_json(state.to_json(), state.arrays())
+    assert back.themes == state.themes and back.parent_labels == {0: "delivery"}
+    table = back.table()
+    assert list(table["parent_label"]) == ["delivery", "delivery"] and list(table["label"]) == ["late delivery", "not received"]

@@ -157,13 +157,61 @@ def _sentiment_table(values: Any, x: Any, names: Sequence[str], sentiment: Any, 
     return t.sort_values(["theme", "mentions"]).reset_index(drop=True) if len(t) else pd.DataFrame()
 
 
+def parent_map(themes: Sequence[Any], parents: Sequence[Any]) -> dict[str, str]:
+    """Each theme's parent, from per-row lists of themes and of their parents: the parent present in every
+    row that mentions the theme (ties: the most frequent)."""
+    seen: dict[str, set[str]] = {}
+    freq: dict[str, dict[str, int]] = {}
+    for ts, ps in zip(themes, parents):
+        if not isinstance(ts, (list, tuple)) or not isinstance(ps, (list, tuple)):
+            continue
+        pset = {str(p) for p in ps}
+        for t in ts:
+            seen[t] = seen[t] & pset if t in seen else set(pset)
+            for p in pset:
+                freq.setdefault(t, {}).setdefault(p, 0)
+                freq[t][p] += 1
+    return {t: max(ps, key=lambda p: (freq[t][p], p)) for t, ps in seen.items() if ps}
+
+
+def _with_parents(table: pd.DataFrame, v: np.ndarray, themes: list[Any], parents: list[Any], min_n: int,
+                  **kw: Any) -> pd.DataFrame:
+    """Theme rows with their parent, plus a row per parent holding two or more themes, by |impact|."""
+    import pandas as pd
+
+    mapping = parent_map(themes, parents)
+    kids: dict[str, set[str]] = {}
+    for t, p in mapping.items():
+        kids.setdefault(p, set()).add(t)
+    multi = {p for p, ks in kids.items() if len(ks) >= 2}
+    table = table.copy()
+    table.insert(1, "level", "theme")
+    table.insert(2, "parent", table["theme"].map(mapping))
+    if not multi:
+        return table
+    x, names = theme_matrix([[p for p in ps if p in multi] if isinstance(ps, (list, tuple)) else None for ps in parents],
+                            min_count=min_n)
+    if not names:
+        return table
+    top = theme_table(v, x, names, **kw)
+    top.insert(1, "level", "parent")
+    top.insert(2, "parent", None)
+    out = pd.concat([table, top], ignore_index=True)
+    return out.reindex(out["impact"].abs().sort_values(ascending=False, kind="stable").index).reset_index(drop=True)
+
+
 def analyze_drivers(out: Any, *, score_col: str, theme_col: str = "themes", kind: str = "nps",
                     segment_cols: Sequence[str] = (), date_col: str | None = None, sentiment_col: str | None = "sentiment",
-                    min_theme_n: int = 5, n_boot: int = 2000, n_perm: int = 2000, seed: int = 0) -> DriverReport:
+                    min_theme_n: int = 5, n_boot: int = 2000, n_perm: int = 2000, seed: int = 0,
+                    parent_col: str | None = "theme_parents") -> DriverReport:
     """Link themes to a score. ``out``: a tagged frame (``themes`` from a ThemeModel) with a score column.
 
     Rows with a missing or invalid score are left out and listed in ``invalid_rows``; themes with
-    fewer than ``min_theme_n`` comments are left out of the tables.
+    fewer than ``min_theme_n`` comments are left out of the tables. When ``parent_col`` (the parent
+    themes of each row, from ``ThemeModel.transform``) is in the frame, the table also holds a row per
+    parent theme with two or more themes under it (``level="parent"``), its impact computed from the
+    respondents who mention any of its themes (never a sum of its themes' impacts); each theme row names
+    its ``parent``.
     """
     import numpy as np
     import pandas as pd
@@ -187,6 +235,9 @@ def analyze_drivers(out: Any, *, score_col: str, theme_col: str = "themes", kind
                          "and kind= (nps: whole numbers 0-10)")
     kw = {"n_boot": n_boot, "n_perm": n_perm, "seed": seed}
     table = theme_table(v, xv, names, **kw)
+    if parent_col and parent_col in df.columns:
+        table = _with_parents(table, v, df.loc[valid, theme_col].tolist(), df.loc[valid, parent_col].tolist(),
+                              min_theme_n, **kw)
     sentiment = df.loc[valid, sentiment_col].tolist() if sentiment_col and sentiment_col in df.columns else None
     controls = df.loc[valid, list(segment_cols)] if segment_cols else None
     # the regressions need more rows than terms (themes + controls + intercept); with fewer they are left empty

@@ -198,27 +198,29 @@ def parent_groups(centroids: np.ndarray, ids: Sequence[int], sizes: Sequence[int
 
 
 def parent_labels(themes: Mapping[int, Theme], parents: Mapping[int, int], taken: set[str]) -> dict[int, str]:
-    """A label per parent with two or more children: the phrase (or word) most children share in their
-    phrases and keywords, else the largest child's label; never a child's label of another group."""
+    """A label per parent with two or more children: the content word most of its children share in
+    their phrases and keywords, else its largest child's label; unique among parents."""
+    from ..words import content_words
+
     groups: dict[int, list[int]] = {}
     for i, p in parents.items():
         groups.setdefault(p, []).append(i)
     out: dict[int, str] = {}
+    used: set[str] = set()
     for p, kids in sorted(groups.items()):
         if len(kids) < 2:
             continue
         votes: Counter[str] = Counter()
         for k in kids:
-            words = {w for ph in [*themes[k].phrases, *themes[k].terms[:5]] for w in ph.split()}
-            votes.update(words)
-        common = [w for w, c in votes.most_common() if c >= 2 and len(w) >= 3]
+            lang = themes[k].language
+            votes.update({w for ph in [themes[k].label, *themes[k].phrases, *themes[k].terms[:5]]
+                          for w in content_words(ph, lang) if len(w) >= 3})
+        common = [w for w, c in votes.most_common() if c >= max(2, (len(kids) + 1) // 2)]
         label = common[0] if common else themes[p].label
-        if len(common) >= 2 and common[1] not in label:
-            label = f"{common[0]} / {common[1]}"
         base, k = label, 2
-        while label in taken:
+        while label in used or (label in taken and label not in {themes[c].label for c in kids}):
             label = f"{base} ({k})"
             k += 1
         out[p] = label
-        taken.add(label)
+        used.add(label)
     return out

@@ -8,13 +8,13 @@ and hold no number or masked token. Each is scored on three things:
 - **closeness**: centred cosine between the phrase, embedded with the same encoder, and the theme centre;
 - **coverage**: the share of the theme's clauses that contain it or a close variant. A clause is a
   close variant when it contains all the phrase's content words (any order, same stem) or is at least
-  as similar to the phrase as the median clause that contains it word for word.
+  as similar to the phrase as three in four of the clauses that contain it word for word.
 The label is the best phrase; ``phrases`` lists up to five, picked by maximal marginal relevance so
 they are not the same phrase twice. A theme with no repeated phrase falls back to its top keywords.
 
 Example:
     >>> candidates("the parcel never arrived at my house", "en")[:4]
-    ['parcel', 'parcel never arrived', 'arrived', 'house']
+    ['parcel', 'parcel never arrived', 'arrived', 'arrived at my house']
 """
 
 from __future__ import annotations
@@ -37,6 +37,13 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]+")
 MAX_WORDS = 5
 MAX_CJK = 6
 PER_THEME = 16  # candidates embedded per theme
+#: a clause is a close variant of a phrase when at least as similar to it as this quantile of the
+#: clauses that contain the phrase word for word
+VARIANT_QUANTILE = 0.25
+# Chinese / Japanese have no spaces: a candidate must start and end on an ideograph or katakana (not on
+# hiragana particles and endings) and not on a Chinese function character, so it does not cut words
+_CJK_EDGE = re.compile(r"[\u30a0-\u30ff\u3400-\u9fff]")
+_ZH_FUNCTION = set("的了是也很都就还在有个不和我你他她它们这那吧呢吗啊哦么着过给把被让比而且又再才只会要能可以")
 
 
 def _stem(w: str) -> str:
@@ -52,7 +59,9 @@ def candidates(text: str, lang: str | None) -> list[str]:
     runs = _CJK.findall(low)
     for run in runs:
         for n in range(2, min(MAX_CJK, len(run)) + 1):
-            out.extend(run[i : i + n] for i in range(len(run) - n + 1))
+            out.extend(g for g in (run[i : i + n] for i in range(len(run) - n + 1))
+                       if _CJK_EDGE.match(g[0]) and _CJK_EDGE.match(g[-1])
+                       and g[0] not in _ZH_FUNCTION and g[-1] not in _ZH_FUNCTION)
     rest = _CJK.sub(" , ", low) if runs else low
     toks = _TOKEN.findall(rest)
     for i, w in enumerate(toks):
@@ -63,7 +72,7 @@ def candidates(text: str, lang: str | None) -> list[str]:
             v = toks[j]
             if not v[0].isalpha():
                 break
-            if v not in stops and len(v) >= 2:
+            if v not in stops and len(v) >= 2 and v not in toks[i:j]:
                 out.append(" ".join(toks[i : j + 1]))
     return list(dict.fromkeys(out))
 
@@ -144,12 +153,12 @@ def choose_labels(texts: Sequence[str], languages: Sequence[str], rows: np.ndarr
         cov = np.zeros(len(ps))
         for j, p in enumerate(ps):
             lex = np.array([covers(p, texts[m], lang) for m in member])
-            bar = float(np.median(sims[lex, j])) if lex.any() else 1.0
+            bar = float(np.quantile(sims[lex, j], VARIANT_QUANTILE)) if lex.any() else 1.0
             cov[j] = np.mean(lex | (sims[:, j] >= bar))
         dist = np.array([stats[i][p][1] for p in ps])
         dist = dist / max(dist.max(), 1e-9)
         multi = np.array([_words(p) >= 2 or bool(_CJK.fullmatch(p)) for p in ps], dtype=float)
-        score = close + 1.5 * cov + 0.5 * dist + 0.25 * multi
+        score = close + 2.0 * cov + 0.5 * dist + 0.25 * multi
         # maximal marginal relevance: each next phrase is good and unlike the ones already picked
         picked: list[int] = []
         while len(picked) < min(5, len(ps)):
@@ -158,13 +167,13 @@ def choose_labels(texts: Sequence[str], languages: Sequence[str], rows: np.ndarr
             mmr[picked] = -np.inf
             picked.append(int(mmr.argmax()))
         order = [ps[j] for j in picked]
-        best = int(np.argmax(np.where(multi > 0, score, score - 0.25)))
+        best = int(np.argmax(np.where(multi > 0, score, score - 0.5)))  # a phrase reads better than a word
         label = fixed.get(i) or _unique(ps[best], taken, alternatives=[p for p in order if p != ps[best]])
         # coverage of the label, in comments: a comment is covered when one of its clauses in the theme is
         row_hit: dict[int, bool] = {}
         jl = ps.index(label) if label in ps else best
         lex = np.array([covers(ps[jl], texts[m], lang) for m in member])
-        bar = float(np.median(sims[lex, jl])) if lex.any() else 1.0
+        bar = float(np.quantile(sims[lex, jl], VARIANT_QUANTILE)) if lex.any() else 1.0
         hit = lex | (sims[:, jl] >= bar)
         for m, h in zip(member, hit):
             row_hit[int(rows[m])] = row_hit.get(int(rows[m]), False) or bool(h)
