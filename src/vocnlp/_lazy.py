@@ -25,6 +25,8 @@ EXTRA_OF: dict[str, str] = {
     "langdetect": "langid",
     "pandas": "core",
     "polars": "polars",
+    "rjieba": "cjk",
+    "fugashi": "cjk",
     "ray": "ray",
     "pyarrow": "core",
     "tqdm": "core",

@@ -4,24 +4,31 @@ Used where a word count must mean something: the clause splitter never leaves a 
 words, ThemeModel keeps fragments with fewer than two content words out of the theme fit, and theme
 keywords and labels are built from them. URLs, e-mail addresses, @handles, #tags and numbers are
 masked; stop words are spaCy's per language (English ones too, since code-switching is common), with
-their accent-free spellings ("cok", "icin" for Turkish "çok", "için": people type without diacritics);
-Chinese and Japanese (no spaces) give character bigrams of their ideograph / kana runs.
+their accent-free spellings ("cok", "icin" for Turkish "çok", "için": people type without diacritics).
+Chinese and Japanese have no spaces: their runs are segmented into words (:func:`segment`: jieba-rs for
+Chinese, MeCab with UniDic-lite for Japanese, from the ``cjk`` extra), and only nouns, verbs and
+adjectives count; without the extra, character bigrams stand in.
 
 Example:
     >>> content_words("The engineer never came on the 14th, called @acme_help 3 times!", "en")
     ['engineer', 'came', 'called', 'times']
     >>> content_words("快递太慢了", "zh")
-    ['快递', '递太', '太慢', '慢了']
+    ['快递', '太慢']
 """
 
 from __future__ import annotations
 
 import importlib
+import logging
 import re
+import threading
 import unicodedata
 from functools import lru_cache
+from typing import Any, NamedTuple
 
-__all__ = ["content_words", "stop_words", "mask", "fold"]
+logger = logging.getLogger(__name__)
+
+__all__ = ["content_words", "stop_words", "mask", "fold", "segment", "Token"]
 
 _MASK = re.compile(
     r"https?://\S+|www\.\S+|\S+@\S+\.\w+|[@#][\w.]+|\b\d[\w.,:/%-]*",
@@ -72,6 +79,73 @@ def _stops_for(lang: str | None) -> frozenset[str]:
     return stop_words(lang or "en") | stop_words("en")
 
 
+class Token(NamedTuple):
+    """A segmented word of a Chinese / Japanese run: its text and whether it is a content word."""
+
+    text: str
+    content: bool
+    #: a phrase may end here (Japanese: nouns and adjectival nouns, not an inflected stem like 美味しかっ)
+    can_end: bool = True
+
+
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_JA_CONTENT = ("名詞", "動詞", "形容詞", "形状詞")
+_tagger_lock = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def _jieba() -> Any:
+    try:
+        import rjieba
+    except ImportError:
+        logger.info("rjieba is not installed (pip install 'vocnlp[cjk]'): Chinese falls back to character bigrams")
+        return None
+    return rjieba
+
+
+@lru_cache(maxsize=1)
+def _mecab() -> Any:
+    try:
+        import fugashi
+
+        return fugashi.Tagger()
+    except (ImportError, RuntimeError) as exc:
+        logger.info("fugashi/unidic-lite unusable (%s; pip install 'vocnlp[cjk]'): Japanese falls back to bigrams", exc)
+        return None
+
+
+def segment(run: str, lang: str | None) -> list[Token] | None:
+    """Words of one Chinese / Japanese run (no spaces), or None when no segmenter is installed.
+
+    Japanese (``lang="ja"``, or kana in the run): MeCab with UniDic-lite, content = nouns, verbs,
+    adjectives and adjectival nouns. Otherwise jieba-rs, content = words with an ideograph that are not
+    stop words.
+
+    Example:
+        >>> [t.text for t in segment("服务员很热情", "zh")]                # doctest: +SKIP
+        ['服务员', '很', '热情']
+    """
+    if lang == "ja" or _KANA.search(run):
+        tagger = _mecab()
+        if tagger is None:
+            return None
+        stops = stop_words("ja")
+        with _tagger_lock:  # a MeCab tagger is not documented as thread-safe
+            words = [(w.surface, w.feature.pos1, getattr(w.feature, "pos2", "")) for w in tagger(run)]
+        out = []
+        for s, pos, pos2 in words:
+            content = (pos in _JA_CONTENT and pos2 not in ("数詞", "非自立可能") and s not in stops
+                       and not (len(s) == 1 and _KANA.fullmatch(s) is not None))
+            out.append(Token(s, content, content and pos in ("名詞", "形状詞")))
+        return out
+    jieba = _jieba()
+    if jieba is None:
+        return None
+    stops = stop_words("zh")
+    return [Token(w, bool(_HAN.search(w)) and w not in stops) for w in jieba.cut(run)]
+
+
 def content_words(text: str, lang: str | None = None) -> list[str]:
     """The content words of ``text`` in order (masked, lower-cased, stop words of ``lang`` and English dropped)."""
     text = mask(text).lower()
@@ -79,6 +153,10 @@ def content_words(text: str, lang: str | None = None) -> list[str]:
     out: list[str] = []
     for m in _CJK_RUN.finditer(text):
         run = m.group()
+        words = segment(run, lang)
+        if words is not None:
+            out.extend(t.text for t in words if t.content)
+            continue
         if len(run) == 1:
             continue
         out.extend(run[i : i + 2] for i in range(len(run) - 1) if run[i : i + 2] not in stops)

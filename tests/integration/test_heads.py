@@ -77,7 +77,7 @@ def test_one_encoder_call_per_chunk_for_comments_and_clauses() -> None:
         return real(texts)
 
     nlp.encoder.encode = spy  # type: ignore[method-assign]
-    texts = ["The staff were lovely but the app keeps crashing.", "Great.", "Slow delivery. Rude driver. Never again."] * 5
+    texts = ["The staff were lovely but the app keeps crashing.", "Great.", "Slow delivery. Rude driver. Never ordering again."] * 5
     out = nlp.run(texts)
     assert len(calls) == 1
     assert calls[0] == len(texts) + 5 * (2 + 3)   # comments + clauses of the multi-clause comments
@@ -92,7 +92,7 @@ def test_comment_vectors_from_clauses_embeds_each_token_once(monkeypatch: pytest
     cfg = RuntimeConfig(dtype="float32")
     whole = Pipeline.default(config=cfg, keep_embeddings=True)
     fast = Pipeline.default(config=cfg, keep_embeddings=True, comment_vectors="clauses")
-    texts = ["The staff were lovely but the app keeps crashing.", "Great.", "Slow delivery. Rude driver. Never again."]
+    texts = ["The staff were lovely but the app keeps crashing.", "Great.", "Slow delivery. Rude driver. Never ordering again."]
     a = whole.run(texts)
     calls: list[int] = []
     real = fast.encoder.encode   # (the encoder may be shared with `whole`: spy only on the second run)

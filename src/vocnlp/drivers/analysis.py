@@ -184,9 +184,9 @@ def _with_parents(table: pd.DataFrame, v: np.ndarray, themes: list[Any], parents
     for t, p in mapping.items():
         kids.setdefault(p, set()).add(t)
     multi = {p for p, ks in kids.items() if len(ks) >= 2}
-    table = table.copy()
-    table.insert(1, "level", "theme")
-    table.insert(2, "parent", table["theme"].map(mapping))
+    table = table.copy()  # the contract's columns first; level and parent follow
+    table["level"] = "theme"
+    table["parent"] = table["theme"].map(mapping)
     if not multi:
         return table
     x, names = theme_matrix([[p for p in ps if p in multi] if isinstance(ps, (list, tuple)) else None for ps in parents],
@@ -194,8 +194,8 @@ def _with_parents(table: pd.DataFrame, v: np.ndarray, themes: list[Any], parents
     if not names:
         return table
     top = theme_table(v, x, names, **kw)
-    top.insert(1, "level", "parent")
-    top.insert(2, "parent", None)
+    top["level"] = "parent"
+    top["parent"] = None
     out = pd.concat([table, top], ignore_index=True)
     return out.reindex(out["impact"].abs().sort_values(ascending=False, kind="stable").index).reset_index(drop=True)
 

@@ -1,6 +1,6 @@
 """Theme labels a reader understands: a short phrase that occurs in the theme's own clauses.
 
-Candidates are the word sequences of 2-5 words (Chinese / Japanese: 2-6 characters) that occur in at
+Candidates are the word sequences of 2-5 words (Chinese / Japanese: segmented words, up to 12 characters) that occur in at
 least two of a theme's clauses in the theme's dominant language, start and end with a content word
 and hold no number or masked token. Each is scored on three things:
 - **distinctiveness**: how much more often it occurs in the theme than in the corpus (log lift, the
@@ -25,7 +25,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from ..words import content_words, fold, mask, stop_words
+from ..words import content_words, fold, mask, segment, stop_words
 
 if TYPE_CHECKING:
     import numpy as np
@@ -58,6 +58,21 @@ def candidates(text: str, lang: str | None) -> list[str]:
     out: list[str] = []
     runs = _CJK.findall(low)
     for run in runs:
+        toks = segment(run, lang)
+        if toks is not None:  # word sequences that start and end on a content word
+            for i, t in enumerate(toks):
+                if not t.content:
+                    continue
+                if len(t.text) >= 2 and t.can_end:
+                    out.append(t.text)
+                acc = t.text
+                for u in toks[i + 1 : i + MAX_WORDS]:
+                    acc += u.text
+                    if len(acc) > 2 * MAX_CJK:
+                        break
+                    if u.content and u.can_end:
+                        out.append(acc)
+            continue
         for n in range(2, min(MAX_CJK, len(run)) + 1):
             out.extend(g for g in (run[i : i + n] for i in range(len(run) - n + 1))
                        if _CJK_EDGE.match(g[0]) and _CJK_EDGE.match(g[-1])

@@ -6,7 +6,7 @@ Example:
     >>> theme_tokens("The engineer never came on the 14th, called @acme_help 3 times!", "en")
     'engineer came called times'
     >>> theme_tokens("快递太慢了", "zh")
-    '快递 递太 太慢 慢了'
+    '快递 太慢'
 """
 
 from __future__ import annotations
