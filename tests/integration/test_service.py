@@ -18,8 +18,18 @@ try:
     # imported at collection, before any test runs: schemathesis is a pytest plugin, so pytest rewrites its
     # modules' asserts when they are first imported, and on CPython 3.11 that AST pass can fail with
     # "SystemError: AST constructor recursion depth mismatch" after earlier tests ran deep recursions
+    import importlib
+    import pkgutil
+
     import schemathesis  # noqa: F401
-    import schemathesis.specs.openapi.adapter.v2  # noqa: F401
+
+    # newer schemathesis releases import most of themselves lazily (inside from_url): import every
+    # module now, so none is rewritten after the deep recursions of other tests
+    for _mod in pkgutil.walk_packages(schemathesis.__path__, "schemathesis."):
+        try:
+            importlib.import_module(_mod.name)
+        except Exception:  # noqa: BLE001, S110 - optional parts (other frameworks) may not import
+            pass
 except ImportError:
     pass
 
