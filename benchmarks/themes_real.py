@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import ast
 import importlib.util
+import json
 import pickle
 import subprocess
 import sys
@@ -76,6 +77,7 @@ def old_splitter():  # type: ignore[no-untyped-def]
     path.write_text(src.replace("from ._lazy import", "from vocnlp._lazy import"))
     spec = importlib.util.spec_from_file_location("clauses_before", path)
     mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod  # dataclasses look their module up
     spec.loader.exec_module(mod)  # type: ignore[union-attr]
     return mod.split_clauses
 
@@ -225,10 +227,17 @@ def main() -> None:
     ap.add_argument("--skip-splits", action="store_true")
     ap.add_argument("--params", default="{}", help="ThemeModel keyword arguments, as a Python dict (for experiments)")
     ap.add_argument("--no-baselines", action="store_true")
+    ap.add_argument("--reuse", action="store_true", help="take each set's rows from the last run (benchmarks/.cache)")
     args = ap.parse_args()
     rows, lines = [], []
     for key in args.sets:
-        r, lab = evaluate(key, ast.literal_eval(args.params), baselines=not args.no_baselines)
+        saved = CACHE / f"themes_real_{key}.json"
+        if args.reuse and saved.exists():
+            r, lab = json.loads(saved.read_text())
+        else:
+            r, lab = evaluate(key, ast.literal_eval(args.params), baselines=not args.no_baselines)
+            CACHE.mkdir(exist_ok=True)
+            saved.write_text(json.dumps([r, lab], ensure_ascii=False))
         rows += r
         lines += lab
         print(md_table(["set", "model", "themes", "largest", "unassigned", "NMI", "ARI", "label coverage", "junk clauses",
