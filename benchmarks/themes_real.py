@@ -116,6 +116,25 @@ def split_rates(keys: list[str]) -> str:
                      "after", "junk clauses before", "after"], rows)
 
 
+def fit_seconds(n: int = 10_000) -> tuple[float, float]:
+    """ThemeModel.fit on ``n`` clause embeddings in a fresh process (benchmarks/themes.py --scale-one), now and
+    with the code of commit 09a8982 (before language-aware clauses and phrase labels), in this run."""
+    import json
+    import os
+
+    old = CACHE / "tree_09a8982"
+    if not old.exists():
+        subprocess.run(["git", "worktree", "add", "--detach", str(old), "09a8982"], cwd=ROOT, check=True,
+                       capture_output=True)
+    env = {**os.environ, "VOCNLP_SHARED_DATA": str(SHARED_DATA)}
+    out = []
+    for root in (ROOT, old):
+        res = subprocess.run([sys.executable, str(root / "benchmarks" / "themes.py"), "--scale-one", str(n)],
+                             cwd=root, capture_output=True, text=True, check=True, env=env)
+        out.append(json.loads(res.stdout.strip().splitlines()[-1])["fit_s"])
+    return out[0], out[1]
+
+
 def coverage_words(texts: list[str], topics, words: dict[int, list[str]]) -> float:  # type: ignore[no-untyped-def]
     """BERTopic: share of a topic's comments that contain both words of its top-two-word label (size-weighted)."""
     hit = tot = 0
@@ -242,6 +261,7 @@ def main() -> None:
     ap.add_argument("--skip-splits", action="store_true")
     ap.add_argument("--params", default="{}", help="ThemeModel keyword arguments, as a Python dict (for experiments)")
     ap.add_argument("--no-baselines", action="store_true")
+    ap.add_argument("--skip-fit-time", action="store_true")
     ap.add_argument("--reuse", action="store_true", help="take each set's rows from the last run (benchmarks/.cache)")
     args = ap.parse_args()
     rows, lines = [], []
@@ -266,6 +286,12 @@ def main() -> None:
         splits = split_rates(args.sets)
         print(splits, flush=True)
         body += "\n\nClause splitting, before (language-blind, commit 09a8982) and after (the comment's own language):\n\n" + splits
+    if not args.skip_fit_time:
+        now, before = fit_seconds()
+        body += (f"\n\nFit on 10,000 clause embeddings in a fresh process (numba compilation included;"
+                 f" benchmarks/themes.py --scale-one 10000): {now:.1f} s now, {before:.1f} s with the code of commit"
+                 f" 09a8982 in the same run ({before / now:.2f}x): UMAP now gets exact neighbours from one matrix"
+                 " product instead of its per-pair Python metric.")
     body += NOTES
     if not args.no_write:
         write_section("Themes on real data (benchmarks/themes_real.py)", body)

@@ -187,6 +187,17 @@ def test_seed_themes_guide_the_taxonomy(sample_out: pd.DataFrame) -> None:
     assert list(out["theme"]) == ["Delivery", "Billing"]
 
 
+def test_unmatched_seed_theme_names_no_other_theme(sample_out: pd.DataFrame) -> None:
+    # a seed theme nobody writes about must not lend its name to a discovered theme (ids shift when it is dropped)
+    tm = vocnlp.ThemeModel(seed=0, seed_themes={
+        "Zebra husbandry": ["zebra feeding schedule", "stripes of the zebra foals"],
+        "Delivery": ["late delivery", "the parcel arrived late", "courier"]}).fit(sample_out, text_col="comment")
+    labels = list(tm.themes_["label"])
+    assert "Zebra husbandry" not in labels and labels[0] == "Delivery"
+    tm.split(0, 2)
+    assert "Delivery" not in tm.labels_.values()          # a split theme is described afresh
+
+
 def test_update_finds_emerging_theme_and_keeps_ids(sample_tm: vocnlp.ThemeModel, sample_out: pd.DataFrame) -> None:
     tm = copy.deepcopy(sample_tm)
     before = dict(tm.labels_)

@@ -9,5 +9,6 @@ Example:
 from __future__ import annotations
 
 from .model import UNASSIGNED, UNASSIGNED_LABEL, ThemeModel
+from .state import Theme, ThemeState
 
-__all__ = ["ThemeModel", "UNASSIGNED", "UNASSIGNED_LABEL"]
+__all__ = ["ThemeModel", "Theme", "ThemeState", "UNASSIGNED", "UNASSIGNED_LABEL"]

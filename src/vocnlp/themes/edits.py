@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
     from .state import ThemeState
 
-__all__ = ["check_id", "rename", "merge", "split", "reduce_to", "user_labels"]
+__all__ = ["check_id", "rename", "merge", "split", "reduce_to"]
 
 Redescribe = Callable[["np.ndarray | None"], None]
 
@@ -104,6 +104,7 @@ def split(state: ThemeState, theme_id: int, n: int, z: np.ndarray, fit_labels: n
     state.ids = state.ids + new_ids
     state.centroids = cluster.centroids(z, fit_labels, state.ids).astype(np.float32)
     state.edits.append({"op": "split", "theme_id": theme_id, "n": n, "new_ids": new_ids})
+    state.themes[theme_id].user_label = False  # a split theme is described afresh
     redescribe(fit_labels)
 
 
@@ -121,19 +122,3 @@ def reduce_to(state: ThemeState, n: int, merge_group: Callable[[list[int]], None
         members = [t for t, gg in zip(ids, groups) if gg == g]
         if len(members) > 1:
             merge_group(members)
-
-
-def user_labels(state: ThemeState, seed_names: Sequence[str]) -> dict[int, str]:
-    """Labels set by rename/merge(label=...) or seed themes: kept when themes are described again."""
-    out: dict[int, str] = {}
-    for e in state.edits:
-        if e["op"] == "rename":
-            out[e["theme_id"]] = e["label"]
-        elif e["op"] == "merge" and e.get("label"):
-            out[min(e["theme_ids"])] = e["label"]
-        elif e["op"] == "split":  # a split theme is described afresh
-            out.pop(e["theme_id"], None)
-    for i, name in enumerate(seed_names):
-        if i in state.ids:
-            out.setdefault(i, name)
-    return {k: v for k, v in out.items() if k in state.ids}

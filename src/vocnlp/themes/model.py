@@ -253,6 +253,7 @@ class ThemeModel:
         self.state_ = ThemeState(mean=self._mean, language_basis=self._basis_, centroids=self._cents, ids=self._ids,
                                  threshold=self._threshold, themes={})
         self._redescribe(labels)
+        self._seed_names = {}  # from now on the records carry them (user_label)
         self.state_.fit_stats = {**self._fit_stats(units, fit, n_content), **stats}
         logger.info("themes: %s", self.state_.fit_stats)
         return self
@@ -413,12 +414,9 @@ class ThemeModel:
 
     # ---- describing ------------------------------------------------------------------------------
     def _fixed_labels(self) -> dict[int, str]:
-        out = edits.user_labels(self.state_, seed_names=())
-        for i, name in getattr(self, "_seed_names", {}).items():
-            out.setdefault(i, name)
-        for i, name in enumerate(self.seed_themes or {}):
-            if i in self.state_.ids and not any(e["op"] == "split" and e["theme_id"] == i for e in self.state_.edits):
-                out.setdefault(i, name)
+        """Labels a user set (rename, merge(label=...), seed themes): kept when themes are described again."""
+        out = {i: t.label for i, t in self.state_.themes.items() if t.user_label and i in self.state_.ids}
+        out.update(getattr(self, "_seed_names", {}))  # during fit, before the records exist
         return out
 
     def _redescribe(self, labels: np.ndarray | None) -> None:
