@@ -8,6 +8,8 @@ Example:
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -15,6 +17,7 @@ from typing import Any
 from ._lazy import import_optional
 from .errors import InputError
 
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 __all__ = ["InputFrame", "as_frame"]
 
 
@@ -44,7 +47,8 @@ class InputFrame:
             return self.data.with_columns(series)
         pd = import_optional("pandas")
         if self.kind == "list":
-            out = pd.DataFrame({self.text_col: list(self.data)})
+            texts = list(self.data)
+            out = pd.DataFrame({self.text_col: pd.Series(texts, dtype="object" if _needs_object(texts) else None)})
         else:
             out = self.data.copy()
         for name, values in columns.items():
@@ -53,7 +57,9 @@ class InputFrame:
 
 
 def _needs_object(values: list[Any]) -> bool:
-    return any(isinstance(v, (list, dict, tuple)) for v in values[:50])
+    """Lists and dicts, and strings with a lone surrogate (no Arrow string can hold one), stay Python objects."""
+    return (any(isinstance(v, (list, dict, tuple)) for v in values[:50])
+            or any(isinstance(v, str) and _SURROGATE.search(v) is not None for v in values))
 
 
 def as_frame(data: object, *, text_col: str | None) -> InputFrame:

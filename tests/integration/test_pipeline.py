@@ -128,3 +128,11 @@ def test_cli(tmp_path: Path) -> None:
     res = runner.invoke(app, ["models"])
     assert res.exit_code == 0 and "fasttext-lid176" in res.output and "CC-BY-SA-3.0" in res.output
     assert "head: sentiment" in res.output and "churn_risk" in res.output
+
+
+def test_lone_surrogates_are_flagged_not_fatal() -> None:
+    # issue 16: a lone surrogate (or half of a split pair) made the whole run raise (Arrow strings cannot hold one)
+    out = Pipeline.default(clauses=True).run(["ok, works well", "bad \ud800 x", "pair \ud83d split"])
+    assert list(out["status"]) == ["ok", "warning", "warning"]
+    assert out["error"][1].startswith("V104") and out["text"][1] == "bad \ud800 x"     # the input is kept as given
+    assert out["sentiment"].notna().all()

@@ -84,6 +84,18 @@ def _post(base: str, path: str, body: object, key: str | None = KEY) -> httpx.Re
     return httpx.post(base + path, json=body, headers={"x-api-key": key} if key else {}, timeout=60)
 
 
+def test_lone_surrogate_is_flagged_and_the_rest_served(base: str) -> None:
+    # issue 16: the JSON escape "\\ud800" made its request (and every request batched with it) answer 500
+    body = '{"comments": [{"id": "a", "text": "Great support"}, {"id": "b", "text": "bad \\ud800 x"},' \
+           ' {"id": "c", "text": "split \\ud83d pair"}]}'
+    r = httpx.post(base + "/v1/analyze", content=body, timeout=60,
+                   headers={"x-api-key": KEY, "content-type": "application/json"})
+    assert r.status_code == 200, r.text
+    res = r.json()["results"]
+    assert [x["status"] for x in res] == ["ok", "warning", "warning"]
+    assert res[1]["error"].startswith("V104") and res[0]["sentiment"] == "positive"
+
+
 def test_analyze_keeps_order_ids_and_fields(base: str) -> None:
     comments = [{"id": "a", "text": "The staff were lovely but the app keeps crashing.", "nps": 6},
                 {"id": 2, "text": None}, {"id": "c", "text": ""}, {"id": "d", "text": "Je vais résilier mon abonnement."},
