@@ -58,8 +58,12 @@ class PiiSpan:
 
 # ---- rules -------------------------------------------------------------------------------------------
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}(?![\w-])")
-_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']+"
-                  r"|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/[^\s<>\"']*[?&][\w-]+=[^\s<>\"']+", re.I)
+_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']+", re.I)
+# a bare host with a path and a query ("shop.example/cart?id=1"), searched only inside the tokens that hold
+# "/" and "=", with bounded host labels (DNS: 63 characters; no real host has 10 labels before its TLD):
+# over the whole text, "a.a.a.a..." took quadratic time (80k characters: 70 s)
+_URL_QUERY = re.compile(r"\b[\w-]{1,63}(?:\.[\w-]{1,63}){0,10}\.[a-z]{2,63}/[^\s<>\"']*[?&][\w-]+=[^\s<>\"']+", re.I)
+_TOKEN = re.compile(r"[^\s<>\"']+")
 _IPV4 = re.compile(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.]*\d)")
 _IPV6 = re.compile(r"(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:])")
 _CARD = re.compile(r"(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])")
@@ -116,7 +120,12 @@ def _regex_spans(text: str) -> list[PiiSpan]:
     spans: list[PiiSpan] = []
     for m in _EMAIL.finditer(text):
         spans.append(PiiSpan("EMAIL", m.start(), m.end(), m.group()))
-    for m in _URL.finditer(text):
+    urls = list(_URL.finditer(text))
+    for tok in _TOKEN.finditer(text):
+        piece = tok.group()
+        if "/" in piece and "=" in piece and not piece.lower().startswith(("http://", "https://", "www.")):
+            urls.extend(_URL_QUERY.finditer(text, tok.start(), tok.end()))
+    for m in sorted(urls, key=lambda m: m.start()):
         end = m.end()
         while end > m.start() and text[end - 1] in ".,;:!?)]}":   # sentence punctuation after a URL
             end -= 1

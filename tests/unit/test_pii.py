@@ -86,3 +86,22 @@ def test_labelled_set_floor() -> None:
 def test_capitalised_words_after_common_phrases_are_not_names() -> None:
     for text in ["This is Ridiculous, three weeks late", "I miss Old features", "Please ask for Refunds online"]:
         assert find_pii(text, language="de", names=True) == [], text
+
+
+@pytest.mark.parametrize("unit", ["a.", "a-", "a.b/", "a.b/=", "x@", "1."])
+def test_redaction_time_grows_linearly(unit: str) -> None:
+    # issue 16: the URL pattern took quadratic time on "a.a.a..." (80k characters: 70 s). A 4x longer text
+    # must take about 4x as long, not 16x (a ratio, so a busy machine does not fail it)
+    import time
+
+    from vocnlp.pii import redact
+
+    def seconds(n_chars: int) -> float:
+        text = unit * (n_chars // len(unit))
+        t0 = time.perf_counter()
+        redact(text)
+        return time.perf_counter() - t0
+
+    seconds(1_000)  # warm-up (phone metadata)
+    small, large = seconds(50_000), seconds(200_000)
+    assert large < 8 * small + 0.5, (small, large)
