@@ -196,3 +196,10 @@ def test_openapi_contract(nlp: Pipeline) -> None:
             run()
             checked += 1
         assert checked >= 6
+
+
+def test_create_app_with_defaults_builds() -> None:
+    # issue 17: create_app() read settings.max_comments before defaulting settings (AttributeError), so
+    # `uvicorn --factory vocnlp.service:create_app` failed; the pipeline itself loads at startup, not here
+    app = create_app()
+    assert any(getattr(r, "path", None) == "/v1/analyze" for r in app.routes)

@@ -66,10 +66,9 @@ def create_app(pipeline: Any = None, *, themes: Any = None, settings: ServiceSet
     from .._version import __version__
     from .schemas import AnalyzeResponse, EmbedResponse, request_models
 
+    settings = settings or ServiceSettings()
     # the per-request limit is part of the schema, so clients (and schemathesis) see it in /openapi.json
     AnalyzeRequest, EmbedRequest = request_models(settings.max_comments)
-
-    settings = settings or ServiceSettings()
     errors: dict[int | str, dict[str, Any]] = {
         400: {"description": "the body is not valid JSON"},
         401: {"description": "missing or wrong API key (when the service has one)"},
