@@ -56,7 +56,7 @@ CONTRAST_WORDS: dict[str, tuple[str, ...]] = {
 #: Contrast words that are ordinary words in another language ("de", "mais", "men", "dog"...): used only
 #: when the comment's language is the one they mean "but" in.
 AMBIGUOUS_CONTRAST_WORDS = frozenset({"de", "mais", "men", "dog", "dar", "ma", "mas", "ama", "ale", "dock", "echter",
-                                      "dog", "hoewel", "leider"})
+                                      "hoewel", "leider"})
 _LANGUAGE_ALIASES = {"nb": "no", "nn": "no", "iw": "he", "in": "id", "ms": "id"}
 # Scripts without spaces: split before these words wherever they occur.
 _CJK_BEFORE = ("但是", "可是", "不过", "不過", "然而", "但", "しかし", "でも", "하지만", "그런데", "그러나")

@@ -9,7 +9,6 @@ Example:
 from __future__ import annotations
 
 import re
-
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any

@@ -28,7 +28,7 @@ from typing import Any, NamedTuple
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["content_words", "stop_words", "mask", "fold", "segment", "Token"]
+__all__ = ["Token", "content_words", "fold", "mask", "segment", "stop_words"]
 
 _MASK = re.compile(
     r"https?://\S+|www\.\S+|\S+@\S+\.\w+|[@#][\w.]+|\b\d[\w.,:/%-]*",

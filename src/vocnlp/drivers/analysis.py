@@ -18,6 +18,7 @@ from .impact import TABLE_COLUMNS, bh_qvalues, theme_matrix, theme_table
 from .scores import KINDS, ScoreSummary, score_values, summarize
 
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
 
 __all__ = ["DriverReport", "analyze_drivers"]

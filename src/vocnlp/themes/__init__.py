@@ -11,4 +11,4 @@ from __future__ import annotations
 from .model import UNASSIGNED, UNASSIGNED_LABEL, ThemeModel
 from .state import Theme, ThemeState
 
-__all__ = ["ThemeModel", "Theme", "ThemeState", "UNASSIGNED", "UNASSIGNED_LABEL"]
+__all__ = ["UNASSIGNED", "UNASSIGNED_LABEL", "Theme", "ThemeModel", "ThemeState"]

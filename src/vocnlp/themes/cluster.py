@@ -26,8 +26,23 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["center", "auto_min_size", "discover", "split_large", "centroids", "calibrate_threshold", "reassign",
-           "nearest", "refine", "merge_close", "knn", "language_basis", "corpus_offsets", "cohesion", "tight_groups"]
+__all__ = [
+    "auto_min_size",
+    "calibrate_threshold",
+    "center",
+    "centroids",
+    "cohesion",
+    "corpus_offsets",
+    "discover",
+    "knn",
+    "language_basis",
+    "merge_close",
+    "nearest",
+    "reassign",
+    "refine",
+    "split_large",
+    "tight_groups",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -133,7 +148,6 @@ def merge_close(z: np.ndarray, labels: np.ndarray, threshold: float, *, min_simi
     labels = labels.copy()
     merged = 0
     n = len(labels)
-    blocked: set[tuple[int, int]] = set()
     while True:
         ids = sorted(set(labels[labels >= 0].tolist()))
         if len(ids) < 2:
@@ -145,7 +159,7 @@ def merge_close(z: np.ndarray, labels: np.ndarray, threshold: float, *, min_simi
         best = None
         for a, b in zip(*np.nonzero(np.triu(sims >= min_similarity))):
             i, j = ids[a], ids[b]
-            if (i, j) in blocked or (i in keep and j in keep) or (sizes[i] + sizes[j]) > max_share * n:
+            if (i in keep and j in keep) or (sizes[i] + sizes[j]) > max_share * n:
                 continue
             if best is None or sims[a, b] > best[0]:
                 best = (sims[a, b], i, j)

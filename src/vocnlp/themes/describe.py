@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .labels import choose_labels
 from .state import Theme
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
     from .units import Units
 
-__all__ = ["describe_themes", "ctfidf_terms", "pick_label", "parent_groups", "parent_labels"]
+__all__ = ["ctfidf_terms", "describe_themes", "parent_groups", "parent_labels", "pick_label"]
 
 MIN_UNITS_PER_LANGUAGE = 3
 #: a language gets its own label in a theme when it holds this share of the theme's clauses (and 5+)
@@ -144,12 +144,12 @@ def describe_themes(units: Units, z: np.ndarray, labels: np.ndarray, tokens: Seq
         if not sub_ids:
             continue
         mask = (lang_arr == lang) | ~np.isin(labels, sub_ids)
-        sub = choose_labels([t for t, m in zip(units.texts, mask) if m], lang_arr[mask].tolist(), units.row[mask],
+        picked = choose_labels([t for t, m in zip(units.texts, mask) if m], lang_arr[mask].tolist(), units.row[mask],
                             z[mask], labels[mask], centroids[[ids.index(i) for i in sub_ids]], sub_ids, embed=embed,
                             fallback={i: by_lang[i].get(lang, []) for i in sub_ids}, taken=set(),
                             fixed={}, language_of={i: lang for i in sub_ids})
         for i in sub_ids:
-            own_labels[i][lang] = sub[i].label
+            own_labels[i][lang] = picked[i].label
     rows_with_units = len(set(units.row.tolist())) or 1
     out: dict[int, Theme] = {}
     for k, i in enumerate(ids):
@@ -159,10 +159,11 @@ def describe_themes(units: Units, z: np.ndarray, labels: np.ndarray, tokens: Seq
         scores = units.sentiment_score[member]
         scores = scores[~np.isnan(scores)]
         c = choice[i]
+        dominant = language_of[i]
         out[i] = Theme(
             id=i, label=c.label, size=n_comments, share=round(n_comments / rows_with_units, 4), clauses=int(member.sum()),
             language=language_of[i], terms=terms[i], terms_by_language=by_lang[i],
-            labels_by_language={**({language_of[i]: c.label} if language_of[i] else {}), **own_labels[i]},
+            labels_by_language={**({dominant: c.label} if dominant else {}), **own_labels[i]},
             phrases=c.phrases, label_coverage=round(c.coverage, 4) if c.coverage == c.coverage else math.nan,
             examples=_examples(units, z, labels, centroids[k], i),
             negative=round(sent.count("negative") / len(sent), 4) if sent else math.nan,

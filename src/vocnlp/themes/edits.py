@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
     from .state import ThemeState
 
-__all__ = ["check_id", "rename", "merge", "split", "reduce_to"]
+__all__ = ["check_id", "merge", "reduce_to", "rename", "split"]
 
 Redescribe = Callable[["np.ndarray | None"], None]
 
@@ -80,9 +80,9 @@ def merge(state: ThemeState, theme_ids: Sequence[int], label: str | None, fit_la
     kept.examples = [e for t in olds for e in t.examples][:3]
     if label:
         kept.label, kept.user_label = label, True
-    for t in state.themes.values():
-        if t.parent_id in drop:
-            t.parent_id = keep
+    for theme in state.themes.values():
+        if theme.parent_id in drop:
+            theme.parent_id = keep
     redescribe(None)
 
 
@@ -108,7 +108,7 @@ def split(state: ThemeState, theme_id: int, n: int, z: np.ndarray, fit_labels: n
     redescribe(fit_labels)
 
 
-def reduce_to(state: ThemeState, n: int, merge_group: Callable[[list[int]], None]) -> None:
+def reduce_to(state: ThemeState, n: int, merge_group: Callable[[list[int]], object]) -> None:
     """Merge the most similar themes until ``n`` are left (agglomerative, average linkage on centroids)."""
     from scipy.cluster.hierarchy import fcluster, linkage
 

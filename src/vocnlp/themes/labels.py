@@ -30,7 +30,7 @@ from ..words import content_words, fold, mask, segment, stop_words
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["candidates", "choose_labels", "covers", "LabelChoice"]
+__all__ = ["LabelChoice", "candidates", "choose_labels", "covers"]
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*|\d+|[^\w\s]", re.UNICODE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]+")
@@ -58,15 +58,15 @@ def candidates(text: str, lang: str | None) -> list[str]:
     out: list[str] = []
     runs = _CJK.findall(low)
     for run in runs:
-        toks = segment(run, lang)
-        if toks is not None:  # word sequences that start and end on a content word
-            for i, t in enumerate(toks):
+        words = segment(run, lang)
+        if words is not None:  # word sequences that start and end on a content word
+            for i, t in enumerate(words):
                 if not t.content:
                     continue
                 if len(t.text) >= 2 and t.can_end:
                     out.append(t.text)
                 acc = t.text
-                for u in toks[i + 1 : i + MAX_WORDS]:
+                for u in words[i + 1 : i + MAX_WORDS]:
                     acc += u.text
                     if len(acc) > 2 * MAX_CJK:
                         break
@@ -134,8 +134,8 @@ def choose_labels(texts: Sequence[str], languages: Sequence[str], rows: np.ndarr
     df_all: Counter[str] = Counter(p for c in cand for p in c)
     pool: dict[int, list[str]] = {}
     stats: dict[int, dict[str, tuple[int, float]]] = {}
-    for k, i in enumerate(ids):
-        member = np.nonzero(labels == i)[0]
+    for i in ids:
+        member = np.nonzero(labels == i)[0].tolist()
         lang = language_of.get(i)
         own = [m for m in member if languages[m] == lang] or list(member)
         df = Counter(p for m in own for p in cand[m])
@@ -145,8 +145,8 @@ def choose_labels(texts: Sequence[str], languages: Sequence[str], rows: np.ndarr
             if c < 2 and len(own) >= 5:
                 continue
             lift = (c / n) / (df_all[p] / n_all)
-            multi = _words(p) >= 2 or bool(_CJK.fullmatch(p))
-            scored.append((c / n * math.log1p(lift) * (1.0 if multi else 0.6), p))
+            phrase = _words(p) >= 2 or bool(_CJK.fullmatch(p))
+            scored.append((c / n * math.log1p(lift) * (1.0 if phrase else 0.6), p))
         scored.sort(key=lambda s: (-s[0], s[1]))
         pool[i] = [p for _, p in scored[:PER_THEME]]
         stats[i] = {p: (df[p], math.log1p((df[p] / n) / (df_all[p] / n_all))) for p in pool[i]}
@@ -154,7 +154,7 @@ def choose_labels(texts: Sequence[str], languages: Sequence[str], rows: np.ndarr
     vec = dict(zip(flat, embed(flat))) if flat else {}
     out: dict[int, LabelChoice] = {}
     for k, i in enumerate(ids):
-        member = np.nonzero(labels == i)[0]
+        member = np.nonzero(labels == i)[0].tolist()
         lang = language_of.get(i)
         ps = pool[i]
         if not ps:

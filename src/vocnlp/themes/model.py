@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
     from .state import Theme
 
-__all__ = ["ThemeModel", "UNASSIGNED", "UNASSIGNED_LABEL", "MIN_FIT_WORDS"]
+__all__ = ["MIN_FIT_WORDS", "UNASSIGNED", "UNASSIGNED_LABEL", "ThemeModel"]
 
 logger = logging.getLogger(__name__)
 #: clauses with fewer content words ("de alguns dias.", "Yes it was") never form themes of their own
@@ -112,6 +112,12 @@ class ThemeModel:
         backend, encoder_model: encoder for frames that do not carry the Pipeline's embeddings (and for
             label phrases); it must be the Pipeline's encoder.
     """
+
+    state_: ThemeState  # set by fit / load; absent before (NotFittedError)
+    _fit_data: FitData | None = None  # the fit's clauses (not after load)
+    _bertopic: Any = None
+    _bertopic_path: Path | None = None
+    _seed_names: dict[int, str] = {}  # noqa: RUF012 - replaced per instance by fit, never mutated
 
     def __init__(self, *, min_theme_size: int | str = "auto", max_theme_share: float = 0.15,
                  outlier_quantile: float = 0.05, seed: int = 0, seed_themes: Mapping[str, Sequence[str]] | None = None,
@@ -240,13 +246,13 @@ class ThemeModel:
         With ``date_col``, each theme's ``first_seen`` is the earliest date among its comments.
         """
         self._check_params()
-        self.state_ = None  # a refit starts afresh (centring uses the new corpus mean)
+        self.__dict__.pop("state_", None)  # a refit starts afresh (centring uses the new corpus mean)
         df = _pandas(data, text_col)
         self.text_col_ = text_col or ("text" if isinstance(data, list) else None)
         text_col = self.text_col_ or "text"
         if date_col is not None and date_col not in df.columns:
             raise InputError(f"date_col={date_col!r} not in the frame; available: {list(df.columns)}")
-        fit, n_content, units = self._prepare(df, text_col, date_col)
+        fit, n_words, units = self._prepare(df, text_col, date_col)
         labels, stats = self._cluster(fit)
         fit.labels = labels
         self._fit_data = fit
@@ -254,12 +260,13 @@ class ThemeModel:
                                  threshold=self._threshold, themes={})
         self._redescribe(labels)
         self._seed_names = {}  # from now on the records carry them (user_label)
-        self.state_.fit_stats = {**self._fit_stats(units, fit, n_content), **stats}
+        self.state_.fit_stats = {**self._fit_stats(units, fit, n_words), **stats}
         logger.info("themes: %s", self.state_.fit_stats)
         return self
 
-    def _prepare(self, df: pd.DataFrame, text_col: str, date_col: str | None) -> tuple[FitData, int, Units]:
-        """Clauses to fit on (contentful, sampled), their centred embeddings, redacted texts and tokens."""
+    def _prepare(self, df: pd.DataFrame, text_col: str, date_col: str | None) -> tuple[FitData, np.ndarray, Units]:
+        """Clauses to fit on (with content words, sampled), their centred embeddings, redacted texts and tokens;
+        also the content-word count of every clause and all the clauses."""
         import numpy as np
 
         from ..words import content_words
@@ -292,7 +299,7 @@ class ThemeModel:
             parsed = parse_dates(df[date_col])
             dates = [parsed.iat[int(r)] for r in fit_units.row]
         return (FitData(fit_units, z, np.full(len(fit_units), UNASSIGNED, np.int64), tokens, dates, n_words[fit_idx]),
-                int((n_words >= MIN_FIT_WORDS).sum()), units)
+                n_words, units)
 
     def _cluster(self, fit: FitData) -> tuple[np.ndarray, dict[str, Any]]:
         """Theme id per fitted clause (ids 0.. by size, seed themes first); sets centroids and threshold."""
@@ -422,7 +429,7 @@ class ThemeModel:
     def _redescribe(self, labels: np.ndarray | None) -> None:
         """Describe every theme again from the fit's clauses (``labels``), or only regroup parents after load."""
         state = self.state_
-        fit = getattr(self, "_fit_data", None)
+        fit = self._fit_data
         if labels is not None and fit is not None:
             fit.labels = labels
             records = describe_themes(fit.units, fit.z, labels, fit.tokens, state.centroids, state.ids,
@@ -436,7 +443,7 @@ class ThemeModel:
                     t.examples = redact(list(t.examples))
             for i, t in records.items():
                 old = state.themes.get(i)
-                t.first_seen = old.first_seen if old is not None and old.first_seen else self._first_seen(fit, i)
+                t.first_seen = old.first_seen if old is not None and old.first_seen else self._first_seen(fit.dates, labels, i)
             state.themes = records
         parents = parent_groups(state.centroids, state.ids, [state.themes[i].size for i in state.ids],
                                 min_similarity=self.parent_similarity)
@@ -445,17 +452,21 @@ class ThemeModel:
         state.parent_labels = parent_labels(state.themes, parents, taken={state.themes[i].label for i in state.ids})
 
     @staticmethod
-    def _first_seen(fit: FitData, theme: int) -> str | None:
-        if fit.dates is None:
-            return None
-        ds = [d for d, lab in zip(fit.dates, fit.labels.tolist()) if lab == theme and d is not None and d == d]
-        return str(min(ds).date()) if ds else None
+    def _first_seen(dates: Sequence[Any] | None, labels: np.ndarray, theme: int) -> str | None:
+        """The earliest date among a theme's clauses (None without dates)."""
+        import pandas as pd
 
-    def _fit_stats(self, units: Units, fit: FitData, n_content: int) -> dict[str, Any]:
+        ds = [d for d, lab in zip(dates or [], labels.tolist()) if lab == theme and not pd.isna(d)]
+        if not ds:
+            return None
+        first = min(ds)
+        return str(first.date() if hasattr(first, "date") else first)
+
+    def _fit_stats(self, units: Units, fit: FitData, n_words: np.ndarray) -> dict[str, Any]:
         """Shares over all comments as ``transform`` assigns them (short clauses included)."""
         import numpy as np
 
-        labels, _ = self._assign_units(units)
+        labels, _ = self._assign_units(units, n_words=n_words)
         has_units = len(set(units.row.tolist()))
         assigned = len(set(units.row[labels >= 0].tolist()))
         top: Counter[int] = Counter(lab for _, lab in set(zip(units.row.tolist(), labels.tolist())) if lab >= 0)
@@ -464,7 +475,7 @@ class ThemeModel:
         cov = np.array([themes[i].label_coverage for i in self.state_.ids], dtype=float)
         ok = ~np.isnan(cov)
         return {"themes": len(self.state_.ids), "parents": len({t.parent_id for t in themes.values()}),
-                "clauses": int(len(fit.labels)), "clauses_too_short": int(len(units) - n_content),
+                "clauses": int(len(fit.labels)), "clauses_too_short": int((n_words < MIN_FIT_WORDS).sum()),
                 "clauses_unassigned": round(float(np.mean(fit.labels < 0)), 4),
                 "comments_unassigned": round(1 - assigned / max(has_units, 1), 4),
                 "largest_theme_share": round(max(top.values()) / max(has_units, 1), 4) if top else 0.0,
@@ -515,14 +526,16 @@ class ThemeModel:
             cols["theme_parents"].append(list(dict.fromkeys(state.parent_label(t) for t in all_ids)))
         return cols
 
-    def _assign_units(self, units: Units) -> tuple[np.ndarray, np.ndarray]:
+    def _assign_units(self, units: Units, *, n_words: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """Theme and similarity of each clause; clauses without a content word get none."""
         import numpy as np
 
         from ..words import content_words
 
         ids, sims = self.assign(units.embeddings)
-        content = np.array([len(content_words(t, lang)) >= 1 for t, lang in zip(units.texts, units.language)], bool)
-        return np.where(content, ids, UNASSIGNED), sims
+        if n_words is None:
+            n_words = np.array([len(content_words(t, lang)) for t, lang in zip(units.texts, units.language)])
+        return np.where(n_words >= 1, ids, UNASSIGNED), sims
 
     def transform(self, data: Any, *, text_col: str | None = None, date_col: str | None = None) -> Any:
         """Add ``theme_id``, ``theme``, ``themes`` (labels of all the comment's themes) and the parent level
@@ -573,7 +586,7 @@ class ThemeModel:
             from .._dates import parse_dates
 
             dates = parse_dates(df[date_col]).tolist() if date_col and date_col in df.columns else None
-        elif getattr(self, "_fit_data", None) is not None:
+        elif self._fit_data is not None:
             units, ids, dates = self._fit_data.units, self._fit_data.labels, self._fit_data.dates
         else:
             raise InputError("update() after load needs new data: tm.update(out, text_col=...)")
@@ -619,8 +632,7 @@ class ThemeModel:
         records = describe_themes(cands, z, labels, tokens, state.centroids[rows], new_ids, top_n=self.top_n_terms,
                                   fixed_labels={}, taken=taken, embed=self._embed_phrases)
         for nid, t in records.items():
-            ds = [d for d, lab in zip(cand_dates or [], labels.tolist()) if lab == nid and d is not None and d == d]
-            t.first_seen = str(min(ds).date() if hasattr(min(ds), "date") else min(ds)) if ds else None
+            t.first_seen = self._first_seen(cand_dates, labels, nid)
             state.themes[nid] = t
         state.edits.append({"op": "update", "new_ids": new_ids})
         self._redescribe(None)
@@ -637,14 +649,14 @@ class ThemeModel:
     def merge(self, theme_ids: Sequence[int], *, label: str | None = None) -> ThemeModel:
         """Merge themes into the smallest of their ids; the others disappear (ids of the rest are kept)."""
         self._require_fitted()
-        fit = getattr(self, "_fit_data", None)
+        fit = self._fit_data
         edits.merge(self.state_, theme_ids, label, None if fit is None else fit.labels, self._redescribe)
         return self
 
     def split(self, theme_id: int, n: int = 2) -> ThemeModel:
         """Split a theme in ``n`` with k-means on its clauses (needs the fit data: not after ``load``)."""
         self._require_fitted()
-        fit = getattr(self, "_fit_data", None)
+        fit = self._fit_data
         if fit is None:
             raise NotFittedError("split needs the clauses the model was fitted on; refit, then split")
         edits.split(self.state_, theme_id, n, fit.z, fit.labels, seed=self.seed, redescribe=self._redescribe)

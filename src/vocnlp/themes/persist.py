@@ -11,16 +11,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .._version import __version__
 from ..errors import ConfigError, InputError
 from .state import Theme, ThemeState
 
-if TYPE_CHECKING:
-    pass
-
-__all__ = ["save_state", "load_state", "FORMAT_VERSION"]
+__all__ = ["FORMAT_VERSION", "load_state", "save_state"]
 
 FORMAT_VERSION = 2
 

@@ -23,7 +23,7 @@ from .._resources import packaged_models_dir
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["reference_offsets", "OFFSETS_FILE"]
+__all__ = ["OFFSETS_FILE", "reference_offsets"]
 
 OFFSETS_FILE = "themes/language_offsets.safetensors"
 

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
 
-__all__ = ["Theme", "ThemeState", "UNASSIGNED", "UNASSIGNED_LABEL", "TABLE_COLUMNS"]
+__all__ = ["TABLE_COLUMNS", "UNASSIGNED", "UNASSIGNED_LABEL", "Theme", "ThemeState"]
 
 UNASSIGNED = -1
 UNASSIGNED_LABEL = "unassigned"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from ..words import content_words, mask, stop_words
 
-__all__ = ["theme_tokens", "stop_words", "mask"]
+__all__ = ["mask", "stop_words", "theme_tokens"]
 
 
 def theme_tokens(text: str, lang: str | None = None) -> str:

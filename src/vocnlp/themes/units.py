@@ -21,11 +21,9 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["Units", "build_units", "units_from_frame", "MIN_LETTERS"]
+__all__ = ["Units", "build_units", "units_from_frame"]
 
 logger = logging.getLogger(__name__)
-#: Units with fewer letters ("10", "ok", "-") carry no theme and are left unassigned.
-MIN_LETTERS = 3
 
 
 @dataclass
@@ -54,12 +52,6 @@ class Units:
 
     def __len__(self) -> int:
         return len(self.texts)
-
-    def contentful(self) -> np.ndarray:
-        """Mask of units with enough letters to carry a theme."""
-        import numpy as np
-
-        return np.array([sum(ch.isalpha() for ch in t) >= MIN_LETTERS for t in self.texts], dtype=bool)
 
     def take(self, idx: np.ndarray) -> Units:
         return Units([self.texts[i] for i in idx], self.row[idx], self.clause[idx],
