@@ -44,8 +44,9 @@ def analyze(input: Path = typer.Argument(..., help="CSV, TSV, Parquet or JSONL f
                                                    "names) by placeholders before anything is stored")) -> None:
     """Pipeline, themes and NPS drivers in one run, with the HTML report."""
     from .analyze import run_analysis
-    from .io import read_table
+    from .io import check_writable, read_table
 
+    check_writable(out, folder=True)
     df = read_table(input, text_cols=[text_col])
     res = run_analysis(df, text_col=text_col, score_col=score_col, kind=kind, date_col=date_col,
                        segment_cols=segment_col, out_dir=out, device=device, seed=seed, redact=redact)
@@ -67,7 +68,8 @@ def tag(input: str = typer.Argument(..., help="CSV, TSV, Parquet or JSONL file, 
         resume: bool = typer.Option(False, help="finish a job that was interrupted"),
         incremental: bool = typer.Option(False, help="only tag comments this folder has not seen"),
         themes: Optional[Path] = typer.Option(None, help="a saved ThemeModel folder: adds themes"),
-        chunk_rows: int = typer.Option(4096, help="rows per chunk and part file"),
+        chunk_rows: Optional[int] = typer.Option(None, help="rows per chunk and part file (default 4096; --resume "
+                                                             "re-uses the job's own)"),
         device: str = typer.Option("auto"),
         languages: Optional[str] = typer.Option(None, help="comma-separated ISO 639-1 codes to choose among"),
         redact: bool = typer.Option(False, help="replace personal data by placeholders in the output text"),
@@ -83,16 +85,20 @@ def tag(input: str = typer.Argument(..., help="CSV, TSV, Parquet or JSONL file, 
     from .pipeline import Pipeline
     from .themes import ThemeModel
 
-    tm = ThemeModel.load(themes) if themes else None
     from .config import RuntimeConfig
+    from .io import check_writable
 
+    one_file = out.suffix.lower() in (".parquet", ".csv", ".tsv", ".jsonl") and not (resume or incremental)
+    if one_file:
+        check_writable(out)  # a read-only place fails now, not after everything is tagged
+    tm = ThemeModel.load(themes) if themes else None
     nlp = Pipeline.default(config=RuntimeConfig(device=device, compile=compile),
                            languages=languages.split(",") if languages else None, themes=tm,
                            redact=redact, pii=pii, comment_vectors=comment_vectors)
-    if out.suffix.lower() in (".parquet", ".csv", ".tsv", ".jsonl") and not (resume or incremental):
+    if one_file:
         from .io import read_table, write_table
 
-        result = nlp.run(read_table(input, text_cols=[text_col]), text_col=text_col)
+        result = nlp.run(read_table(input, text_cols=[text_col] if id_col is None else [text_col, id_col]), text_col=text_col)
         write_table(result, out)
         flagged = int((result["status"] != "ok").sum())
         typer.echo(f"tagged {len(result)} rows ({flagged} flagged) -> {out}")
@@ -110,8 +116,11 @@ def serve(host: str = typer.Option("127.0.0.1"), port: int = typer.Option(8000),
           themes: Optional[Path] = typer.Option(None, help="a saved ThemeModel folder: adds themes to the results"),
           api_key_env: Optional[str] = typer.Option(None, help="name of the environment variable holding the API key"),
           device: str = typer.Option("auto"), max_wait_ms: float = typer.Option(5.0, help="micro-batching wait"),
-          no_micro_batching: bool = typer.Option(False, help="one pipeline run per request")) -> None:
+          no_micro_batching: bool = typer.Option(False, help="one pipeline run per request"),
+          shutdown_timeout: float = typer.Option(30.0, help="on SIGTERM, seconds to wait for open requests "
+                                                                 "(a client that never finishes its body is cut off then)")) -> None:
     """Serve the pipeline over HTTP: POST /v1/analyze, /v1/embed, GET /v1/themes, /healthz, /readyz, /metrics."""
+    import math
     import os
 
     from ._lazy import import_optional
@@ -128,8 +137,10 @@ def serve(host: str = typer.Option("127.0.0.1"), port: int = typer.Option(8000),
             raise typer.Exit(2)
     tm = ThemeModel.load(themes) if themes else None
     app_ = create_app(Pipeline.default(device=device, themes=tm), themes=tm,
-                      settings=ServiceSettings(api_key=key, max_wait_ms=max_wait_ms, micro_batching=not no_micro_batching))
-    uvicorn.run(app_, host=host, port=port, log_level="info")
+                      settings=ServiceSettings(api_key=key, max_wait_ms=max_wait_ms, micro_batching=not no_micro_batching,
+                                               shutdown_timeout_s=shutdown_timeout))
+    uvicorn.run(app_, host=host, port=port, log_level="info",
+                timeout_graceful_shutdown=max(1, math.ceil(shutdown_timeout)))
 
 
 @app.command()

@@ -15,6 +15,7 @@ __all__ = [
     "VocnlpError",
     "InputError",
     "ConfigError",
+    "OutputError",
     "ModelNotFoundError",
     "MissingDependencyError",
     "NotFittedError",
@@ -35,6 +36,10 @@ class InputError(VocnlpError, TypeError):
 
 class ConfigError(VocnlpError, ValueError):
     """An option has a value outside the allowed ones."""
+
+
+class OutputError(VocnlpError, OSError):
+    """An output cannot be written (read-only folder, disk full, another job holds it)."""
 
 
 class ModelNotFoundError(VocnlpError, KeyError):

@@ -20,7 +20,7 @@ from .errors import InputError
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["read_table", "read_batches", "write_table", "sample_data_path", "load_sample", "sniff_csv", "CsvDialect"]
+__all__ = ["check_writable", "read_table", "read_batches", "write_table", "sample_data_path", "load_sample", "sniff_csv", "CsvDialect"]
 
 _FORMATS = {".csv": "csv", ".tsv": "tsv", ".parquet": "parquet", ".pq": "parquet", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 
@@ -200,17 +200,53 @@ def _read_file_batches(path: str, *, columns: Sequence[str] | None, rows: int,
             yield from reader
 
 
+def check_writable(path: str | os.PathLike[str], *, folder: bool = False) -> Path:
+    """Fail at once, before any work, when ``path`` (a file, or a ``folder``) cannot be written: a
+    read-only place or a full disk is an :class:`OutputError` with one line that says so, not a
+    traceback after hours of tagging.
+
+    Example:
+        >>> check_writable("/proc/nope.parquet")   # doctest: +SKIP
+        OutputError: cannot write to /proc: ...
+    """
+    from .errors import OutputError
+
+    target = Path(path)
+    where = target if folder else target.parent
+    probe = where / f".vocnlp-write-check-{os.getpid()}"
+    try:
+        where.mkdir(parents=True, exist_ok=True)
+        with open(probe, "wb") as fh:
+            fh.write(b"x" * 4096)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except OSError as exc:
+        raise OutputError(f"cannot write to {where}: {exc.strerror or exc}. Choose another output place "
+                          "(or free space) and run again") from exc
+    finally:
+        try:
+            probe.unlink()
+        except OSError:
+            pass
+    return target
+
+
 def write_table(df: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
     """Write pandas to CSV / TSV / Parquet / JSONL by the file's suffix; list columns need Parquet or JSONL."""
+    from .errors import OutputError
+
     fmt = _format(path)
     out = Path(path)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    if fmt == "parquet":
-        df.to_parquet(out, index=False)
-    elif fmt == "jsonl":
-        df.to_json(out, orient="records", lines=True, force_ascii=False)
-    else:
-        df.to_csv(out, sep="\t" if fmt == "tsv" else ",", index=False)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if fmt == "parquet":
+            df.to_parquet(out, index=False)
+        elif fmt == "jsonl":
+            df.to_json(out, orient="records", lines=True, force_ascii=False)
+        else:
+            df.to_csv(out, sep="\t" if fmt == "tsv" else ",", index=False)
+    except OSError as exc:
+        raise OutputError(f"cannot write {out}: {exc.strerror or exc}. Choose another place (or free space)") from exc
     return out
 
 

@@ -6,6 +6,10 @@ chunk recorded in ``manifest.json`` (also written to a temporary file and rename
 point therefore leaves whole part files and a manifest that lists only whole part files; ``resume=True``
 skips the chunks the manifest lists and does the rest, so the result equals an uninterrupted run.
 
+A job holds a lock on its folder while it runs (a second job into the same ``out`` fails at once), and
+records its plan (``chunk_rows``, ``text_col``, ``id_col``) in the manifest: ``resume=True`` re-uses it,
+so the resumed job cuts the inputs into the same chunks and its output is row-exact.
+
 Every job keeps a content hash per comment (its id when ``id_col`` is given, its text, the model
 versions) in ``seen/``; with ``incremental=True`` a later job over a superset of the comments only tags
 the new or changed ones (without ``id_col``, identical texts count as one comment).
@@ -30,7 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
-from .errors import InputError
+from .errors import InputError, OutputError
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -40,6 +44,8 @@ __all__ = ["tag", "JobSummary", "read_output", "MANIFEST"]
 logger = logging.getLogger(__name__)
 MANIFEST = "manifest.json"
 SEEN = "seen"
+LOCK = ".vocnlp.lock"
+DEFAULT_CHUNK_ROWS = 4096
 
 
 @dataclass
@@ -85,19 +91,85 @@ def _fingerprint(path: Path) -> dict[str, Any]:
     return {"path": str(path.resolve()), "size": st.st_size, "mtime_ns": st.st_mtime_ns}
 
 
+def _write_failed(path: Path, exc: OSError) -> OutputError:
+    return OutputError(f"cannot write {path}: {exc.strerror or exc}. The chunks finished so far are kept; free "
+                       "space (or fix the folder), then run again with --resume")
+
+
 def _atomic_write(path: Path, data: bytes) -> None:
     tmp = path.with_name(f".{path.name}.tmp")
-    with open(tmp, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise _write_failed(path, exc) from exc
 
 
 def _write_part(df: pd.DataFrame, path: Path) -> None:
     tmp = path.with_name(f".{path.name}.tmp")
-    df.to_parquet(tmp, index=False)
-    os.replace(tmp, path)
+    try:
+        df.to_parquet(tmp, index=False)
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise _write_failed(path, exc) from exc
+
+
+class _FolderLock:
+    """An exclusive lock on a job's folder for as long as the job runs (``flock``: the system drops it
+    when the process dies, even by ``kill -9``, so a crashed job never leaves a stale lock)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.path = folder / LOCK
+        self.fh: Any = None
+
+    def __enter__(self) -> _FolderLock:
+        try:
+            import fcntl
+        except ImportError:  # Windows: no advisory locks; the job runs unlocked
+            return self
+        self.fh = open(self.path, "a+")  # noqa: SIM115 - held open while the job runs
+        try:
+            fcntl.flock(self.fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            self.fh.seek(0)
+            holder = self.fh.read().strip() or "another process"
+            self.fh.close()
+            raise OutputError(f"{self.path.parent} is in use by another job ({holder}): wait for it to finish, "
+                              "or choose another --out") from exc
+        self.fh.seek(0)
+        self.fh.truncate()
+        self.fh.write(f"pid {os.getpid()}, started {time.strftime('%Y-%m-%d %H:%M:%S')}\n")
+        self.fh.flush()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.fh is not None:
+            self.fh.close()  # closing the file releases the lock
+
+
+def _plan(manifest: dict[str, Any], *, chunk_rows: int | None, text_col: str, id_col: str | None,
+          resume: bool, incremental: bool) -> int:
+    """The chunk size to use; a resumed job must cut its inputs as the interrupted one did."""
+    plan = manifest.get("plan")
+    if resume and not incremental and manifest["chunks"]:
+        if plan is None:  # written by vocnlp < 0.3: the chunk size is not known, so the chunks cannot be matched
+            if chunk_rows is None:
+                raise InputError("this job's manifest does not record its --chunk-rows: pass the value it was "
+                                 "started with, or run again with --incremental")
+            return chunk_rows
+        if chunk_rows is not None and chunk_rows != plan["chunk_rows"]:
+            raise InputError(f"the job was started with --chunk-rows {plan['chunk_rows']}, not {chunk_rows}: "
+                             "resume with the same value (or leave it out), or use --incremental")
+        for name, value in (("text_col", text_col), ("id_col", id_col)):
+            if plan.get(name) != value:
+                raise InputError(f"the job was started with {name}={plan.get(name)!r}, not {value!r}: resume "
+                                 "with the same columns, or start a new job in another --out")
+        return int(plan["chunk_rows"])
+    return chunk_rows or DEFAULT_CHUNK_ROWS
 
 
 def _content_hash(text: Any, versions: str) -> str:
@@ -122,29 +194,51 @@ def _guarded(chunks: Any, path: Path) -> Any:
 
 
 def tag(inputs: str | os.PathLike[str] | list[Any], *, out: str | os.PathLike[str], text_col: str = "text",
-        id_col: str | None = None, resume: bool = False, incremental: bool = False, chunk_rows: int = 4096,
+        id_col: str | None = None, resume: bool = False, incremental: bool = False, chunk_rows: int | None = None,
         pipeline: Any = None, themes: Any = None, progress: bool | None = None) -> JobSummary:
-    """Tag ``inputs`` into the folder ``out`` (Parquet part files + manifest); see the module docs."""
+    """Tag ``inputs`` into the folder ``out`` (Parquet part files + manifest); see the module docs.
+
+    ``chunk_rows`` defaults to 4096 rows per chunk (a resumed job re-uses the one it was started with).
+    """
+    from .io import check_writable
+
+    paths = _inputs(inputs)
+    if chunk_rows is not None and chunk_rows < 1:
+        raise InputError(f"chunk_rows must be >= 1, not {chunk_rows}")
+    folder = Path(out)
+    manifest_path = folder / MANIFEST
+    if folder.exists() and not folder.is_dir():
+        raise InputError(f"--out {folder} is a file: a job writes a folder (part files + manifest)")
+    if manifest_path.exists() and not (resume or incremental):
+        raise InputError(f"{folder} already holds a job's output: pass resume=True (--resume) to finish it, "
+                         "incremental=True (--incremental) to add new comments, or choose another --out")
+    # before any model loads: a read-only folder or a full disk fails now, not after the first chunk
+    check_writable(folder, folder=True)
+    with _FolderLock(folder):
+        return _tag_locked(paths, folder, text_col=text_col, id_col=id_col, resume=resume, incremental=incremental,
+                           chunk_rows=chunk_rows, pipeline=pipeline, themes=themes, progress=progress)
+
+
+def _tag_locked(paths: list[Path], folder: Path, *, text_col: str, id_col: str | None, resume: bool,
+                incremental: bool, chunk_rows: int | None, pipeline: Any, themes: Any, progress: bool | None) -> JobSummary:
     import pandas as pd
 
     from .io import read_batches
     from .pipeline import Pipeline
 
-    paths = _inputs(inputs)
-    folder = Path(out)
     manifest_path = folder / MANIFEST
-    if manifest_path.exists() and not (resume or incremental):
-        raise InputError(f"{folder} already holds a job's output: pass resume=True (--resume) to finish it, "
-                         "incremental=True (--incremental) to add new comments, or choose another --out")
     manifest = json.loads(manifest_path.read_text()) if manifest_path.exists() else {"chunks": {}, "inputs": {}}
+    chunk_rows = _plan(manifest, chunk_rows=chunk_rows, text_col=text_col, id_col=id_col, resume=resume,
+                       incremental=incremental)
     if resume and not incremental:
         # checked before any model loads: resuming over other inputs would mix two jobs in one folder
         for f, path in enumerate(paths):
             fp, prev = _fingerprint(path), manifest["inputs"].get(str(f))
             if prev is not None and (prev["path"], prev["size"], prev["mtime_ns"]) != (fp["path"], fp["size"], fp["mtime_ns"]):
                 raise InputError(f"{path} changed since the job started (size or time differ): --resume needs the "
-                                 "same inputs; start a new job in another --out")
-    folder.mkdir(parents=True, exist_ok=True)
+                                 "same inputs. To add or re-tag changed comments, run with --incremental instead")
+    if not manifest["chunks"]:
+        manifest["plan"] = {"chunk_rows": chunk_rows, "text_col": text_col, "id_col": id_col}
     nlp = pipeline or Pipeline.default(themes=themes)
     versions = json.dumps({"vocnlp": __version__, "models": nlp.describe()}, sort_keys=True, default=str)
     # files written by a job killed before it recorded them in the manifest are redone, never kept twice
@@ -168,7 +262,9 @@ def tag(inputs: str | os.PathLike[str] | list[Any], *, out: str | os.PathLike[st
     for f, path in enumerate(paths):
         manifest["inputs"][str(f)] = _fingerprint(path)
         row0 = 0
-        for c, chunk in enumerate(_guarded(read_batches(path, rows=chunk_rows, text_cols=[text_col]), path)):
+        # the id column is read as text: "007" stays "007"
+        text_cols = [text_col] if id_col is None else [text_col, id_col]
+        for c, chunk in enumerate(_guarded(read_batches(path, rows=chunk_rows, text_cols=text_cols), path)):
             key = f"{f:05d}-{c:06d}-{run_id:04d}" if incremental else f"{f:05d}-{c:06d}"
             n = len(chunk)
             if text_col not in chunk.columns:
@@ -205,6 +301,8 @@ def tag(inputs: str | os.PathLike[str] | list[Any], *, out: str | os.PathLike[st
                 if incremental:       # only an incremental job looks them up; others keep memory flat
                     seen |= {hashes[i] for i in todo}
             manifest["chunks"][key] = {"rows": n, "tagged": len(todo), "file": str(path)}
+            if incremental:  # read_output keeps a re-tagged comment's row from its latest run
+                manifest["chunks"][key]["run"] = run_id
             manifest["versions"] = json.loads(versions)
             _atomic_write(manifest_path, json.dumps(manifest, indent=1, default=str).encode())
             bar.update(n)
@@ -218,10 +316,35 @@ def tag(inputs: str | os.PathLike[str] | list[Any], *, out: str | os.PathLike[st
 
 
 def read_output(out: str | os.PathLike[str]) -> pd.DataFrame:
-    """All part files of a job's folder, in input order (file, then chunk)."""
+    """All rows of a job's folder in input order: file, then chunk, then (after ``--incremental`` runs)
+    the run that tagged them, as the manifest recorded them, never by file name.
+
+    A comment tagged again by a later ``--incremental`` run (its text changed) appears once, with the
+    latest run's row; rows of one run are all kept, duplicate ids included.
+    """
     import pandas as pd
 
-    parts = sorted(Path(out).glob("part-*.parquet"))
+    folder = Path(out)
+    parts = {p.stem.split("-", 1)[1]: p for p in folder.glob("part-*.parquet")}
     if not parts:
         raise InputError(f"{out} holds no part files: run a job into it first")
-    return pd.concat([pd.read_parquet(p) for p in parts], ignore_index=True)
+    manifest_path = folder / MANIFEST
+    chunks: dict[str, Any] = json.loads(manifest_path.read_text())["chunks"] if manifest_path.exists() else {}
+    # the manifest's order is the order chunks were written; a part not recorded there was never finished
+    keys = [k for k in chunks if k in parts] if chunks else sorted(parts)
+
+    def position(key: str) -> tuple[int, int, int]:
+        f, c, *run = key.split("-")
+        return int(f), int(c), int(run[0]) if run else 0
+
+    keys.sort(key=position)
+    frames = []
+    for k in keys:
+        df = pd.read_parquet(parts[k])
+        df["_run"] = chunks.get(k, {}).get("run", position(k)[2])
+        frames.append(df)
+    rows = pd.concat(frames, ignore_index=True)
+    if rows["_run"].nunique() > 1 and "vocnlp_row_key" in rows.columns:
+        latest = rows.groupby("vocnlp_row_key", sort=False)["_run"].transform("max")
+        rows = rows[rows["_run"] == latest]
+    return rows.drop(columns="_run").reset_index(drop=True)

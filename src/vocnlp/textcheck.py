@@ -63,7 +63,9 @@ def check_text(value: object, *, max_chars: int = 100_000) -> CheckedText:
         if isinstance(value, float) and math.isnan(value):
             return CheckedText(None, STATUS_ERROR, (row_error("V102", "got NaN (missing value)"),))
         return CheckedText(None, STATUS_ERROR, (row_error("V102", f"got {type(value).__name__}"),))
-    text = value
+    # a str subclass (numpy.str_ from an array of strings) becomes a plain str: some stages compare
+    # types exactly, and an array of strings once skipped clause sentiment without a word
+    text = value if type(value) is str else str.__str__(value)
     if _SURROGATE.search(text):
         text = _SURROGATE.sub("\ufffd", text)
         errors.append(row_error("V104", "lone surrogates replaced by U+FFFD"))

@@ -154,3 +154,84 @@ def test_cli_comment_vectors_option(shared_data: Path, tmp_path: Path) -> None:
     res = subprocess.run([*base, "--out", str(tmp_path / "p.parquet"), "--comment-vectors", "sentences"], env=env,
                          capture_output=True, text=True, timeout=600)
     assert res.returncode == 2 and "comment_vectors must be one of" in res.stderr and "Traceback" not in res.stderr
+
+
+# ---- issue 16: jobs are row-exact whatever options change, and fail safe --------------------------------
+
+
+@pytest.fixture()
+def small(tmp_path: Path) -> Path:
+    df = vocnlp.io.load_sample().iloc[:60][["id", "comment"]].copy()
+    df["id"] = [f"{i:03d}" for i in range(60)]                     # leading zeros: "007" must stay "007"
+    path = tmp_path / "small.csv"
+    df.to_csv(path, index=False)
+    return path
+
+
+def _interrupt(out: Path, keep: int) -> None:
+    """What a kill leaves: the manifest lists the first ``keep`` chunks, later parts are gone."""
+    manifest = json.loads((out / "manifest.json").read_text())
+    for key in list(manifest["chunks"])[keep:]:
+        del manifest["chunks"][key]
+        (out / f"part-{key}.parquet").unlink()
+    (out / "manifest.json").write_text(json.dumps(manifest))
+
+
+def test_resume_with_another_chunk_size_is_refused_or_replanned(nlp: Pipeline, small: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    jobs.tag(small, out=out, text_col="comment", id_col="id", chunk_rows=10, pipeline=nlp)
+    full = jobs.read_output(out)
+    _interrupt(out, keep=3)
+    with pytest.raises(vocnlp.InputError, match="chunk-rows 10"):
+        jobs.tag(small, out=out, text_col="comment", id_col="id", chunk_rows=20, resume=True, pipeline=nlp)
+    with pytest.raises(vocnlp.InputError, match="id_col"):
+        jobs.tag(small, out=out, text_col="comment", resume=True, pipeline=nlp)
+    summary = jobs.tag(small, out=out, text_col="comment", id_col="id", resume=True, pipeline=nlp)  # re-uses 10
+    got = jobs.read_output(out)
+    assert summary.skipped_resumed == 30 and summary.rows == 30
+    assert list(got["vocnlp_row_key"]) == [f"{i:03d}" for i in range(60)]      # no row lost or doubled; zeros kept
+    pd.testing.assert_frame_equal(_comparable(got), _comparable(full))
+
+
+def test_incremental_replaces_changed_rows_in_manifest_order(nlp: Pipeline, small: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    jobs.tag(small, out=out, text_col="comment", id_col="id", chunk_rows=10, pipeline=nlp)
+    df = pd.read_csv(small, dtype=str)
+    df.loc[[2, 45], "comment"] = ["Changed: the courier never came.", "Changed: refund still missing."]
+    df.to_csv(small, index=False)
+    jobs.tag(small, out=out, text_col="comment", id_col="id", chunk_rows=10, incremental=True, pipeline=nlp)
+    got = jobs.read_output(out)
+    assert len(got) == 60 and got["vocnlp_row_key"].is_unique               # was 62 rows: stale ones kept
+    texts = dict(zip(got["vocnlp_row_key"], got["comment"]))
+    assert texts["002"].startswith("Changed") and texts["045"].startswith("Changed")
+
+
+def test_a_second_job_into_the_same_folder_fails_at_once(nlp: Pipeline, small: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    with jobs._FolderLock(out), pytest.raises(vocnlp.errors.OutputError, match="in use by another job"):
+        jobs.tag(small, out=out, text_col="comment", pipeline=nlp)
+    assert not (out / "manifest.json").exists()
+    jobs.tag(small, out=out, text_col="comment", pipeline=nlp)                 # the lock went with its holder
+
+
+def test_unwritable_output_fails_before_any_work(small: Path, tmp_path: Path) -> None:
+    # /proc refuses new files even for root: the job must say so in one line, before loading models
+    for out in ("/proc/vocnlp-out", "/proc/vocnlp-out.parquet"):
+        t0 = time.time()
+        r = subprocess.run([sys.executable, "-m", "vocnlp.cli", "tag", str(small), "--out", out, "--text-col", "comment"],
+                           capture_output=True, text=True, env={**os.environ, "HF_HUB_OFFLINE": "1"}, timeout=120)
+        assert r.returncode == 2 and "cannot write" in r.stderr and "Traceback" not in r.stderr, r.stderr
+        assert time.time() - t0 < 30
+
+
+def test_disk_full_while_writing_a_part_is_one_clear_error(nlp: Pipeline, small: Path, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    def full(self: pd.DataFrame, *args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(pd.DataFrame, "to_parquet", full)
+    with pytest.raises(vocnlp.errors.OutputError, match="No space left on device.*--resume"):
+        jobs.tag(small, out=tmp_path / "out", text_col="comment", chunk_rows=30, pipeline=nlp)

@@ -136,3 +136,13 @@ def test_lone_surrogates_are_flagged_not_fatal() -> None:
     assert list(out["status"]) == ["ok", "warning", "warning"]
     assert out["error"][1].startswith("V104") and out["text"][1] == "bad \ud800 x"     # the input is kept as given
     assert out["sentiment"].notna().all()
+
+
+def test_numpy_array_of_strings_gets_clause_sentiment_like_a_list(nlp: Pipeline) -> None:
+    # issue 16 item 14: numpy.str_ values silently skipped clause-level sentiment
+    import numpy as np
+
+    text = "The staff were lovely but the app keeps crashing."
+    a, b = nlp.run([text]), nlp.run(np.array([text]))
+    assert bool(b["sentiment_mixed"][0]) is True
+    assert b["sentiment_score"][0] == pytest.approx(a["sentiment_score"][0], abs=1e-6)

@@ -203,3 +203,105 @@ def test_create_app_with_defaults_builds() -> None:
     # `uvicorn --factory vocnlp.service:create_app` failed; the pipeline itself loads at startup, not here
     app = create_app()
     assert any(getattr(r, "path", None) == "/v1/analyze" for r in app.routes)
+
+
+# ---- issue 16: the front door holds under misuse -------------------------------------------------------
+
+
+def _raw(base: str, head: bytes, body_parts: list[bytes]) -> bytes:
+    """Send a raw HTTP/1.1 request (headers, then body parts) and return what the server answers."""
+    host, port = base.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=30) as s:
+        s.sendall(head)
+        for part in body_parts:
+            s.sendall(part)
+        s.settimeout(30)
+        answer = b""
+        while b"\r\n\r\n" not in answer:
+            got = s.recv(65536)
+            if not got:
+                break
+            answer += got
+        return answer
+
+
+def test_chunked_body_without_key_is_refused_before_it_is_read(base: str) -> None:
+    # a chunked body has no Content-Length: the key must be checked before any of it is read
+    head = b"POST /v1/analyze HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+    # only the first chunk is ever sent (no terminating chunk): the server answers without waiting for the rest
+    answer = _raw(base, head, [b"10\r\n" + b"{" * 16 + b"\r\n"])
+    assert answer.startswith(b"HTTP/1.1 401"), answer[:200]
+
+
+def test_chunked_body_over_the_limit_is_cut_off_while_streaming(base: str) -> None:
+    head = (b"POST /v1/analyze HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
+            b"x-api-key: " + KEY.encode() + b"\r\n\r\n")
+    chunk = b"10000\r\n" + b" " * 0x10000 + b"\r\n"           # 64 KiB chunks, 4 of them: over the 200 kB limit
+    answer = _raw(base, head, [chunk] * 4)
+    assert answer.startswith(b"HTTP/1.1 413"), answer[:200]
+
+
+def test_malformed_json_without_key_is_401_and_deep_nesting_is_422(base: str) -> None:
+    r = httpx.post(base + "/v1/analyze", content=b"{not json", headers={"content-type": "application/json"})
+    assert r.status_code == 401
+    deep = '{"comments": [{"text": "ok", "meta": ' + "[" * 900 + "]" * 900 + "}]}"
+    r = httpx.post(base + "/v1/analyze", content=deep, headers={"x-api-key": KEY, "content-type": "application/json"})
+    assert r.status_code == 422 and "nested" in r.text
+
+
+def test_unknown_paths_share_one_metrics_label(base: str) -> None:
+    size0 = len(httpx.get(base + "/metrics").text)
+    for i in range(200):
+        assert httpx.get(f"{base}/random-{i}-path").status_code == 404
+    text = httpx.get(base + "/metrics").text
+    assert "random-7-path" not in text and 'endpoint="other"' in text
+    assert len(text) < size0 + 2000                            # was ~3.7 kB per unknown path
+    assert 'endpoint="/v1/analyze"' in text
+
+
+def test_readyz_does_not_show_server_paths(base: str) -> None:
+    body = httpx.get(base + "/readyz").json()
+    assert "location" not in str(body) and body["models"]["encoder"]["model"]
+
+
+def test_embed_bounds_tokens_and_goes_through_the_queue(base: str) -> None:
+    # 400 characters of combining marks are ~400 tokens: under max_chars, so cut by the token bound below
+    from vocnlp.service.app import bound_tokens
+
+    marks = "a" + "\u0301" * 9000
+    nlp = Pipeline.default()
+    (kept, before), = bound_tokens([marks], nlp.encoder.token_counts, 512)
+    assert before is not None and before > 9000 / 2 and nlp.encoder.token_counts([kept])[0] <= 512
+    r = _post(base, "/v1/embed", {"texts": ["ok", "fine"]})
+    assert r.status_code == 200 and r.json()["status"] == ["ok", "ok"]
+    assert _metric(base, "vocnlp_batch_comments_count") >= 0
+
+
+def test_sigterm_with_a_half_sent_body_stops_within_the_deadline(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "vocnlp.cli", "serve", "--port", str(port), "--shutdown-timeout", "2"],
+                            env={**os.environ, "HF_HUB_OFFLINE": "1"}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.time() + 180
+        while time.time() < deadline:
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.5)
+        s = socket.create_connection(("127.0.0.1", port))
+        s.sendall(b"POST /v1/analyze HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"co")
+        time.sleep(0.5)
+        t0 = time.time()
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=30)                                  # waited 90 s and more before
+        assert time.time() - t0 < 15
+        s.close()
+    finally:
+        if proc.poll() is None:
+            proc.kill()

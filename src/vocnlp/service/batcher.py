@@ -57,6 +57,7 @@ class MicroBatcher:
         self._queue: asyncio.Queue[_Job] | None = None
         self._task: asyncio.Task[None] | None = None
         self.waiting = 0
+        self.shed = 0  # items dropped because their caller had given up
 
     async def start(self) -> None:
         self._queue = asyncio.Queue()
@@ -100,26 +101,37 @@ class MicroBatcher:
             await self._execute(jobs, n)
 
     async def _execute(self, jobs: list[_Job], n: int) -> None:
+        """Run the jobs' items in slices of ``max_batch``. A job whose caller gave up (timed out, went
+        away) before its slice started is shed: its work never runs, and a big request that times out
+        stops at the next slice instead of holding the worker for the whole of it."""
         assert self._queue is not None
-        items = [x for j in jobs for x in j.items]
+        live = [j for j in jobs if not j.future.done()]
+        items = [x for j in live for x in j.items]
         t0 = time.perf_counter()
         try:
-            results = await asyncio.to_thread(self.fn, items)
-            if len(results) != len(items):
-                raise RuntimeError(f"batch function returned {len(results)} results for {len(items)} items")
+            results: list[Any] = []
+            for start in range(0, len(items), self.max_batch):
+                if all(j.future.done() for j in live):
+                    break
+                part = items[start : start + self.max_batch]
+                out = await asyncio.to_thread(self.fn, part)
+                if len(out) != len(part):
+                    raise RuntimeError(f"batch function returned {len(out)} results for {len(part)} items")
+                results.extend(out)
             pos = 0
-            for j in jobs:
+            for j in live:
                 if not j.future.done():
                     j.future.set_result(list(results[pos : pos + len(j.items)]))
                 pos += len(j.items)
         except Exception as exc:  # noqa: BLE001 - hand the failure to every waiting request
-            logger.exception("batch of %d items failed", n)
-            for j in jobs:
+            logger.exception("batch of %d items failed", len(items))
+            for j in live:
                 if not j.future.done():
                     j.future.set_exception(exc)
         finally:
             self.waiting -= n
+            self.shed += n - len(items)
             for _ in jobs:
                 self._queue.task_done()
-            if self.on_batch is not None:
-                self.on_batch(n, len(jobs), time.perf_counter() - t0)
+            if self.on_batch is not None and items:
+                self.on_batch(len(items), len(live), time.perf_counter() - t0)

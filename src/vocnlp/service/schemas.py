@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, create_model
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, create_model, model_validator
 
-__all__ = ["Comment", "AnalyzeRequest", "AnalyzeResponse", "EmbedRequest", "EmbedResponse", "request_models"]
+MAX_DEPTH = 32  # nesting of a passed-through field; deeper is answered 422 (900 levels raised RecursionError, 500)
+
+__all__ = ["MAX_DEPTH", "Comment", "AnalyzeRequest", "AnalyzeResponse", "EmbedRequest", "EmbedResponse", "request_models"]
 
 
 class Comment(BaseModel):
@@ -21,6 +23,28 @@ class Comment(BaseModel):
     # strict: pydantic would otherwise turn `"id": false` into 0 (found by schemathesis)
     id: StrictStr | StrictInt | None = Field(None, description="your id, returned with the result")
     text: Any = Field(..., description="the comment; non-strings and empty texts are flagged, not rejected")
+
+    @model_validator(mode="after")
+    def _shallow(self) -> Comment:
+        for name, value in {"text": self.text, **(self.model_extra or {})}.items():
+            if _depth(value) > MAX_DEPTH:
+                raise ValueError(f"field {name!r} is nested more than {MAX_DEPTH} levels deep: flatten it")
+        return self
+
+
+def _depth(value: Any) -> int:
+    """Nesting depth of lists and dicts, counted without recursion (stops once past MAX_DEPTH)."""
+    deepest, stack = 0, [(value, 0)]
+    while stack:
+        v, d = stack.pop()
+        deepest = max(deepest, d)
+        if deepest > MAX_DEPTH:
+            return deepest
+        if isinstance(v, dict):
+            stack.extend((x, d + 1) for x in v.values())
+        elif isinstance(v, list):
+            stack.extend((x, d + 1) for x in v)
+    return deepest
 
 
 class Options(BaseModel):
