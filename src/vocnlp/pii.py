@@ -28,6 +28,7 @@ from __future__ import annotations
 import functools
 import ipaddress
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -87,7 +88,16 @@ _CUE_NAME = re.compile(r"(?i:\b(?:" + "|".join(_CUES) + r"))\s+" + _NAME)
 #: regions whose national phone formats are tried for a comment's language (international ones always)
 _REGIONS = {"en": ("US", "GB"), "de": ("DE", "AT", "CH"), "fr": ("FR", "BE", "CH"), "es": ("ES", "MX"),
             "it": ("IT",), "pt": ("PT", "BR"), "nl": ("NL", "BE"), "pl": ("PL",), "sv": ("SE",), "da": ("DK",),
-            "ja": ("JP",), "zh": ("CN",), "ko": ("KR",), "tr": ("TR",), "ru": ("RU",), "ar": ("SA", "EG")}
+            "ja": ("JP",), "zh": ("CN", "TW", "HK"), "ko": ("KR",), "tr": ("TR",), "ru": ("RU",),
+            "ar": ("SA", "EG", "AE", "MA"), "fa": ("IR",), "hi": ("IN",), "bn": ("BD", "IN"), "ur": ("PK",),
+            "th": ("TH",), "vi": ("VN",), "id": ("ID",), "ms": ("MY",), "uk": ("UA",), "cs": ("CZ",),
+            "sk": ("SK",), "hu": ("HU",), "ro": ("RO",), "el": ("GR",), "he": ("IL",), "fi": ("FI",),
+            "no": ("NO",), "nb": ("NO",), "bg": ("BG",), "hr": ("HR",), "sr": ("RS",), "sw": ("KE", "TZ")}
+
+#: every Unicode decimal digit (Persian ۰-۹, Arabic-Indic ٠-٩, Devanagari, Thai, full-width ...) to its
+#: ASCII digit, one character for one, so offsets into the original text stay valid
+_ASCII_DIGITS = {cp: ord("0") + unicodedata.decimal(chr(cp)) for cp in range(0x80, 0x10000)
+                 if unicodedata.category(chr(cp)) == "Nd"}
 
 
 def _luhn(digits: str) -> bool:
@@ -153,6 +163,7 @@ def _phone_spans(text: str, language: str | None) -> list[PiiSpan]:
     if not any(ch.isdigit() for ch in text):
         return []
     phonenumbers = import_optional("phonenumbers")
+    original, text = text, text.translate(_ASCII_DIGITS)
     regions = _REGIONS.get(language or "", ()) or ("US",)
     spans: list[PiiSpan] = []
     # international numbers first (region None needs a +), then national formats of the language's regions
@@ -163,7 +174,7 @@ def _phone_spans(text: str, language: str | None) -> list[PiiSpan]:
         for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=leniency):
             if not match.raw_string.startswith("+") and _REFERENCE_CUE.search(text[max(0, match.start - 20):match.start]):
                 continue
-            spans.append(PiiSpan("PHONE", match.start, match.end, match.raw_string))
+            spans.append(PiiSpan("PHONE", match.start, match.end, original[match.start:match.end]))
     # "0049 ..." style international prefixes that the matcher reads as national digits
     for m in re.finditer(r"(?<![\d+])00[1-9][\d \-/().]{7,20}\d", text):
         try:
@@ -171,7 +182,7 @@ def _phone_spans(text: str, language: str | None) -> list[PiiSpan]:
         except phonenumbers.NumberParseException:
             continue
         if phonenumbers.is_possible_number(num):
-            spans.append(PiiSpan("PHONE", m.start(), m.end(), m.group()))
+            spans.append(PiiSpan("PHONE", m.start(), m.end(), original[m.start():m.end()]))
     return spans
 
 
@@ -202,12 +213,33 @@ def _resolve(spans: list[PiiSpan]) -> list[PiiSpan]:
     return sorted(chosen, key=lambda s: s.start)
 
 
+@functools.lru_cache(maxsize=1)
+def _detector() -> Any:
+    from .langid import LanguageDetector
+
+    return LanguageDetector()
+
+
+def _guess_languages(texts: Sequence[str]) -> list[str]:
+    """The language of each text, for the phone formats and names to try when the caller gave none.
+    Only texts that could hold a national phone number (6+ digits) are detected; the rest try English
+    (as before), which decides nothing but the NER names."""
+    langs = ["en"] * len(texts)
+    todo = [i for i, t in enumerate(texts) if sum(ch.isdigit() for ch in t) >= 6]
+    if todo:
+        for i, g in zip(todo, _detector().detect([texts[i] for i in todo])):
+            if g.lang != "und":
+                langs[i] = g.lang
+    return langs
+
+
 def find_pii(text: str, *, language: str | None = None, names: bool = True, ner: bool = True,
              kinds: Sequence[str] | None = None) -> list[PiiSpan]:
     """The personal data in ``text``, in order, without overlaps.
 
     ``language``: ISO 639-1 code of the comment (picks the national phone formats; ``en`` turns on NER names);
-    ``None`` tries English. ``names=False`` skips person names; ``ner=False`` keeps the cue-word names but skips
+    ``None`` detects it when the text holds 6+ digits (a national number: ``06 12 34 56 78`` is French), else
+    tries English. Digits of any script count (Persian ``۰۹۱۲...`` too). ``names=False`` skips person names; ``ner=False`` keeps the cue-word names but skips
     spaCy's NER (about 100x faster on English text). ``kinds`` keeps only some kinds.
     """
     if not isinstance(text, str):
@@ -216,7 +248,7 @@ def find_pii(text: str, *, language: str | None = None, names: bool = True, ner:
     unknown = wanted - set(KINDS)
     if unknown:
         raise InputError(f"unknown PII kinds {sorted(unknown)}; choose from {list(KINDS)}")
-    lang = language or "en"
+    lang = language or _guess_languages([text])[0]
     spans = _regex_spans(text)
     if "PHONE" in wanted:
         spans += _phone_spans(text, lang)
@@ -254,6 +286,12 @@ def redact_many(texts: Sequence[Any], *, languages: Sequence[str | None] | None 
         texts = list(texts) if not isinstance(texts, (str, bytes)) else [texts]
     if languages is not None and len(languages) != len(texts):
         raise InputError(f"languages has {len(languages)} items for {len(texts)} texts: give one per text")
+    if languages is None:  # detected in one batch, not one call per text
+        strings = [i for i, t in enumerate(texts) if isinstance(t, str)]
+        guessed = _guess_languages([texts[i] for i in strings])
+        languages = [None] * len(texts)
+        for i, lang in zip(strings, guessed):
+            languages[i] = lang
     out: list[tuple[Any, list[PiiSpan]]] = []
     for i, t in enumerate(texts):
         if not isinstance(t, str):

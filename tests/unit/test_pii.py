@@ -105,3 +105,33 @@ def test_redaction_time_grows_linearly(unit: str) -> None:
     seconds(1_000)  # warm-up (phone metadata)
     small, large = seconds(50_000), seconds(200_000)
     assert large < 8 * small + 0.5, (small, large)
+
+
+@pytest.mark.parametrize("text, number", [
+    ("Ruf mich an unter 030 12345678, danke.", "030 12345678"),
+    ("Appelez-moi au 06 12 34 56 78 svp.", "06 12 34 56 78"),
+    ("Proszę dzwonić 512 345 678.", "512 345 678"),
+    ("Ring mig på 070-123 45 67.", "070-123 45 67"),
+    ("请拨打 138 0013 8000 联系我", "138 0013 8000"),
+    ("با شماره ۰۹۱۲۳۴۵۶۷۸۹ تماس بگیرید", "۰۹۱۲۳۴۵۶۷۸۹"),
+    ("اتصل بي على ٠٥٠١٢٣٤٥٦٧", "٠٥٠١٢٣٤٥٦٧"),
+])
+def test_national_phone_numbers_without_a_language_hint(text: str, number: str) -> None:
+    # issue 16 item 15: without a hint only US formats were tried, and digits of other scripts never matched
+    assert [(s.kind, s.text) for s in find_pii(text, names=False)] == [("PHONE", number)]
+    assert redact([text], names=False)[0].count("<PHONE>") == 1
+
+
+def test_labelled_set_without_language_hints_matches_with_hints() -> None:
+    rows = [json.loads(line) for line in DATA.read_text().splitlines()]
+    rows = [r for r in rows if any(s["kind"] == "PHONE" for s in r["spans"])]
+
+    def found(hint: bool) -> int:
+        n = 0
+        for r in rows:
+            spans = find_pii(r["text"], language=r["lang"] if hint else None, names=False, kinds=["PHONE"])
+            n += sum(any(min(f.end, g["end"]) - max(f.start, g["start"]) >= (g["end"] - g["start"]) / 2 for f in spans)
+                     for g in r["spans"] if g["kind"] == "PHONE")
+        return n
+
+    assert found(hint=False) == found(hint=True) == 49
