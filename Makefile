@@ -31,6 +31,7 @@ bench: install
 	HF_HUB_OFFLINE=1 $(PY) benchmarks/themes_real.py
 	HF_HUB_OFFLINE=1 $(PY) benchmarks/analyze.py
 	HF_HUB_OFFLINE=1 $(PY) benchmarks/service.py
+	HF_HUB_OFFLINE=1 $(PY) benchmarks/attack.py
 	HF_HUB_OFFLINE=1 $(PY) benchmarks/gpu.py
 
 # the 200k-row batch job, single process and on a local Ray cluster (about an hour on 2 cores)
