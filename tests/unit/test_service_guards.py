@@ -73,3 +73,30 @@ def test_passed_through_fields_are_bounded_in_depth() -> None:
         deep = [deep]
     with pytest.raises(ValueError, match="nested"):
         Comment(text="t", meta=deep)
+
+
+def test_guard_counts_unhandled_errors_as_500_under_one_label_per_route() -> None:
+    # issue 16 items 2 and 3: a 500 must show in the metrics, and unknown paths share one label
+    from vocnlp.service.guard import RequestGuard
+
+    seen: list[tuple[str, int]] = []
+
+    async def broken(scope, receive, send):  # type: ignore[no-untyped-def]
+        raise RuntimeError("boom")
+
+    guard = RequestGuard(broken, api_key=None, max_body_bytes=100, routes={"/v1/analyze"},
+                         observe=lambda route, status, s: seen.append((route, status)))
+
+    async def call(path: str) -> None:
+        async def receive():  # type: ignore[no-untyped-def]
+            return {"type": "http.request", "body": b"{}", "more_body": False}
+
+        async def send(message):  # type: ignore[no-untyped-def]
+            pass
+
+        with pytest.raises(RuntimeError):
+            await guard({"type": "http", "path": path, "headers": [], "method": "POST"}, receive, send)
+
+    asyncio.run(call("/v1/analyze"))
+    asyncio.run(call("/no/such/path/123"))
+    assert seen == [("/v1/analyze", 500), ("other", 500)]
