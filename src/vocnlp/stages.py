@@ -1,17 +1,20 @@
 """The contract between the Pipeline and the stages fed by its one shared encoder pass.
 
 A stage gets a :class:`StageBatch` (the live texts of a chunk, their embeddings, their languages and,
-when a stage asked for them, their clauses with embeddings) and returns new columns, one value per
-text. Stages run in order and may leave per-clause values in ``batch.clause_fields`` for the
-``clauses`` column and for later stages (themes attach to clauses that sentiment has scored).
+when a stage asked for them, their clauses with embeddings) and returns its output: a
+:class:`StageOutput` with new columns (one value per text) and, optionally, values per clause (one
+list per text, one value per clause). The pipeline puts each stage's clause values into the
+``clauses`` column and shows them to later stages in ``batch.clause_fields``; a stage never writes
+into the batch. A plain ``{column: values}`` dict is accepted as an output without clause values.
 
 Example:
     >>> class Length:
     ...     name = "length"
-    ...     needs_clauses = False
+    ...     needs_clauses = True
     ...     output_columns = ("n_chars",)
     ...     def columns(self, batch):
-    ...         return {"n_chars": [len(t) for t in batch.texts]}
+    ...         return StageOutput(rows={"n_chars": [len(t) for t in batch.texts]},
+    ...                            clauses={"n_chars": [[len(c.text) for c in cl] for cl in batch.clauses]})
 """
 
 from __future__ import annotations
@@ -24,7 +27,32 @@ if TYPE_CHECKING:
 
     from .clauses import Clause
 
-__all__ = ["EmbeddingStage", "StageBatch"]
+__all__ = ["EmbeddingStage", "StageBatch", "StageOutput"]
+
+
+@dataclass
+class StageOutput:
+    """What a stage returns for a batch of ``n`` texts.
+
+    Attributes:
+        rows: ``{column: n values}``; the columns are the stage's ``output_columns``.
+        clauses: ``{field: n lists}``, one value per clause of each text (``None`` for a text the stage
+            has no clause values for); they appear under ``field`` in the ``clauses`` column.
+    """
+
+    rows: dict[str, list[Any]]
+    clauses: dict[str, list[list[Any] | None]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, result: StageOutput | dict[str, list[Any]]) -> StageOutput:
+        """A stage's return value as a StageOutput (a plain dict holds row columns only)."""
+        return result if isinstance(result, StageOutput) else cls(rows=dict(result))
+
+    def check(self, n: int, stage: str) -> None:
+        """Raise when a column or clause field does not hold one value per text."""
+        bad = {k: len(v) for k, v in {**self.rows, **self.clauses}.items() if len(v) != n}
+        if bad:
+            raise RuntimeError(f"stage {stage} returned {bad} values for {n} rows")
 
 
 class EmbeddingStage(Protocol):
@@ -36,7 +64,7 @@ class EmbeddingStage(Protocol):
     #: The columns :meth:`columns` returns (used for empty inputs and for failed rows).
     output_columns: tuple[str, ...]
 
-    def columns(self, batch: StageBatch) -> dict[str, list[Any]]: ...
+    def columns(self, batch: StageBatch) -> StageOutput | dict[str, list[Any]]: ...
 
 
 @dataclass
@@ -49,7 +77,8 @@ class StageBatch:
         languages: ISO code per comment (``und`` when undecided).
         clauses: per comment, its clauses (a comment with one clause has one, covering it).
         clause_embeddings: per comment, ``(len(clauses), dim)``; a one-clause comment reuses its embedding.
-        clause_fields: per-clause values stages produced, ``{field: per comment, a list per clause}``.
+        clause_fields: per-clause values of the stages that ran before, ``{field: per comment, a list per
+            clause}`` (filled by the pipeline from their :class:`StageOutput`; read it, never write it).
     """
 
     texts: list[str]

@@ -167,3 +167,64 @@ def test_results_do_not_depend_on_the_chunk_size(nlp: Pipeline, shared_data) -> 
     for col in ("language", "sentiment", "intent", "status"):
         assert a[col].tolist() == b[col].tolist(), col
     assert a["sentiment_mixed"].fillna(-1).tolist() == b["sentiment_mixed"].fillna(-1).tolist()
+
+
+def test_outputs_on_the_sample_data_are_unchanged() -> None:
+    """The stage contract's refactor (issue 17) must not change a single output: the reference was
+    written by the code before it (tests/data/sample_outputs.json.gz, the bundled sample data). Labels
+    must match exactly; scores to 1e-3 (bf16 kernels may differ between CPUs)."""
+    import gzip
+    import json
+    from pathlib import Path
+
+    import vocnlp
+
+    import pandas as pd
+
+    def same(a: object, b: object) -> bool:
+        return bool(pd.isna(a) and pd.isna(b)) if not isinstance(a, (list, dict)) and pd.isna(a) else a == b
+
+    ref = json.loads(gzip.decompress((Path(__file__).parents[1] / "data" / "sample_outputs.json.gz").read_bytes()))
+    out = Pipeline.default(clauses=True).run(vocnlp.io.load_sample(), text_col="comment")
+    assert len(out) == len(ref)
+    for i, r in enumerate(ref):
+        got = out.iloc[i]
+        for col in ("language", "sentiment", "intent", "status", "error"):
+            assert same(got[col], r[col]), (i, col, got[col], r[col])
+        for col in ("sentiment_score", "intent_score"):
+            assert same(got[col], r[col]) or abs(got[col] - r[col]) <= 1e-3, (i, col, got[col], r[col])
+        intents = got["intents"]
+        assert (None if not isinstance(intents, (list, tuple)) and pd.isna(intents) else list(intents)) == r["intents"]
+        clauses = got["clauses"] if isinstance(got["clauses"], list) else None
+        assert (clauses is None) == (r["clauses"] is None), i
+        for c, rc in zip(clauses or [], r["clauses"] or []):
+            assert (c["text"], c["sentiment"], c["theme_id"]) == (rc["text"], rc["sentiment"], rc["theme_id"])
+
+
+def test_a_custom_stage_returns_clause_values_through_the_contract(nlp: Pipeline) -> None:
+    # issue 17 item 1: clause values went through a side channel only the shipped stages knew
+    import pandas as pd
+
+    from vocnlp.stages import StageBatch, StageOutput
+
+    class ClauseLength:
+        name = "clause_length"
+        needs_clauses = True
+        output_columns = ("longest_clause",)
+
+        def columns(self, batch: StageBatch) -> StageOutput:
+            assert batch.clauses is not None and "sentiment" in batch.clause_fields   # earlier stages' values
+            lengths = [[len(c.text) for c in cl] for cl in batch.clauses]
+            if any("boom" in t for t in batch.texts):
+                raise ValueError("boom")
+            return StageOutput(rows={"longest_clause": [max(x) for x in lengths]}, clauses={"n_chars": lengths})
+
+    custom = Pipeline.default(stages=[ClauseLength()], clauses=True)
+    out = custom.run(["The staff were lovely but the app keeps crashing.", "boom", "Fine."])
+    first = out["clauses"][0]
+    assert [c["n_chars"] for c in first] == [len(c["text"]) for c in first] and len(first) == 2
+    assert first[0]["sentiment"] is not None and out["longest_clause"][0] == max(c["n_chars"] for c in first)
+    # the row that makes the stage fail is isolated by the one isolation routine; the others keep results
+    assert out["status"][1] == "error" and out["error"][1].startswith("V500 stage_failed: clause_length")
+    assert pd.isna(out["longest_clause"][1]) and isinstance(out["sentiment"][1], str)
+    assert out["status"][2] == "ok" and out["clauses"][2][0]["n_chars"] == 5

@@ -25,7 +25,7 @@ from .registry import load_head
 if TYPE_CHECKING:
     import numpy as np
 
-    from ..stages import StageBatch
+    from ..stages import StageBatch, StageOutput
 
 __all__ = ["SentimentStage", "aggregate_sentiment", "SENTIMENT_LABELS"]
 
@@ -84,10 +84,13 @@ class SentimentStage:
         """``(n, 3)`` probabilities in the order negative, neutral, positive."""
         return self.head.predict_proba(embeddings)[:, self._order]
 
-    def columns(self, batch: StageBatch) -> dict[str, list[Any]]:
+    def columns(self, batch: StageBatch) -> StageOutput:
         import numpy as np
 
+        from ..stages import StageOutput
+
         doc = self.proba(batch.embeddings)
+        clause_values: dict[str, list[list[Any] | None]] = {}
         if not self.clause_level:
             p_all, mixed = doc, [None] * len(batch)  # unknown without clause scores
         else:
@@ -103,10 +106,9 @@ class SentimentStage:
                 pc_eff = doc[i : i + 1] if len(pc) <= 1 else pc  # one clause: the comment's own reading
                 labels.append([SENTIMENT_LABELS[j] for j in pc_eff.argmax(axis=1)])
                 scores.append([round(float(s), 4) for s in pc_eff[:, 2] - pc_eff[:, 0]])
-            batch.clause_fields["sentiment"] = labels
-            batch.clause_fields["sentiment_score"] = scores
-        return {
+            clause_values = {"sentiment": list(labels), "sentiment_score": list(scores)}
+        return StageOutput(rows={
             "sentiment": [SENTIMENT_LABELS[j] for j in p_all.argmax(axis=1)],
             "sentiment_score": [round(float(s), 4) for s in p_all[:, 2] - p_all[:, 0]],
             "sentiment_mixed": list(mixed),
-        }
+        }, clauses=clause_values)

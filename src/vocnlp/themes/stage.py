@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from .model import UNASSIGNED, ThemeModel
 
 if TYPE_CHECKING:
-    from ..stages import StageBatch
+    from ..stages import StageBatch, StageOutput
 
 __all__ = ["ThemeStage"]
 
@@ -29,9 +29,10 @@ class ThemeStage:
         model._require_fitted()
         self.model = model
 
-    def columns(self, batch: StageBatch) -> dict[str, list[Any]]:
+    def columns(self, batch: StageBatch) -> StageOutput:
         import numpy as np
 
+        from ..stages import StageOutput
         from ..words import content_words
 
         flat, offsets = batch.flat_clause_embeddings()
@@ -42,5 +43,5 @@ class ThemeStage:
         ids = np.where(content, ids, UNASSIGNED)
         per_row = [list(zip(ids[offsets[i] : offsets[i + 1]].tolist(), sims[offsets[i] : offsets[i + 1]].tolist()))
                    for i in range(len(batch))]
-        batch.clause_fields["theme_id"] = [[t for t, _ in pairs] for pairs in per_row]
-        return self.model.comment_columns(per_row)
+        return StageOutput(rows=self.model.comment_columns(per_row),
+                           clauses={"theme_id": [[t for t, _ in pairs] for pairs in per_row]})
