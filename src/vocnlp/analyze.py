@@ -42,14 +42,14 @@ def run_analysis(df: Any, *, text_col: str, score_col: str, out_dir: str | Path,
     so the tagged file, the themes and the report never hold it (see :mod:`vocnlp.pii`).
     """
     from .drivers import analyze_drivers
-    from .errors import InputError
+    from .frames import require_columns
     from .io import write_table
     from .pipeline import Pipeline
     from .report import build
     from .themes import ThemeModel
 
-    if score_col not in df.columns:
-        raise InputError(f"score_col={score_col!r} not in the frame; available: {list(df.columns)}")
+    require_columns(df.columns, {"score_col": score_col, "text_col": text_col, "date_col": date_col,
+                                 **{f"segment_cols[{i}]": c for i, c in enumerate(segment_cols)}})
     folder = Path(out_dir)
     folder.mkdir(parents=True, exist_ok=True)
     seconds: dict[str, float] = {}

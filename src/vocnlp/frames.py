@@ -17,7 +17,7 @@ from ._lazy import import_optional
 from .errors import InputError
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
-__all__ = ["InputFrame", "as_frame"]
+__all__ = ["InputFrame", "as_frame", "require_columns", "to_pandas"]
 
 
 @dataclass
@@ -83,3 +83,41 @@ def as_frame(data: object, *, text_col: str | None) -> InputFrame:
     if text_col not in columns:
         raise InputError(f"text_col={text_col!r} not in the frame; available: {columns}")
     return InputFrame(kind, data, text_col)
+
+
+def require_columns(columns: Any, needed: dict[str, str | None], *, where: str = "the frame", hint: str = "") -> None:
+    """Raise :class:`InputError` naming the first missing column, the argument that named it and what is
+    available. ``needed`` maps an argument name to its column (None: not asked for).
+
+    Example:
+        >>> require_columns(["id", "text"], {"text_col": "text", "date_col": None})
+        >>> require_columns(["id", "text"], {"score_col": "nps"})
+        Traceback (most recent call last):
+        ...
+        vocnlp.errors.InputError: score_col='nps' not in the frame; available: ['id', 'text']
+    """
+    have = [str(c) for c in columns]
+    for arg, col in needed.items():
+        if col is not None and col not in have:
+            raise InputError(f"{arg}={col!r} not in {where}{hint}; available: {have}")
+
+
+def to_pandas(data: Any, *, text_col: str | None = None, what: str = "this function") -> Any:
+    """pandas for a pandas or polars DataFrame (a list of strings too, when ``text_col`` names its
+    column); anything else raises :class:`InputError`. A pandas frame comes back with a fresh 0..n-1
+    index (a view of the caller's data is never changed).
+
+    Example:
+        >>> to_pandas(["good", "bad"], text_col="comment").columns.tolist()    # doctest: +SKIP
+        ['comment']
+    """
+    mod, name = type(data).__module__.split(".")[0], type(data).__name__
+    if mod == "polars" and name == "DataFrame":
+        return data.to_pandas()
+    pd = import_optional("pandas")
+    if isinstance(data, pd.DataFrame):
+        return data.reset_index(drop=True)
+    if text_col is not None:
+        frame = as_frame(data, text_col=text_col)
+        return pd.DataFrame({frame.text_col: frame.data}) if frame.kind == "list" else to_pandas(frame.data)
+    raise InputError(f"{what} takes a pandas or polars DataFrame, not {name}")

@@ -20,7 +20,7 @@ from .errors import InputError
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["check_writable", "read_table", "read_batches", "write_table", "sample_data_path", "load_sample", "sniff_csv", "CsvDialect"]
+__all__ = ["check_writable", "expand_paths", "read_table", "read_batches", "write_table", "sample_data_path", "load_sample", "sniff_csv", "CsvDialect"]
 
 _FORMATS = {".csv": "csv", ".tsv": "tsv", ".parquet": "parquet", ".pq": "parquet", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 
@@ -32,11 +32,24 @@ def _format(path: str | os.PathLike[str]) -> str:
     return _FORMATS[suffix]
 
 
-def _paths(pattern: str | os.PathLike[str]) -> list[str]:
-    paths = sorted(glob.glob(os.fspath(pattern))) if any(c in os.fspath(pattern) for c in "*?[") else [os.fspath(pattern)]
-    missing = [p for p in paths if not os.path.exists(p)]
+def expand_paths(inputs: str | os.PathLike[str] | Sequence[str | os.PathLike[str]]) -> list[Path]:
+    """The files of a path, a glob (sorted) or a list of them; raises :class:`InputError` when none is found
+    or a named file is missing.
+
+    Example:
+        >>> expand_paths("exports/*.parquet")      # doctest: +SKIP
+        [PosixPath('exports/2026-01.parquet'), PosixPath('exports/2026-02.parquet')]
+    """
+    items = [inputs] if isinstance(inputs, (str, os.PathLike)) else list(inputs)
+    paths: list[Path] = []
+    for item in items:
+        s = os.fspath(item)
+        found = sorted(glob.glob(s)) if any(ch in s for ch in "*?[") else [s]
+        paths += [Path(p) for p in found]
+    missing = [str(p) for p in paths if not p.is_file()]
     if not paths or missing:
-        raise InputError(f"no file matches {os.fspath(pattern)!r}")
+        raise InputError(f"no input files for {os.fspath(inputs) if isinstance(inputs, (str, os.PathLike)) else inputs!r}"
+                         + (f" (missing: {missing})" if missing else ""))
     return paths
 
 
@@ -170,7 +183,7 @@ def read_batches(pattern: str | os.PathLike[str], *, columns: Sequence[str] | No
 
     A file that cannot be parsed (or vanishes while it is read) raises :class:`InputError` naming it.
     """
-    for path in _paths(pattern):
+    for path in map(os.fspath, expand_paths(pattern)):
         chunks = _read_file_batches(path, columns=columns, rows=rows, text_cols=text_cols)
         while True:
             try:

@@ -21,7 +21,6 @@ Example:
 
 from __future__ import annotations
 
-import glob
 import hashlib
 import json
 import logging
@@ -35,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
 from .errors import InputError, OutputError
+from .frames import require_columns
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -67,19 +67,6 @@ class JobSummary:
         codes = ", ".join(f"{k} {v}" for k, v in sorted(self.flagged.items())) or "none"
         return (f"{self.rows} rows tagged in {self.seconds:.1f}s ({self.rows_per_s:.1f} rows/s); skipped "
                 f"{self.skipped_resumed} already done, {self.skipped_seen} seen before; flagged: {codes}")
-
-
-def _inputs(inputs: str | os.PathLike[str] | list[Any]) -> list[Path]:
-    items = inputs if isinstance(inputs, list) else [inputs]
-    paths: list[Path] = []
-    for item in items:
-        s = os.fspath(item)
-        found = sorted(glob.glob(s)) if any(ch in s for ch in "*?[") else [s]
-        paths += [Path(p) for p in found]
-    missing = [str(p) for p in paths if not p.is_file()]
-    if not paths or missing:
-        raise InputError(f"no input files for {inputs!r}" + (f" (missing: {missing})" if missing else ""))
-    return paths
 
 
 def _fingerprint(path: Path) -> dict[str, Any]:
@@ -178,19 +165,85 @@ def _content_hash(text: Any, versions: str) -> str:
 
 
 def _guarded(chunks: Any, path: Path) -> Any:
-    """The chunks of one input; a file that is corrupt, or vanishes or changes while it is read, stops the
-    job with an error that names it. Finished chunks stay recorded: fix the file and ``--resume``."""
+    """The chunks of one input. ``read_batches`` already turns a parse failure into an InputError naming
+    the file; this adds what to do next (finished chunks stay recorded)."""
     it = iter(chunks)
     while True:
         try:
             chunk = next(it)
         except StopIteration:
             return
-        except Exception as exc:  # noqa: BLE001 - parser errors of every format end up here
-            what = str(exc) if isinstance(exc, InputError) else f"cannot read {path}: {type(exc).__name__}: {exc}"
-            raise InputError(f"{what}. The chunks finished so far are kept in the output folder; repair or replace "
-                             "the file, then run again with --resume (or --incremental)") from exc
+        except InputError as exc:
+            raise InputError(f"{exc}. The chunks finished so far are kept in the output folder; put the original "
+                             "file back and run again with --resume, or, if you repaired or replaced it, with "
+                             "--incremental") from exc
         yield chunk
+
+
+class _Manifest:
+    """``manifest.json``: the job's plan, its inputs' fingerprints, the chunks finished (in the order they
+    were written) and the model versions. Saved atomically after every chunk."""
+
+    def __init__(self, folder: Path) -> None:
+        self.path = folder / MANIFEST
+        data = json.loads(self.path.read_text()) if self.path.exists() else {}
+        self.data: dict[str, Any] = {"chunks": {}, "inputs": {}, **data}
+
+    @property
+    def chunks(self) -> dict[str, Any]:
+        return self.data["chunks"]
+
+    def check_inputs(self, paths: list[Path]) -> None:
+        """A resumed job must read the same, unchanged inputs (size and time)."""
+        for f, path in enumerate(paths):
+            fp, prev = _fingerprint(path), self.data["inputs"].get(str(f))
+            if prev is not None and (prev["path"], prev["size"], prev["mtime_ns"]) != (fp["path"], fp["size"], fp["mtime_ns"]):
+                raise InputError(f"{path} changed since the job started (size or time differ): --resume needs the "
+                                 "same inputs. To add or re-tag changed comments, run with --incremental instead")
+
+    def new_run(self) -> int:
+        self.data["runs"] = self.data.get("runs", 0) + 1
+        return int(self.data["runs"])
+
+    def record(self, key: str, entry: dict[str, Any], versions: dict[str, Any]) -> None:
+        self.chunks[key] = entry
+        self.data["versions"] = versions
+        _atomic_write(self.path, json.dumps(self.data, indent=1, default=str).encode())
+
+
+class _SeenStore:
+    """Content hashes of the comments a folder has tagged (``seen/seen-KEY.parquet``, one per chunk)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder / SEEN
+
+    def load(self) -> set[str]:
+        import pandas as pd
+
+        seen: set[str] = set()
+        for p in sorted(self.folder.glob("*.parquet")) if self.folder.is_dir() else []:
+            seen |= set(pd.read_parquet(p)["hash"])
+        return seen
+
+    def add(self, key: str, hashes: list[str]) -> None:
+        import pandas as pd
+
+        self.folder.mkdir(exist_ok=True)
+        _write_part(pd.DataFrame({"hash": hashes}), self.folder / f"seen-{key}.parquet")
+
+
+def _remove_orphans(folder: Path, recorded: dict[str, Any]) -> None:
+    """Files written by a job killed before it recorded them in the manifest are redone, never kept twice."""
+    for orphan in [*folder.glob("part-*.parquet"), *(folder / SEEN).glob("seen-*.parquet")]:
+        if orphan.stem.split("-", 1)[1] not in recorded:
+            logger.info("removing %s: written by an interrupted job but not recorded", orphan.name)
+            orphan.unlink()
+
+
+def _count_codes(errors: Any, into: Counter[str]) -> None:
+    for err in errors.dropna():
+        for code in str(err).split("; "):
+            into[code.split(" ", 1)[0]] += 1
 
 
 def tag(inputs: str | os.PathLike[str] | list[Any], *, out: str | os.PathLike[str], text_col: str = "text",
@@ -200,9 +253,10 @@ def tag(inputs: str | os.PathLike[str] | list[Any], *, out: str | os.PathLike[st
 
     ``chunk_rows`` defaults to 4096 rows per chunk (a resumed job re-uses the one it was started with).
     """
-    from .io import check_writable
 
-    paths = _inputs(inputs)
+    from .io import check_writable, expand_paths
+
+    paths = expand_paths(inputs)
     if chunk_rows is not None and chunk_rows < 1:
         raise InputError(f"chunk_rows must be >= 1, not {chunk_rows}")
     folder = Path(out)
@@ -221,98 +275,96 @@ def tag(inputs: str | os.PathLike[str] | list[Any], *, out: str | os.PathLike[st
 
 def _tag_locked(paths: list[Path], folder: Path, *, text_col: str, id_col: str | None, resume: bool,
                 incremental: bool, chunk_rows: int | None, pipeline: Any, themes: Any, progress: bool | None) -> JobSummary:
-    import pandas as pd
-
-    from .io import read_batches
     from .pipeline import Pipeline
 
-    manifest_path = folder / MANIFEST
-    manifest = json.loads(manifest_path.read_text()) if manifest_path.exists() else {"chunks": {}, "inputs": {}}
-    chunk_rows = _plan(manifest, chunk_rows=chunk_rows, text_col=text_col, id_col=id_col, resume=resume,
+    manifest = _Manifest(folder)
+    chunk_rows = _plan(manifest.data, chunk_rows=chunk_rows, text_col=text_col, id_col=id_col, resume=resume,
                        incremental=incremental)
     if resume and not incremental:
         # checked before any model loads: resuming over other inputs would mix two jobs in one folder
-        for f, path in enumerate(paths):
-            fp, prev = _fingerprint(path), manifest["inputs"].get(str(f))
-            if prev is not None and (prev["path"], prev["size"], prev["mtime_ns"]) != (fp["path"], fp["size"], fp["mtime_ns"]):
-                raise InputError(f"{path} changed since the job started (size or time differ): --resume needs the "
-                                 "same inputs. To add or re-tag changed comments, run with --incremental instead")
-    if not manifest["chunks"]:
-        manifest["plan"] = {"chunk_rows": chunk_rows, "text_col": text_col, "id_col": id_col}
+        manifest.check_inputs(paths)
+    if not manifest.chunks:
+        manifest.data["plan"] = {"chunk_rows": chunk_rows, "text_col": text_col, "id_col": id_col}
     nlp = pipeline or Pipeline.default(themes=themes)
     versions = json.dumps({"vocnlp": __version__, "models": nlp.describe()}, sort_keys=True, default=str)
-    # files written by a job killed before it recorded them in the manifest are redone, never kept twice
-    for orphan in [*folder.glob("part-*.parquet"), *(folder / SEEN).glob("seen-*.parquet")]:
-        if orphan.stem.split("-", 1)[1] not in manifest["chunks"]:
-            logger.info("removing %s: written by an interrupted job but not recorded", orphan.name)
-            orphan.unlink()
-    manifest["runs"] = manifest.get("runs", 0) + 1
-    seen: set[str] = set()
-    if incremental and (folder / SEEN).is_dir():
-        for p in sorted((folder / SEEN).glob("*.parquet")):
-            seen |= set(pd.read_parquet(p)["hash"])
-    summary = JobSummary()
-    flagged: Counter[str] = Counter()
+    _remove_orphans(folder, manifest.chunks)
+    store = _SeenStore(folder)
+    seen = store.load() if incremental else set()
+    run = _Run(nlp, folder, manifest, store, seen, text_col=text_col, id_col=id_col, incremental=incremental,
+               versions=versions, run_id=manifest.new_run())
     show = sys.stderr.isatty() if progress is None else progress
     from tqdm.auto import tqdm
 
-    bar = tqdm(unit="rows", disable=not show, desc="vocnlp tag")
-    run_id = manifest["runs"]
     t0 = time.perf_counter()
-    for f, path in enumerate(paths):
-        manifest["inputs"][str(f)] = _fingerprint(path)
+    with tqdm(unit="rows", disable=not show, desc="vocnlp tag") as bar:
+        for f, path in enumerate(paths):
+            manifest.data["inputs"][str(f)] = _fingerprint(path)
+            run.file(f, path, chunk_rows, bar, log_chunks=not show)
+    run.summary.seconds = time.perf_counter() - t0
+    run.summary.flagged = dict(run.flagged)
+    logger.info("job done: %s", run.summary)
+    return run.summary
+
+
+class _Run:
+    """The main loop of one job: each chunk of each input tagged, written, recorded."""
+
+    def __init__(self, nlp: Any, folder: Path, manifest: _Manifest, store: _SeenStore, seen: set[str], *,
+                 text_col: str, id_col: str | None, incremental: bool, versions: str, run_id: int) -> None:
+        self.nlp, self.folder, self.manifest, self.store, self.seen = nlp, folder, manifest, store, seen
+        self.text_col, self.id_col, self.incremental = text_col, id_col, incremental
+        self.versions, self.run_id = versions, run_id
+        self.summary = JobSummary()
+        self.flagged: Counter[str] = Counter()
+
+    def file(self, f: int, path: Path, chunk_rows: int, bar: Any, *, log_chunks: bool) -> None:
+        from .io import read_batches
+
         row0 = 0
         # the id column is read as text: "007" stays "007"
-        text_cols = [text_col] if id_col is None else [text_col, id_col]
+        text_cols = [self.text_col] if self.id_col is None else [self.text_col, self.id_col]
         for c, chunk in enumerate(_guarded(read_batches(path, rows=chunk_rows, text_cols=text_cols), path)):
-            key = f"{f:05d}-{c:06d}-{run_id:04d}" if incremental else f"{f:05d}-{c:06d}"
+            key = f"{f:05d}-{c:06d}-{self.run_id:04d}" if self.incremental else f"{f:05d}-{c:06d}"
+            require_columns(chunk.columns, {"text_col": self.text_col, "id_col": self.id_col}, where=str(path))
             n = len(chunk)
-            if text_col not in chunk.columns:
-                raise InputError(f"text_col={text_col!r} not in {path}; available: {list(chunk.columns)}")
-            if id_col is not None and id_col not in chunk.columns:
-                raise InputError(f"id_col={id_col!r} not in {path}; available: {list(chunk.columns)}")
-            if not incremental and key in manifest["chunks"]:
-                summary.skipped_resumed += n
-                row0 += n
-                bar.update(n)
-                continue
-            chunk = chunk.reset_index(drop=True)
-            keys = chunk[id_col].astype(str) if id_col else pd.Series([f"{path.name}:{row0 + i}" for i in range(n)])
-            # a comment is its id (when there is one) and its text: a changed text is tagged again
-            ids = keys.tolist() if id_col else [""] * n
-            hashes = [_content_hash(f"{k}\x1e{t}", versions) for k, t in zip(ids, chunk[text_col].tolist())]
-            todo = [i for i, h in enumerate(hashes) if h not in seen] if incremental else list(range(n))
-            summary.skipped_seen += n - len(todo)
+            if not self.incremental and key in self.manifest.chunks:
+                self.summary.skipped_resumed += n
+            else:
+                tagged = self.chunk(key, chunk.reset_index(drop=True), path, row0)
+                if log_chunks:
+                    logger.info("chunk %s: %d rows (%d tagged)", key, n, tagged)
             row0 += n
-            if todo:
-                part = chunk.iloc[todo].reset_index(drop=True)
-                tagged = nlp.run(part, text_col=text_col)
-                tagged.insert(0, "vocnlp_row_key", keys.iloc[todo].to_numpy())
-                tagged["vocnlp_version"] = __version__
-                _write_part(tagged, folder / f"part-{key}.parquet")
-                summary.parts += 1
-                summary.rows += len(tagged)
-                for err in tagged["error"].dropna():
-                    for code in str(err).split("; "):
-                        flagged[code.split(" ", 1)[0]] += 1
-                # always kept, so a later --incremental run over a superset skips these comments
-                (folder / SEEN).mkdir(exist_ok=True)
-                _write_part(pd.DataFrame({"hash": [hashes[i] for i in todo]}), folder / SEEN / f"seen-{key}.parquet")
-                if incremental:       # only an incremental job looks them up; others keep memory flat
-                    seen |= {hashes[i] for i in todo}
-            manifest["chunks"][key] = {"rows": n, "tagged": len(todo), "file": str(path)}
-            if incremental:  # read_output keeps a re-tagged comment's row from its latest run
-                manifest["chunks"][key]["run"] = run_id
-            manifest["versions"] = json.loads(versions)
-            _atomic_write(manifest_path, json.dumps(manifest, indent=1, default=str).encode())
             bar.update(n)
-            if not show:
-                logger.info("chunk %s: %d rows (%d tagged)", key, n, len(todo))
-    bar.close()
-    summary.seconds = time.perf_counter() - t0
-    summary.flagged = dict(flagged)
-    logger.info("job done: %s", summary)
-    return summary
+
+    def chunk(self, key: str, chunk: pd.DataFrame, path: Path, row0: int) -> int:
+        """Tag the comments of one chunk this folder has not seen; returns how many were tagged."""
+        import pandas as pd
+
+        n = len(chunk)
+        id_col = self.id_col
+        keys = chunk[id_col].astype(str) if id_col else pd.Series([f"{path.name}:{row0 + i}" for i in range(n)])
+        # a comment is its id (when there is one) and its text: a changed text is tagged again
+        ids = keys.tolist() if id_col else [""] * n
+        hashes = [_content_hash(f"{k}\x1e{t}", self.versions) for k, t in zip(ids, chunk[self.text_col].tolist())]
+        todo = [i for i, h in enumerate(hashes) if h not in self.seen] if self.incremental else list(range(n))
+        self.summary.skipped_seen += n - len(todo)
+        if todo:
+            tagged = self.nlp.run(chunk.iloc[todo].reset_index(drop=True), text_col=self.text_col)
+            tagged.insert(0, "vocnlp_row_key", keys.iloc[todo].to_numpy())
+            tagged["vocnlp_version"] = __version__
+            _write_part(tagged, self.folder / f"part-{key}.parquet")
+            self.summary.parts += 1
+            self.summary.rows += len(tagged)
+            _count_codes(tagged["error"], self.flagged)
+            # always kept, so a later --incremental run over a superset skips these comments
+            self.store.add(key, [hashes[i] for i in todo])
+            if self.incremental:  # only an incremental job looks them up; others keep memory flat
+                self.seen |= {hashes[i] for i in todo}
+        entry: dict[str, Any] = {"rows": n, "tagged": len(todo), "file": str(path)}
+        if self.incremental:  # read_output keeps a re-tagged comment's row from its latest run
+            entry["run"] = self.run_id
+        self.manifest.record(key, entry, json.loads(self.versions))
+        return len(todo)
 
 
 def read_output(out: str | os.PathLike[str]) -> pd.DataFrame:

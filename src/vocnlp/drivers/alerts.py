@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from ..errors import InputError
+from ..frames import require_columns, to_pandas
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -27,12 +27,10 @@ def alerts(out: Any, *, score_col: str = "nps", text_col: str | None = None, own
     """Detractors who threaten to leave or are strongly negative: ``reason``, ``theme``, ``owner``; newest first."""
     import pandas as pd
 
-    df = out.to_pandas() if type(out).__module__.split(".")[0] == "polars" else out
-    need = [score_col, "sentiment_score", "intents"]
-    missing = [c for c in need if c not in df.columns]
-    if missing:
-        raise InputError(f"alerts needs the columns {missing} (run the Pipeline on the comments first); "
-                         f"available: {list(df.columns)}")
+    df = to_pandas(out, what="alerts")
+    require_columns(df.columns, {"score_col": score_col})
+    require_columns(df.columns, {"columns": "sentiment_score"}, hint=" (run the Pipeline on the comments first)")
+    require_columns(df.columns, {"columns": "intents"}, hint=" (run the Pipeline on the comments first)")
     score = pd.to_numeric(df[score_col], errors="coerce")
     churn = df["intents"].map(lambda v: isinstance(v, list) and "churn_risk" in v)
     negative = pd.to_numeric(df["sentiment_score"], errors="coerce") <= STRONGLY_NEGATIVE
@@ -45,8 +43,7 @@ def alerts(out: Any, *, score_col: str = "nps", text_col: str | None = None, own
     theme = res["theme"] if "theme" in res.columns else pd.Series(None, index=res.index, dtype=object)
     res["owner"] = [(owners or {}).get(t, default_owner) if isinstance(t, str) else default_owner for t in theme]
     if date_col:
-        if date_col not in res.columns:
-            raise InputError(f"date_col={date_col!r} not in the frame; available: {list(df.columns)}")
+        require_columns(df.columns, {"date_col": date_col})
         from .._dates import parse_dates
 
         res = res.assign(_d=parse_dates(res[date_col])).sort_values("_d", ascending=False).drop(columns="_d")

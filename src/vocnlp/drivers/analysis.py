@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigError, InputError
+from ..frames import require_columns, to_pandas
 from .adjusted import logit_table, ols_table, shapley_r2
 from .impact import TABLE_COLUMNS, bh_qvalues, theme_matrix, theme_table
 from .scores import KINDS, ScoreSummary, score_values, summarize
@@ -65,8 +66,7 @@ class DriverReport:
         if not date_col:
             raise InputError("by_period needs a date column: analyze_drivers(..., date_col='date') or by_period(date_col=...)")
         df = self._data
-        if date_col not in df.columns:
-            raise InputError(f"date_col={date_col!r} not in the frame; available: {list(df.columns)}")
+        require_columns(df.columns, {"date_col": date_col})
         from .._dates import parse_dates
 
         period = parse_dates(df[date_col]).dt.to_period(freq)
@@ -75,8 +75,7 @@ class DriverReport:
     def by_segment(self, segment_col: str) -> pd.DataFrame:
         """The theme table per value of ``segment_col`` (no change test: segments have no order)."""
         df = self._data
-        if segment_col not in df.columns:
-            raise InputError(f"segment_col={segment_col!r} not in the frame; available: {list(df.columns)}")
+        require_columns(df.columns, {"segment_col": segment_col})
         return self._grouped(df[segment_col].rename(segment_col), ordered=False)
 
     def _grouped(self, key: pd.Series, *, ordered: bool) -> pd.DataFrame:
@@ -219,14 +218,10 @@ def analyze_drivers(out: Any, *, score_col: str, theme_col: str = "themes", kind
 
     if kind not in KINDS:
         raise ConfigError(f"kind={kind!r}; choose one of {sorted(KINDS)}")
-    df = out.to_pandas() if type(out).__module__.split(".")[0] == "polars" else out
-    if not isinstance(df, pd.DataFrame):
-        raise InputError(f"analyze_drivers takes a pandas or polars DataFrame, not {type(out).__name__}")
-    for col in (score_col, theme_col, *segment_cols, *([date_col] if date_col else [])):
-        if col not in df.columns:
-            hint = " (run ThemeModel.transform(out) first)" if col == theme_col else ""
-            raise InputError(f"column {col!r} not in the frame{hint}; available: {list(df.columns)}")
-    df = df.reset_index(drop=True)
+    df = to_pandas(out, what="analyze_drivers")
+    require_columns(df.columns, {"score_col": score_col, "date_col": date_col,
+                                 **{f"segment_cols[{i}]": c for i, c in enumerate(segment_cols)}})
+    require_columns(df.columns, {"theme_col": theme_col}, hint=" (run ThemeModel.transform(out) first)")
     values, valid = score_values(df[score_col].tolist(), kind)
     x, names = theme_matrix(df[theme_col].tolist(), min_count=min_theme_n)
     v, xv = values[valid], x[valid]

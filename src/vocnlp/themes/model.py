@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigError, InputError, NotFittedError
+from ..frames import require_columns
 from . import cluster, edits
 from .describe import describe_themes, parent_groups, parent_labels
 from .state import UNASSIGNED, UNASSIGNED_LABEL, ThemeState
@@ -49,16 +50,10 @@ _PARAMS = ("min_theme_size", "max_theme_share", "outlier_quantile", "seed", "see
 
 
 def _pandas(data: Any, text_col: str | None) -> pd.DataFrame:
-    from ..frames import as_frame
+    from ..frames import as_frame, to_pandas
 
-    frame = as_frame(data, text_col=text_col)
-    if frame.kind == "polars":
-        return frame.data.to_pandas()
-    if frame.kind == "list":
-        import pandas as pd
-
-        return pd.DataFrame({frame.text_col: frame.data})
-    return frame.data.reset_index(drop=True)
+    frame = as_frame(data, text_col=text_col)  # the text column's checks and messages
+    return to_pandas(frame.data, text_col=frame.text_col)
 
 
 def _stratified(idx: np.ndarray, strata: np.ndarray, k: int, rng: np.random.Generator) -> np.ndarray:
@@ -250,8 +245,7 @@ class ThemeModel:
         df = _pandas(data, text_col)
         self.text_col_ = text_col or ("text" if isinstance(data, list) else None)
         text_col = self.text_col_ or "text"
-        if date_col is not None and date_col not in df.columns:
-            raise InputError(f"date_col={date_col!r} not in the frame; available: {list(df.columns)}")
+        require_columns(df.columns, {"date_col": date_col})
         fit, n_words, units = self._prepare(df, text_col, date_col)
         labels, stats = self._cluster(fit)
         fit.labels = labels
@@ -673,8 +667,7 @@ class ThemeModel:
         """Per period and theme: comments mentioning it (``n``) and their share of the period's comments."""
 
         df = _pandas(out, None if isinstance(out, list) else themes_col)
-        if date_col not in df.columns:
-            raise InputError(f"date_col={date_col!r} not in the frame; available: {list(df.columns)}")
+        require_columns(df.columns, {"date_col": date_col})
         from .._dates import parse_dates
 
         period = parse_dates(df[date_col]).dt.to_period(freq)
@@ -683,8 +676,7 @@ class ThemeModel:
     def by_segment(self, out: Any, segment_col: str, *, themes_col: str = "themes") -> pd.DataFrame:
         """Per segment and theme: comments mentioning it and their share of the segment's comments."""
         df = _pandas(out, None if isinstance(out, list) else themes_col)
-        if segment_col not in df.columns:
-            raise InputError(f"segment_col={segment_col!r} not in the frame; available: {list(df.columns)}")
+        require_columns(df.columns, {"segment_col": segment_col})
         return self._share_by(df, df[segment_col].rename(segment_col), themes_col)
 
     def _share_by(self, df: pd.DataFrame, key: pd.Series, themes_col: str) -> pd.DataFrame:
