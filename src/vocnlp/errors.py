@@ -19,8 +19,6 @@ __all__ = [
     "ModelNotFoundError",
     "MissingDependencyError",
     "NotFittedError",
-    "VocnlpWarning",
-    "TruncationWarning",
     "ROW_ERRORS",
     "row_error",
 ]
@@ -55,14 +53,6 @@ class MissingDependencyError(VocnlpError, ImportError):
 
 class NotFittedError(VocnlpError, ValueError, AttributeError):
     """A learned attribute was used before ``fit``."""
-
-
-class VocnlpWarning(UserWarning):
-    """Base class of vocnlp's warnings."""
-
-
-class TruncationWarning(VocnlpWarning):
-    """A text was cut or windowed because it is longer than a limit."""
 
 
 #: Row-level error codes: code -> (slug, meaning). One table, documented in the README.

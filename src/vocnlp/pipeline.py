@@ -133,7 +133,8 @@ class Pipeline:
         ``clause_sentiment=False`` scores whole comments only: about 1.6x faster on survey comments
         (benchmarks/RESULTS.md), but ``sentiment_mixed`` is then None and clauses carry no sentiment.
         """
-        from .heads.intent import HeadStage, IntentStage
+        from .heads.intent import IntentStage
+        from .heads.stage import HeadStage
         from .heads.sentiment import SentimentStage
 
         config = config or RuntimeConfig(device=device)
