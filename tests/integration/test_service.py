@@ -202,7 +202,7 @@ def test_create_app_with_defaults_builds() -> None:
     # issue 17: create_app() read settings.max_comments before defaulting settings (AttributeError), so
     # `uvicorn --factory vocnlp.service:create_app` failed; the pipeline itself loads at startup, not here
     app = create_app()
-    assert any(getattr(r, "path", None) == "/v1/analyze" for r in app.routes)
+    assert "/v1/analyze" in app.openapi()["paths"]
 
 
 # ---- issue 16: the front door holds under misuse -------------------------------------------------------
@@ -266,7 +266,7 @@ def test_readyz_does_not_show_server_paths(base: str) -> None:
 
 def test_embed_bounds_tokens_and_goes_through_the_queue(base: str) -> None:
     # 400 characters of combining marks are ~400 tokens: under max_chars, so cut by the token bound below
-    from vocnlp.service.app import bound_tokens
+    from vocnlp.service.rows import bound_tokens
 
     marks = "a" + "\u0301" * 9000
     nlp = Pipeline.default()

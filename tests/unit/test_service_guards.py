@@ -9,9 +9,9 @@ import pytest
 
 pytest.importorskip("pydantic")
 
-from vocnlp.service.app import StripQuery, bound_tokens  # noqa: E402
 from vocnlp.service.batcher import MicroBatcher  # noqa: E402
-from vocnlp.service.guard import key_matches  # noqa: E402
+from vocnlp.service.guard import StripQuery, key_matches  # noqa: E402
+from vocnlp.service.rows import bound_tokens  # noqa: E402
 from vocnlp.service.schemas import MAX_DEPTH, Comment  # noqa: E402
 
 

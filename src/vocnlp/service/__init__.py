@@ -7,7 +7,8 @@ Example:
 
 from __future__ import annotations
 
-from .app import ServiceSettings, create_app
+from .app import create_app
 from .batcher import MicroBatcher, Overloaded
+from .settings import ServiceSettings
 
 __all__ = ["create_app", "ServiceSettings", "MicroBatcher", "Overloaded"]

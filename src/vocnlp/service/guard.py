@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import hmac
 import json
+import logging
 import time
 from collections.abc import Awaitable, Callable, Collection, Mapping
 from typing import Any
 
-__all__ = ["RequestGuard", "key_matches", "UNKNOWN_ROUTE"]
+__all__ = ["RequestGuard", "key_matches", "StripQuery", "strip_access_log_queries", "UNKNOWN_ROUTE"]
 
 UNKNOWN_ROUTE = "other"
 KEY_MESSAGE = "missing or wrong API key: send it as x-api-key or Authorization: Bearer"
@@ -140,3 +141,28 @@ class RequestGuard:
             return await receive()
 
         return replay
+
+
+class StripQuery(logging.Filter):
+    """Drops the query string from uvicorn's access log lines: a key (or anything else private) sent as
+    ``?api_key=...`` is never written to the log.
+
+    Example:
+        >>> rec = logging.LogRecord("uvicorn.access", 20, "", 0, '%s - "%s %s HTTP/%s" %d',
+        ...                         ("1.2.3.4", "GET", "/healthz?api_key=s3cret", "1.1", 200), None)
+        >>> StripQuery().filter(rec), rec.getMessage()
+        (True, '1.2.3.4 - "GET /healthz HTTP/1.1" 200')
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        args = record.args
+        if isinstance(args, tuple) and len(args) >= 3 and isinstance(args[2], str) and "?" in args[2]:
+            record.args = (*args[:2], args[2].split("?", 1)[0], *args[3:])
+        return True
+
+
+def strip_access_log_queries() -> None:
+    """Install :class:`StripQuery` on uvicorn's access logger (once; called by ``create_app``, never at import)."""
+    access = logging.getLogger("uvicorn.access")
+    if not any(isinstance(f, StripQuery) for f in access.filters):
+        access.addFilter(StripQuery())
