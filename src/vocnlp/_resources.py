@@ -21,5 +21,7 @@ def packaged_models_dir() -> Path:
     for candidate in (here / "models", here.parents[1] / "models"):
         if (candidate / "README.md").is_file():
             return candidate
-    raise FileNotFoundError(f"vocnlp's models folder is missing (looked in {here / 'models'} and "
-                            f"{here.parents[1] / 'models'}); reinstall vocnlp")
+    raise FileNotFoundError(
+        f"vocnlp's models folder is missing (looked in {here / 'models'} and "
+        f"{here.parents[1] / 'models'}); reinstall vocnlp"
+    )

@@ -33,9 +33,21 @@ class Analysis:
     seconds: dict[str, float] = field(default_factory=dict)
 
 
-def run_analysis(df: Any, *, text_col: str, score_col: str, out_dir: str | Path, date_col: str | None = None,
-                 kind: str = "nps", segment_cols: Sequence[str] = (), device: str = "auto", seed: int = 0,
-                 owners: Mapping[str, str] | None = None, n_boot: int = 2000, redact: bool = True) -> Analysis:
+def run_analysis(
+    df: Any,
+    *,
+    text_col: str,
+    score_col: str,
+    out_dir: str | Path,
+    date_col: str | None = None,
+    kind: str = "nps",
+    segment_cols: Sequence[str] = (),
+    device: str = "auto",
+    seed: int = 0,
+    owners: Mapping[str, str] | None = None,
+    n_boot: int = 2000,
+    redact: bool = True,
+) -> Analysis:
     """Tag, find themes, analyse drivers and write the files into ``out_dir``.
 
     ``redact`` (default True): personal data is replaced by placeholders before the comments are embedded,
@@ -48,8 +60,15 @@ def run_analysis(df: Any, *, text_col: str, score_col: str, out_dir: str | Path,
     from .report import build
     from .themes import ThemeModel
 
-    require_columns(df.columns, {"score_col": score_col, "text_col": text_col, "date_col": date_col,
-                                 **{f"segment_cols[{i}]": c for i, c in enumerate(segment_cols)}})
+    require_columns(
+        df.columns,
+        {
+            "score_col": score_col,
+            "text_col": text_col,
+            "date_col": date_col,
+            **{f"segment_cols[{i}]": c for i, c in enumerate(segment_cols)},
+        },
+    )
     folder = Path(out_dir)
     folder.mkdir(parents=True, exist_ok=True)
     seconds: dict[str, float] = {}
@@ -62,12 +81,25 @@ def run_analysis(df: Any, *, text_col: str, score_col: str, out_dir: str | Path,
     seconds["themes"] = time.perf_counter() - t0
     out = out.drop(columns=["embedding", "clause_embeddings"])
     t0 = time.perf_counter()
-    rep = analyze_drivers(out, score_col=score_col, kind=kind, segment_cols=segment_cols, date_col=date_col,
-                          n_boot=n_boot, n_perm=n_boot, seed=seed)
+    rep = analyze_drivers(
+        out,
+        score_col=score_col,
+        kind=kind,
+        segment_cols=segment_cols,
+        date_col=date_col,
+        n_boot=n_boot,
+        n_perm=n_boot,
+        seed=seed,
+    )
     seconds["drivers"] = time.perf_counter() - t0
     t0 = time.perf_counter()
-    files = {"tagged": write_table(out, folder / "tagged.parquet"), "themes_model": tm.save(folder / "themes"),
-             "themes": folder / "themes.csv", "drivers": folder / "drivers.csv", "report": folder / "report.html"}
+    files = {
+        "tagged": write_table(out, folder / "tagged.parquet"),
+        "themes_model": tm.save(folder / "themes"),
+        "themes": folder / "themes.csv",
+        "drivers": folder / "drivers.csv",
+        "report": folder / "report.html",
+    }
     tm.themes_.to_csv(files["themes"], index=False)
     rep.table.to_csv(files["drivers"], index=False)
     build(out, tm, rep, files["report"], date_col=date_col, text_col=text_col, owners=dict(owners or {}))

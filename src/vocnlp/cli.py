@@ -18,13 +18,16 @@ import typer
 
 __all__ = ["app", "main"]
 
-app = typer.Typer(help="vocnlp: Voice-of-the-Customer text analytics, offline.", no_args_is_help=True,
-                  add_completion=False)
+app = typer.Typer(
+    help="vocnlp: Voice-of-the-Customer text analytics, offline.", no_args_is_help=True, add_completion=False
+)
 
 
 @app.command()
-def demo(out: Path = typer.Option(Path("vocnlp-demo"), help="folder for tagged.parquet, themes, drivers, report.html"),
-         device: str = typer.Option("auto", help="auto, cpu, cuda, mps")) -> None:
+def demo(
+    out: Path = typer.Option(Path("vocnlp-demo"), help="folder for tagged.parquet, themes, drivers, report.html"),
+    device: str = typer.Option("auto", help="auto, cpu, cuda, mps"),
+) -> None:
     """Analyse the bundled multilingual sample feedback: languages, sentiment, themes, NPS drivers, report."""
     from .demo import run_demo
 
@@ -32,53 +35,82 @@ def demo(out: Path = typer.Option(Path("vocnlp-demo"), help="folder for tagged.p
 
 
 @app.command()
-def analyze(input: Path = typer.Argument(..., help="CSV, TSV, Parquet or JSONL file"),
-            out: Path = typer.Option(..., "--out", help="folder for tagged.parquet, themes.csv, drivers.csv, report.html"),
-            text_col: str = typer.Option("text", help="column with the comments"),
-            score_col: str = typer.Option(..., help="column with the score (NPS 0-10 by default)"),
-            kind: str = typer.Option("nps", help="nps, csat, ces or mean"),
-            date_col: Optional[str] = typer.Option(None, help="date column, for trends and period changes"),
-            segment_col: list[str] = typer.Option([], help="segment column(s) to control for; repeatable"),
-            device: str = typer.Option("auto"), seed: int = typer.Option(0),
-            redact: bool = typer.Option(True, help="replace personal data (e-mail, phone, card, IBAN, IP, URL, "
-                                                   "names) by placeholders before anything is stored")) -> None:
+def analyze(
+    input: Path = typer.Argument(..., help="CSV, TSV, Parquet or JSONL file"),
+    out: Path = typer.Option(..., "--out", help="folder for tagged.parquet, themes.csv, drivers.csv, report.html"),
+    text_col: str = typer.Option("text", help="column with the comments"),
+    score_col: str = typer.Option(..., help="column with the score (NPS 0-10 by default)"),
+    kind: str = typer.Option("nps", help="nps, csat, ces or mean"),
+    date_col: Optional[str] = typer.Option(None, help="date column, for trends and period changes"),
+    segment_col: list[str] = typer.Option([], help="segment column(s) to control for; repeatable"),
+    device: str = typer.Option("auto"),
+    seed: int = typer.Option(0),
+    redact: bool = typer.Option(
+        True,
+        help="replace personal data (e-mail, phone, card, IBAN, IP, URL, "
+        "names) by placeholders before anything is stored",
+    ),
+) -> None:
     """Pipeline, themes and NPS drivers in one run, with the HTML report."""
     from .analyze import run_analysis
     from .io import check_writable, read_table
 
     check_writable(out, folder=True)
     df = read_table(input, text_cols=[text_col])
-    res = run_analysis(df, text_col=text_col, score_col=score_col, kind=kind, date_col=date_col,
-                       segment_cols=segment_col, out_dir=out, device=device, seed=seed, redact=redact)
-    typer.echo(f"{len(res.out)} comments; {res.drivers.score}; {res.themes.n_themes} themes; "
-               f"times: {', '.join(f'{k} {v:.1f}s' for k, v in res.seconds.items())}")
+    res = run_analysis(
+        df,
+        text_col=text_col,
+        score_col=score_col,
+        kind=kind,
+        date_col=date_col,
+        segment_cols=segment_col,
+        out_dir=out,
+        device=device,
+        seed=seed,
+        redact=redact,
+    )
+    typer.echo(
+        f"{len(res.out)} comments; {res.drivers.score}; {res.themes.n_themes} themes; "
+        f"times: {', '.join(f'{k} {v:.1f}s' for k, v in res.seconds.items())}"
+    )
     top = res.drivers.table.head(5)
     for _, r in top.iterrows():
-        typer.echo(f"  {r['theme']:<36} impact {r['impact']:+6.1f} (95% CI {r['impact_ci_low']:+.1f} to "
-                   f"{r['impact_ci_high']:+.1f}), q={r['q_value']:.3f}")
+        typer.echo(
+            f"  {r['theme']:<36} impact {r['impact']:+6.1f} (95% CI {r['impact_ci_low']:+.1f} to "
+            f"{r['impact_ci_high']:+.1f}), q={r['q_value']:.3f}"
+        )
     for name, path in res.files.items():
         typer.echo(f"  {name}: {path}")
 
 
 @app.command()
-def tag(input: str = typer.Argument(..., help="CSV, TSV, Parquet or JSONL file, or a quoted glob of them"),
-        out: Path = typer.Option(..., "--out", help="a folder (part files + manifest, resumable) or one output file"),
-        text_col: str = typer.Option("text", help="column with the comments"),
-        id_col: Optional[str] = typer.Option(None, help="column with a row id, kept as vocnlp_row_key"),
-        resume: bool = typer.Option(False, help="finish a job that was interrupted"),
-        incremental: bool = typer.Option(False, help="only tag comments this folder has not seen"),
-        themes: Optional[Path] = typer.Option(None, help="a saved ThemeModel folder: adds themes"),
-        chunk_rows: Optional[int] = typer.Option(None, help="rows per chunk and part file (default 4096; --resume "
-                                                             "re-uses the job's own)"),
-        device: str = typer.Option("auto"),
-        languages: Optional[str] = typer.Option(None, help="comma-separated ISO 639-1 codes to choose among"),
-        redact: bool = typer.Option(False, help="replace personal data by placeholders in the output text"),
-        pii: bool = typer.Option(False, help="add a pii column with the personal-data spans found"),
-        comment_vectors: str = typer.Option("whole", help="whole: embed multi-clause comments whole as well as "
-                                                          "their clauses; clauses: pool them from the clauses "
-                                                          "(faster, see benchmarks/RESULTS.md)"),
-        compile: bool = typer.Option(False, "--compile", help="torch.compile the encoder: 20-30 s once, then "
-                                                              "1.03-1.23x faster on CPU; for 250k+ comments")) -> None:
+def tag(
+    input: str = typer.Argument(..., help="CSV, TSV, Parquet or JSONL file, or a quoted glob of them"),
+    out: Path = typer.Option(..., "--out", help="a folder (part files + manifest, resumable) or one output file"),
+    text_col: str = typer.Option("text", help="column with the comments"),
+    id_col: Optional[str] = typer.Option(None, help="column with a row id, kept as vocnlp_row_key"),
+    resume: bool = typer.Option(False, help="finish a job that was interrupted"),
+    incremental: bool = typer.Option(False, help="only tag comments this folder has not seen"),
+    themes: Optional[Path] = typer.Option(None, help="a saved ThemeModel folder: adds themes"),
+    chunk_rows: Optional[int] = typer.Option(
+        None, help="rows per chunk and part file (default 4096; --resume re-uses the job's own)"
+    ),
+    device: str = typer.Option("auto"),
+    languages: Optional[str] = typer.Option(None, help="comma-separated ISO 639-1 codes to choose among"),
+    redact: bool = typer.Option(False, help="replace personal data by placeholders in the output text"),
+    pii: bool = typer.Option(False, help="add a pii column with the personal-data spans found"),
+    comment_vectors: str = typer.Option(
+        "whole",
+        help="whole: embed multi-clause comments whole as well as "
+        "their clauses; clauses: pool them from the clauses "
+        "(faster, see benchmarks/RESULTS.md)",
+    ),
+    compile: bool = typer.Option(
+        False,
+        "--compile",
+        help="torch.compile the encoder: 20-30 s once, then 1.03-1.23x faster on CPU; for 250k+ comments",
+    ),
+) -> None:
     """Tag comments: language, sentiment, intent (and themes), status and error per row, rows kept in order."""
     import logging
 
@@ -92,13 +124,20 @@ def tag(input: str = typer.Argument(..., help="CSV, TSV, Parquet or JSONL file, 
     if one_file:
         check_writable(out)  # a read-only place fails now, not after everything is tagged
     tm = ThemeModel.load(themes) if themes else None
-    nlp = Pipeline.default(config=RuntimeConfig(device=device, compile=compile),
-                           languages=languages.split(",") if languages else None, themes=tm,
-                           redact=redact, pii=pii, comment_vectors=comment_vectors)
+    nlp = Pipeline.default(
+        config=RuntimeConfig(device=device, compile=compile),
+        languages=languages.split(",") if languages else None,
+        themes=tm,
+        redact=redact,
+        pii=pii,
+        comment_vectors=comment_vectors,
+    )
     if one_file:
         from .io import read_table, write_table
 
-        result = nlp.run(read_table(input, text_cols=[text_col] if id_col is None else [text_col, id_col]), text_col=text_col)
+        result = nlp.run(
+            read_table(input, text_cols=[text_col] if id_col is None else [text_col, id_col]), text_col=text_col
+        )
         write_table(result, out)
         flagged = int((result["status"] != "ok").sum())
         typer.echo(f"tagged {len(result)} rows ({flagged} flagged) -> {out}")
@@ -106,19 +145,33 @@ def tag(input: str = typer.Argument(..., help="CSV, TSV, Parquet or JSONL file, 
     from .jobs import tag as run_job
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    summary = run_job(input, out=out, text_col=text_col, id_col=id_col, resume=resume, incremental=incremental,
-                      chunk_rows=chunk_rows, pipeline=nlp)
+    summary = run_job(
+        input,
+        out=out,
+        text_col=text_col,
+        id_col=id_col,
+        resume=resume,
+        incremental=incremental,
+        chunk_rows=chunk_rows,
+        pipeline=nlp,
+    )
     typer.echo(f"{summary} -> {out}")
 
 
 @app.command()
-def serve(host: str = typer.Option("127.0.0.1"), port: int = typer.Option(8000),
-          themes: Optional[Path] = typer.Option(None, help="a saved ThemeModel folder: adds themes to the results"),
-          api_key_env: Optional[str] = typer.Option(None, help="name of the environment variable holding the API key"),
-          device: str = typer.Option("auto"), max_wait_ms: float = typer.Option(5.0, help="micro-batching wait"),
-          no_micro_batching: bool = typer.Option(False, help="one pipeline run per request"),
-          shutdown_timeout: float = typer.Option(30.0, help="on SIGTERM, seconds to wait for open requests "
-                                                                 "(a client that never finishes its body is cut off then)")) -> None:
+def serve(
+    host: str = typer.Option("127.0.0.1"),
+    port: int = typer.Option(8000),
+    themes: Optional[Path] = typer.Option(None, help="a saved ThemeModel folder: adds themes to the results"),
+    api_key_env: Optional[str] = typer.Option(None, help="name of the environment variable holding the API key"),
+    device: str = typer.Option("auto"),
+    max_wait_ms: float = typer.Option(5.0, help="micro-batching wait"),
+    no_micro_batching: bool = typer.Option(False, help="one pipeline run per request"),
+    shutdown_timeout: float = typer.Option(
+        30.0,
+        help="on SIGTERM, seconds to wait for open requests (a client that never finishes its body is cut off then)",
+    ),
+) -> None:
     """Serve the pipeline over HTTP: POST /v1/analyze, /v1/embed, GET /v1/themes, /healthz, /readyz, /metrics."""
     import math
     import os
@@ -136,11 +189,19 @@ def serve(host: str = typer.Option("127.0.0.1"), port: int = typer.Option(8000),
             typer.echo(f"--api-key-env {api_key_env}: that environment variable is empty or unset", err=True)
             raise typer.Exit(2)
     tm = ThemeModel.load(themes) if themes else None
-    app_ = create_app(Pipeline.default(device=device, themes=tm), themes=tm,
-                      settings=ServiceSettings(api_key=key, max_wait_ms=max_wait_ms, micro_batching=not no_micro_batching,
-                                               shutdown_timeout_s=shutdown_timeout))
-    uvicorn.run(app_, host=host, port=port, log_level="info",
-                timeout_graceful_shutdown=max(1, math.ceil(shutdown_timeout)))
+    app_ = create_app(
+        Pipeline.default(device=device, themes=tm),
+        themes=tm,
+        settings=ServiceSettings(
+            api_key=key,
+            max_wait_ms=max_wait_ms,
+            micro_batching=not no_micro_batching,
+            shutdown_timeout_s=shutdown_timeout,
+        ),
+    )
+    uvicorn.run(
+        app_, host=host, port=port, log_level="info", timeout_graceful_shutdown=max(1, math.ceil(shutdown_timeout))
+    )
 
 
 @app.command()
@@ -149,17 +210,22 @@ def models() -> None:
     from .catalog import list_models, resolve_encoder_source
 
     for row in list_models():
-        typer.echo(f"{row['name']:<24} {row['kind']:<8} installed={row['installed']:<4} licence={row['licence']:<13} "
-                   f"languages={row['languages']}")
+        typer.echo(
+            f"{row['name']:<24} {row['kind']:<8} installed={row['installed']:<4} licence={row['licence']:<13} "
+            f"languages={row['languages']}"
+        )
         typer.echo(f"    package: {row['package']}; sources: {row['sources']}")
     from .heads.registry import load_head, shipped_heads
 
     for name in shipped_heads():
         head = load_head(name)
-        typer.echo(f"{'head: ' + name:<24} {'head':<8} installed=yes  licence=MIT           "
-                   f"labels={', '.join(head.labels)}")
-        typer.echo(f"    version {head.meta.get('version', '?')}, trained {head.meta.get('trained', '?')}; "
-                   f"card: vocnlp/models/heads/{name}/README.md")
+        typer.echo(
+            f"{'head: ' + name:<24} {'head':<8} installed=yes  licence=MIT           labels={', '.join(head.labels)}"
+        )
+        typer.echo(
+            f"    version {head.meta.get('version', '?')}, trained {head.meta.get('trained', '?')}; "
+            f"card: vocnlp/models/heads/{name}/README.md"
+        )
     try:
         src = resolve_encoder_source()
         typer.echo(f"\ndefault encoder weights: {src.kind} ({src.location})")

@@ -23,8 +23,12 @@ logger = logging.getLogger(__name__)
 def language_summary(out: pd.DataFrame) -> pd.DataFrame:
     """Per language: comments, mean and min language confidence, flagged rows (status != ok)."""
     g = out.assign(flagged=out["status"] != "ok").groupby("language", dropna=False)
-    summary = g.agg(comments=("language", "size"), mean_confidence=("language_score", "mean"),
-                    min_confidence=("language_score", "min"), flagged=("flagged", "sum"))
+    summary = g.agg(
+        comments=("language", "size"),
+        mean_confidence=("language_score", "mean"),
+        min_confidence=("language_score", "min"),
+        flagged=("flagged", "sum"),
+    )
     return summary.sort_values("comments", ascending=False).round(3)
 
 
@@ -58,8 +62,15 @@ def run_demo(out_dir: str | os.PathLike[str] = "vocnlp-demo", *, device: str = "
         return summary
     from .analyze import run_analysis
 
-    res = run_analysis(df, text_col="comment", score_col="nps", date_col="date", segment_cols=["channel"],
-                       out_dir=out_dir, device=device)
+    res = run_analysis(
+        df,
+        text_col="comment",
+        score_col="nps",
+        date_col="date",
+        segment_cols=["channel"],
+        out_dir=out_dir,
+        device=device,
+    )
     out = res.out
     summary = language_summary(out)
     times = ", ".join(f"{k} {v:.1f}s" for k, v in res.seconds.items())
@@ -72,7 +83,9 @@ def run_demo(out_dir: str | os.PathLike[str] = "vocnlp-demo", *, device: str = "
     print(theme_summary(res.themes.themes_).to_string(index=False))
     print(f"\n{res.drivers.score}; top drivers (impact in NPS points, 95% CI, q):")
     for _, r in res.drivers.table.head(8).iterrows():
-        print(f"  {r['theme']:<32} {r['impact']:+6.1f}  [{r['impact_ci_low']:+.1f}, {r['impact_ci_high']:+.1f}]  q={r['q_value']:.3f}")
+        print(
+            f"  {r['theme']:<32} {r['impact']:+6.1f}  [{r['impact_ci_low']:+.1f}, {r['impact_ci_high']:+.1f}]  q={r['q_value']:.3f}"
+        )
     flagged = out[out["status"] != "ok"][["id", "comment", "status", "error"]]
     print(f"\nflagged rows ({len(flagged)}):")
     print(flagged.to_string(index=False, max_colwidth=60))

@@ -57,8 +57,9 @@ class InputFrame:
 
 def _needs_object(values: list[Any]) -> bool:
     """Lists and dicts, and strings with a lone surrogate (no Arrow string can hold one), stay Python objects."""
-    return (any(isinstance(v, (list, dict, tuple)) for v in values[:50])
-            or any(isinstance(v, str) and _SURROGATE.search(v) is not None for v in values))
+    return any(isinstance(v, (list, dict, tuple)) for v in values[:50]) or any(
+        isinstance(v, str) and _SURROGATE.search(v) is not None for v in values
+    )
 
 
 def as_frame(data: object, *, text_col: str | None) -> InputFrame:

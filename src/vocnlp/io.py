@@ -20,9 +20,26 @@ from .errors import InputError
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["check_writable", "expand_paths", "read_table", "read_batches", "write_table", "sample_data_path", "load_sample", "sniff_csv", "CsvDialect"]
+__all__ = [
+    "check_writable",
+    "expand_paths",
+    "read_table",
+    "read_batches",
+    "write_table",
+    "sample_data_path",
+    "load_sample",
+    "sniff_csv",
+    "CsvDialect",
+]
 
-_FORMATS = {".csv": "csv", ".tsv": "tsv", ".parquet": "parquet", ".pq": "parquet", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+_FORMATS = {
+    ".csv": "csv",
+    ".tsv": "tsv",
+    ".parquet": "parquet",
+    ".pq": "parquet",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+}
 
 
 def _format(path: str | os.PathLike[str]) -> str:
@@ -48,13 +65,20 @@ def expand_paths(inputs: str | os.PathLike[str] | Sequence[str | os.PathLike[str
         paths += [Path(p) for p in found]
     missing = [str(p) for p in paths if not p.is_file()]
     if not paths or missing:
-        raise InputError(f"no input files for {os.fspath(inputs) if isinstance(inputs, (str, os.PathLike)) else inputs!r}"
-                         + (f" (missing: {missing})" if missing else ""))
+        raise InputError(
+            f"no input files for {os.fspath(inputs) if isinstance(inputs, (str, os.PathLike)) else inputs!r}"
+            + (f" (missing: {missing})" if missing else "")
+        )
     return paths
 
 
-_BOMS = [(b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
-         (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")]
+_BOMS = [
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+]
 _DELIMITERS = ",;\t|"
 _SNIFF_BYTES = 256 * 1024
 
@@ -125,14 +149,22 @@ def sniff_csv(path: str | os.PathLike[str]) -> CsvDialect:
     return CsvDialect(encoding, delimiter)
 
 
-def _read_csv(path: str, *, columns: Sequence[str] | None, chunksize: int | None = None,
-              text_cols: Sequence[str] = ()) -> Any:
+def _read_csv(
+    path: str, *, columns: Sequence[str] | None, chunksize: int | None = None, text_cols: Sequence[str] = ()
+) -> Any:
     pd = import_optional("pandas")
     dialect = sniff_csv(path)
     try:
-        return pd.read_csv(path, sep=dialect.delimiter, encoding=dialect.encoding, chunksize=chunksize,
-                           usecols=list(columns) if columns else None, keep_default_na=False, na_values=[],
-                           dtype={c: str for c in text_cols} or None)
+        return pd.read_csv(
+            path,
+            sep=dialect.delimiter,
+            encoding=dialect.encoding,
+            chunksize=chunksize,
+            usecols=list(columns) if columns else None,
+            keep_default_na=False,
+            na_values=[],
+            dtype={c: str for c in text_cols} or None,
+        )
     except ValueError as exc:
         if columns and "Usecols" in str(exc):
             raise InputError(f"{path}: {exc}; the file's delimiter looks like {dialect.delimiter!r}") from exc
@@ -145,12 +177,15 @@ _PARSE_ERRORS = (ValueError, TypeError, OSError, UnicodeError, EOFError, KeyErro
 
 def _unreadable(path: str | os.PathLike[str], exc: BaseException) -> InputError:
     fmt = _FORMATS.get(Path(path).suffix.lower(), "table")
-    return InputError(f"cannot read {os.fspath(path)} as {fmt}: {type(exc).__name__}: {exc} "
-                      "(is the file complete, and in the format its suffix says?)")
+    return InputError(
+        f"cannot read {os.fspath(path)} as {fmt}: {type(exc).__name__}: {exc} "
+        "(is the file complete, and in the format its suffix says?)"
+    )
 
 
-def read_table(path: str | os.PathLike[str], *, columns: Sequence[str] | None = None,
-               text_cols: Sequence[str] = ()) -> pd.DataFrame:
+def read_table(
+    path: str | os.PathLike[str], *, columns: Sequence[str] | None = None, text_cols: Sequence[str] = ()
+) -> pd.DataFrame:
     """Read a whole CSV / TSV / Parquet / JSONL file into pandas (text columns stay strings).
 
     CSV encoding (BOM, UTF-8, else detected: cp1252, Shift-JIS...) and delimiter (``, ; tab |``) are sniffed.
@@ -166,8 +201,9 @@ def read_table(path: str | os.PathLike[str], *, columns: Sequence[str] | None = 
         raise _unreadable(path, exc) from exc
 
 
-def _read_table(path: str | os.PathLike[str], fmt: str, columns: Sequence[str] | None,
-                text_cols: Sequence[str]) -> pd.DataFrame:
+def _read_table(
+    path: str | os.PathLike[str], fmt: str, columns: Sequence[str] | None, text_cols: Sequence[str]
+) -> pd.DataFrame:
     pd = import_optional("pandas")
     if fmt == "parquet":
         return pd.read_parquet(path, columns=list(columns) if columns else None)
@@ -177,8 +213,13 @@ def _read_table(path: str | os.PathLike[str], fmt: str, columns: Sequence[str] |
     return _read_csv(os.fspath(path), columns=columns, text_cols=text_cols)
 
 
-def read_batches(pattern: str | os.PathLike[str], *, columns: Sequence[str] | None = None,
-                 rows: int = 50_000, text_cols: Sequence[str] = ()) -> Iterator[pd.DataFrame]:
+def read_batches(
+    pattern: str | os.PathLike[str],
+    *,
+    columns: Sequence[str] | None = None,
+    rows: int = 50_000,
+    text_cols: Sequence[str] = (),
+) -> Iterator[pd.DataFrame]:
     """Stream one or many files (a glob) as pandas chunks of at most ``rows`` rows, never all at once.
 
     A file that cannot be parsed (or vanishes while it is read) raises :class:`InputError` naming it.
@@ -197,8 +238,9 @@ def read_batches(pattern: str | os.PathLike[str], *, columns: Sequence[str] | No
             yield chunk
 
 
-def _read_file_batches(path: str, *, columns: Sequence[str] | None, rows: int,
-                       text_cols: Sequence[str]) -> Iterator[pd.DataFrame]:
+def _read_file_batches(
+    path: str, *, columns: Sequence[str] | None, rows: int, text_cols: Sequence[str]
+) -> Iterator[pd.DataFrame]:
     pd = import_optional("pandas")
     fmt = _format(path)
     if fmt == "parquet":
@@ -234,8 +276,9 @@ def check_writable(path: str | os.PathLike[str], *, folder: bool = False) -> Pat
             fh.flush()
             os.fsync(fh.fileno())
     except OSError as exc:
-        raise OutputError(f"cannot write to {where}: {exc.strerror or exc}. Choose another output place "
-                          "(or free space) and run again") from exc
+        raise OutputError(
+            f"cannot write to {where}: {exc.strerror or exc}. Choose another output place (or free space) and run again"
+        ) from exc
     finally:
         try:
             probe.unlink()

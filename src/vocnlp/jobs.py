@@ -65,22 +65,28 @@ class JobSummary:
 
     def __str__(self) -> str:
         codes = ", ".join(f"{k} {v}" for k, v in sorted(self.flagged.items())) or "none"
-        return (f"{self.rows} rows tagged in {self.seconds:.1f}s ({self.rows_per_s:.1f} rows/s); skipped "
-                f"{self.skipped_resumed} already done, {self.skipped_seen} seen before; flagged: {codes}")
+        return (
+            f"{self.rows} rows tagged in {self.seconds:.1f}s ({self.rows_per_s:.1f} rows/s); skipped "
+            f"{self.skipped_resumed} already done, {self.skipped_seen} seen before; flagged: {codes}"
+        )
 
 
 def _fingerprint(path: Path) -> dict[str, Any]:
     try:
         st = path.stat()
     except OSError as exc:
-        raise InputError(f"cannot read {path}: {type(exc).__name__}: {exc}. The chunks finished so far are kept in "
-                         "the output folder; restore the file, then run again with --resume") from exc
+        raise InputError(
+            f"cannot read {path}: {type(exc).__name__}: {exc}. The chunks finished so far are kept in "
+            "the output folder; restore the file, then run again with --resume"
+        ) from exc
     return {"path": str(path.resolve()), "size": st.st_size, "mtime_ns": st.st_mtime_ns}
 
 
 def _write_failed(path: Path, exc: OSError) -> OutputError:
-    return OutputError(f"cannot write {path}: {exc.strerror or exc}. The chunks finished so far are kept; free "
-                       "space (or fix the folder), then run again with --resume")
+    return OutputError(
+        f"cannot write {path}: {exc.strerror or exc}. The chunks finished so far are kept; free "
+        "space (or fix the folder), then run again with --resume"
+    )
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
@@ -125,8 +131,10 @@ class _FolderLock:
             self.fh.seek(0)
             holder = self.fh.read().strip() or "another process"
             self.fh.close()
-            raise OutputError(f"{self.path.parent} is in use by another job ({holder}): wait for it to finish, "
-                              "or choose another --out") from exc
+            raise OutputError(
+                f"{self.path.parent} is in use by another job ({holder}): wait for it to finish, "
+                "or choose another --out"
+            ) from exc
         self.fh.seek(0)
         self.fh.truncate()
         self.fh.write(f"pid {os.getpid()}, started {time.strftime('%Y-%m-%d %H:%M:%S')}\n")
@@ -138,23 +146,36 @@ class _FolderLock:
             self.fh.close()  # closing the file releases the lock
 
 
-def _plan(manifest: dict[str, Any], *, chunk_rows: int | None, text_col: str, id_col: str | None,
-          resume: bool, incremental: bool) -> int:
+def _plan(
+    manifest: dict[str, Any],
+    *,
+    chunk_rows: int | None,
+    text_col: str,
+    id_col: str | None,
+    resume: bool,
+    incremental: bool,
+) -> int:
     """The chunk size to use; a resumed job must cut its inputs as the interrupted one did."""
     plan = manifest.get("plan")
     if resume and not incremental and manifest["chunks"]:
         if plan is None:  # written by vocnlp < 0.3: the chunk size is not known, so the chunks cannot be matched
             if chunk_rows is None:
-                raise InputError("this job's manifest does not record its --chunk-rows: pass the value it was "
-                                 "started with, or run again with --incremental")
+                raise InputError(
+                    "this job's manifest does not record its --chunk-rows: pass the value it was "
+                    "started with, or run again with --incremental"
+                )
             return chunk_rows
         if chunk_rows is not None and chunk_rows != plan["chunk_rows"]:
-            raise InputError(f"the job was started with --chunk-rows {plan['chunk_rows']}, not {chunk_rows}: "
-                             "resume with the same value (or leave it out), or use --incremental")
+            raise InputError(
+                f"the job was started with --chunk-rows {plan['chunk_rows']}, not {chunk_rows}: "
+                "resume with the same value (or leave it out), or use --incremental"
+            )
         for name, value in (("text_col", text_col), ("id_col", id_col)):
             if plan.get(name) != value:
-                raise InputError(f"the job was started with {name}={plan.get(name)!r}, not {value!r}: resume "
-                                 "with the same columns, or start a new job in another --out")
+                raise InputError(
+                    f"the job was started with {name}={plan.get(name)!r}, not {value!r}: resume "
+                    "with the same columns, or start a new job in another --out"
+                )
         return int(plan["chunk_rows"])
     return chunk_rows or DEFAULT_CHUNK_ROWS
 
@@ -174,9 +195,11 @@ def _guarded(chunks: Any, path: Path) -> Any:
         except StopIteration:
             return
         except InputError as exc:
-            raise InputError(f"{exc}. The chunks finished so far are kept in the output folder; put the original "
-                             "file back and run again with --resume, or, if you repaired or replaced it, with "
-                             "--incremental") from exc
+            raise InputError(
+                f"{exc}. The chunks finished so far are kept in the output folder; put the original "
+                "file back and run again with --resume, or, if you repaired or replaced it, with "
+                "--incremental"
+            ) from exc
         yield chunk
 
 
@@ -197,9 +220,15 @@ class _Manifest:
         """A resumed job must read the same, unchanged inputs (size and time)."""
         for f, path in enumerate(paths):
             fp, prev = _fingerprint(path), self.data["inputs"].get(str(f))
-            if prev is not None and (prev["path"], prev["size"], prev["mtime_ns"]) != (fp["path"], fp["size"], fp["mtime_ns"]):
-                raise InputError(f"{path} changed since the job started (size or time differ): --resume needs the "
-                                 "same inputs. To add or re-tag changed comments, run with --incremental instead")
+            if prev is not None and (prev["path"], prev["size"], prev["mtime_ns"]) != (
+                fp["path"],
+                fp["size"],
+                fp["mtime_ns"],
+            ):
+                raise InputError(
+                    f"{path} changed since the job started (size or time differ): --resume needs the "
+                    "same inputs. To add or re-tag changed comments, run with --incremental instead"
+                )
 
     def new_run(self) -> int:
         self.data["runs"] = self.data.get("runs", 0) + 1
@@ -246,9 +275,19 @@ def _count_codes(errors: Any, into: Counter[str]) -> None:
             into[code.split(" ", 1)[0]] += 1
 
 
-def tag(inputs: str | os.PathLike[str] | list[Any], *, out: str | os.PathLike[str], text_col: str = "text",
-        id_col: str | None = None, resume: bool = False, incremental: bool = False, chunk_rows: int | None = None,
-        pipeline: Any = None, themes: Any = None, progress: bool | None = None) -> JobSummary:
+def tag(
+    inputs: str | os.PathLike[str] | list[Any],
+    *,
+    out: str | os.PathLike[str],
+    text_col: str = "text",
+    id_col: str | None = None,
+    resume: bool = False,
+    incremental: bool = False,
+    chunk_rows: int | None = None,
+    pipeline: Any = None,
+    themes: Any = None,
+    progress: bool | None = None,
+) -> JobSummary:
     """Tag ``inputs`` into the folder ``out`` (Parquet part files + manifest); see the module docs.
 
     ``chunk_rows`` defaults to 4096 rows per chunk (a resumed job re-uses the one it was started with).
@@ -264,22 +303,46 @@ def tag(inputs: str | os.PathLike[str] | list[Any], *, out: str | os.PathLike[st
     if folder.exists() and not folder.is_dir():
         raise InputError(f"--out {folder} is a file: a job writes a folder (part files + manifest)")
     if manifest_path.exists() and not (resume or incremental):
-        raise InputError(f"{folder} already holds a job's output: pass resume=True (--resume) to finish it, "
-                         "incremental=True (--incremental) to add new comments, or choose another --out")
+        raise InputError(
+            f"{folder} already holds a job's output: pass resume=True (--resume) to finish it, "
+            "incremental=True (--incremental) to add new comments, or choose another --out"
+        )
     # before any model loads: a read-only folder or a full disk fails now, not after the first chunk
     check_writable(folder, folder=True)
     with _FolderLock(folder):
-        return _tag_locked(paths, folder, text_col=text_col, id_col=id_col, resume=resume, incremental=incremental,
-                           chunk_rows=chunk_rows, pipeline=pipeline, themes=themes, progress=progress)
+        return _tag_locked(
+            paths,
+            folder,
+            text_col=text_col,
+            id_col=id_col,
+            resume=resume,
+            incremental=incremental,
+            chunk_rows=chunk_rows,
+            pipeline=pipeline,
+            themes=themes,
+            progress=progress,
+        )
 
 
-def _tag_locked(paths: list[Path], folder: Path, *, text_col: str, id_col: str | None, resume: bool,
-                incremental: bool, chunk_rows: int | None, pipeline: Any, themes: Any, progress: bool | None) -> JobSummary:
+def _tag_locked(
+    paths: list[Path],
+    folder: Path,
+    *,
+    text_col: str,
+    id_col: str | None,
+    resume: bool,
+    incremental: bool,
+    chunk_rows: int | None,
+    pipeline: Any,
+    themes: Any,
+    progress: bool | None,
+) -> JobSummary:
     from .pipeline import Pipeline
 
     manifest = _Manifest(folder)
-    chunk_rows = _plan(manifest.data, chunk_rows=chunk_rows, text_col=text_col, id_col=id_col, resume=resume,
-                       incremental=incremental)
+    chunk_rows = _plan(
+        manifest.data, chunk_rows=chunk_rows, text_col=text_col, id_col=id_col, resume=resume, incremental=incremental
+    )
     if resume and not incremental:
         # checked before any model loads: resuming over other inputs would mix two jobs in one folder
         manifest.check_inputs(paths)
@@ -290,8 +353,18 @@ def _tag_locked(paths: list[Path], folder: Path, *, text_col: str, id_col: str |
     _remove_orphans(folder, manifest.chunks)
     store = _SeenStore(folder)
     seen = store.load() if incremental else set()
-    run = _Run(nlp, folder, manifest, store, seen, text_col=text_col, id_col=id_col, incremental=incremental,
-               versions=versions, run_id=manifest.new_run())
+    run = _Run(
+        nlp,
+        folder,
+        manifest,
+        store,
+        seen,
+        text_col=text_col,
+        id_col=id_col,
+        incremental=incremental,
+        versions=versions,
+        run_id=manifest.new_run(),
+    )
     show = sys.stderr.isatty() if progress is None else progress
     from tqdm.auto import tqdm
 
@@ -309,8 +382,20 @@ def _tag_locked(paths: list[Path], folder: Path, *, text_col: str, id_col: str |
 class _Run:
     """The main loop of one job: each chunk of each input tagged, written, recorded."""
 
-    def __init__(self, nlp: Any, folder: Path, manifest: _Manifest, store: _SeenStore, seen: set[str], *,
-                 text_col: str, id_col: str | None, incremental: bool, versions: str, run_id: int) -> None:
+    def __init__(
+        self,
+        nlp: Any,
+        folder: Path,
+        manifest: _Manifest,
+        store: _SeenStore,
+        seen: set[str],
+        *,
+        text_col: str,
+        id_col: str | None,
+        incremental: bool,
+        versions: str,
+        run_id: int,
+    ) -> None:
         self.nlp, self.folder, self.manifest, self.store, self.seen = nlp, folder, manifest, store, seen
         self.text_col, self.id_col, self.incremental = text_col, id_col, incremental
         self.versions, self.run_id = versions, run_id

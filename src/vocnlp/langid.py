@@ -43,28 +43,72 @@ class LanguageGuess(NamedTuple):
 # ---- writing systems ------------------------------------------------------------------------
 # (first, last, script) codepoint ranges for the scripts that decide or narrow the language
 _RANGES: tuple[tuple[int, int, str], ...] = (
-    (0x0370, 0x03FF, "Greek"), (0x1F00, 0x1FFF, "Greek"),
-    (0x0400, 0x052F, "Cyrillic"), (0x1C80, 0x1C8F, "Cyrillic"), (0x2DE0, 0x2DFF, "Cyrillic"), (0xA640, 0xA69F, "Cyrillic"),
-    (0x0530, 0x058F, "Armenian"), (0x0590, 0x05FF, "Hebrew"),
-    (0x0600, 0x06FF, "Arabic"), (0x0750, 0x077F, "Arabic"), (0x08A0, 0x08FF, "Arabic"), (0xFB50, 0xFDFF, "Arabic"),
+    (0x0370, 0x03FF, "Greek"),
+    (0x1F00, 0x1FFF, "Greek"),
+    (0x0400, 0x052F, "Cyrillic"),
+    (0x1C80, 0x1C8F, "Cyrillic"),
+    (0x2DE0, 0x2DFF, "Cyrillic"),
+    (0xA640, 0xA69F, "Cyrillic"),
+    (0x0530, 0x058F, "Armenian"),
+    (0x0590, 0x05FF, "Hebrew"),
+    (0x0600, 0x06FF, "Arabic"),
+    (0x0750, 0x077F, "Arabic"),
+    (0x08A0, 0x08FF, "Arabic"),
+    (0xFB50, 0xFDFF, "Arabic"),
     (0xFE70, 0xFEFF, "Arabic"),
-    (0x0900, 0x097F, "Devanagari"), (0x0980, 0x09FF, "Bengali"), (0x0A00, 0x0A7F, "Gurmukhi"),
-    (0x0A80, 0x0AFF, "Gujarati"), (0x0B00, 0x0B7F, "Oriya"), (0x0B80, 0x0BFF, "Tamil"), (0x0C00, 0x0C7F, "Telugu"),
-    (0x0C80, 0x0CFF, "Kannada"), (0x0D00, 0x0D7F, "Malayalam"), (0x0D80, 0x0DFF, "Sinhala"), (0x0E00, 0x0E7F, "Thai"),
-    (0x0E80, 0x0EFF, "Lao"), (0x0F00, 0x0FFF, "Tibetan"), (0x1000, 0x109F, "Myanmar"), (0x10A0, 0x10FF, "Georgian"),
-    (0x1100, 0x11FF, "Hangul"), (0x1200, 0x139F, "Ethiopic"), (0x1780, 0x17FF, "Khmer"),
-    (0x3040, 0x309F, "Hiragana"), (0x30A0, 0x30FF, "Katakana"), (0x31F0, 0x31FF, "Katakana"),
-    (0x3130, 0x318F, "Hangul"), (0xAC00, 0xD7AF, "Hangul"),
-    (0x3400, 0x4DBF, "Han"), (0x4E00, 0x9FFF, "Han"), (0xF900, 0xFAFF, "Han"), (0x20000, 0x2FA1F, "Han"),
+    (0x0900, 0x097F, "Devanagari"),
+    (0x0980, 0x09FF, "Bengali"),
+    (0x0A00, 0x0A7F, "Gurmukhi"),
+    (0x0A80, 0x0AFF, "Gujarati"),
+    (0x0B00, 0x0B7F, "Oriya"),
+    (0x0B80, 0x0BFF, "Tamil"),
+    (0x0C00, 0x0C7F, "Telugu"),
+    (0x0C80, 0x0CFF, "Kannada"),
+    (0x0D00, 0x0D7F, "Malayalam"),
+    (0x0D80, 0x0DFF, "Sinhala"),
+    (0x0E00, 0x0E7F, "Thai"),
+    (0x0E80, 0x0EFF, "Lao"),
+    (0x0F00, 0x0FFF, "Tibetan"),
+    (0x1000, 0x109F, "Myanmar"),
+    (0x10A0, 0x10FF, "Georgian"),
+    (0x1100, 0x11FF, "Hangul"),
+    (0x1200, 0x139F, "Ethiopic"),
+    (0x1780, 0x17FF, "Khmer"),
+    (0x3040, 0x309F, "Hiragana"),
+    (0x30A0, 0x30FF, "Katakana"),
+    (0x31F0, 0x31FF, "Katakana"),
+    (0x3130, 0x318F, "Hangul"),
+    (0xAC00, 0xD7AF, "Hangul"),
+    (0x3400, 0x4DBF, "Han"),
+    (0x4E00, 0x9FFF, "Han"),
+    (0xF900, 0xFAFF, "Han"),
+    (0x20000, 0x2FA1F, "Han"),
     (0xFF66, 0xFF9F, "Katakana"),
 )
 
 #: scripts that name one language outright
 _SCRIPT_LANG = {
-    "Greek": "el", "Armenian": "hy", "Hebrew": "he", "Georgian": "ka", "Hangul": "ko", "Thai": "th", "Lao": "lo",
-    "Khmer": "km", "Myanmar": "my", "Sinhala": "si", "Tamil": "ta", "Telugu": "te", "Kannada": "kn",
-    "Malayalam": "ml", "Gujarati": "gu", "Gurmukhi": "pa", "Oriya": "or", "Tibetan": "bo", "Ethiopic": "am",
-    "Hiragana": "ja", "Katakana": "ja",
+    "Greek": "el",
+    "Armenian": "hy",
+    "Hebrew": "he",
+    "Georgian": "ka",
+    "Hangul": "ko",
+    "Thai": "th",
+    "Lao": "lo",
+    "Khmer": "km",
+    "Myanmar": "my",
+    "Sinhala": "si",
+    "Tamil": "ta",
+    "Telugu": "te",
+    "Kannada": "kn",
+    "Malayalam": "ml",
+    "Gujarati": "gu",
+    "Gurmukhi": "pa",
+    "Oriya": "or",
+    "Tibetan": "bo",
+    "Ethiopic": "am",
+    "Hiragana": "ja",
+    "Katakana": "ja",
 }
 
 
@@ -189,9 +233,17 @@ class LanguageDetector:
         fasttext_weight: exponent of fastText's probability in ``auto``'s product with lingua's.
     """
 
-    def __init__(self, engine: str = "auto", *, languages: Sequence[str] | None = None, min_score: float = 0.1,
-                 long_words: int = 6, fasttext_confidence: float = 0.5, fasttext_sure: float = 0.9,
-                 fasttext_weight: float = 0.7) -> None:
+    def __init__(
+        self,
+        engine: str = "auto",
+        *,
+        languages: Sequence[str] | None = None,
+        min_score: float = 0.1,
+        long_words: int = 6,
+        fasttext_confidence: float = 0.5,
+        fasttext_sure: float = 0.9,
+        fasttext_weight: float = 0.7,
+    ) -> None:
         if engine not in ENGINES:
             raise ConfigError(f"engine={engine!r} is not one of {list(ENGINES)}")
         if languages is not None:
@@ -266,8 +318,13 @@ class LanguageDetector:
             self._auto(texts, pending, scripts, out)
         return [g if g is not None else LanguageGuess(UND, 0.0) for g in out]
 
-    def _auto(self, texts: Sequence[str], pending: list[int], scripts: dict[int, tuple[str | None, float, int]],
-              out: list[LanguageGuess | None]) -> None:
+    def _auto(
+        self,
+        texts: Sequence[str],
+        pending: list[int],
+        scripts: dict[int, tuple[str | None, float, int]],
+        out: list[LanguageGuess | None],
+    ) -> None:
         """fastText alone where it is reliable; elsewhere the product of fastText's and lingua's beliefs.
 
         On 1-5 word texts the two engines err on different texts, so multiplying their
@@ -288,7 +345,9 @@ class LanguageDetector:
         eps = 0.01
         for i, lcands in zip(short, self.lingua.scores([texts[i] for i in short])):
             f, lg = dict(ft_cands[i]), dict(lcands)
-            joint = {k: (lg.get(k, 0.0) + eps) * (f.get(k, 0.0) + eps) ** self.fasttext_weight for k in set(f) | set(lg)}
+            joint = {
+                k: (lg.get(k, 0.0) + eps) * (f.get(k, 0.0) + eps) ** self.fasttext_weight for k in set(f) | set(lg)
+            }
             total = sum(joint.values())
             out[i] = self._pick([(k, v / total) for k, v in joint.items()] if total > 0 else [])
 
@@ -309,8 +368,9 @@ _DETECTORS: dict[tuple, LanguageDetector] = {}
 _LOCK = threading.Lock()
 
 
-def detect_languages(texts: Sequence[str], *, engine: str = "auto", languages: Sequence[str] | None = None,
-                     min_score: float = 0.1) -> list[LanguageGuess]:
+def detect_languages(
+    texts: Sequence[str], *, engine: str = "auto", languages: Sequence[str] | None = None, min_score: float = 0.1
+) -> list[LanguageGuess]:
     """Detect the language of each text; detectors are cached per settings.
 
     Example:

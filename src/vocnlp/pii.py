@@ -73,31 +73,107 @@ _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}\b")
 # capitalised name words (Latin letters with accents, hyphens, apostrophes): one to three of them
 _NAME = r"((?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+)(?:\s+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+){0,2})"
 _CUES = [
-    r"my name is", r"name's", r"i am called", r"spoke (?:to|with)", r"talked to",
-    r"agent", r"advisor", r"representative", r"mr\.?", r"mrs\.?", r"ms\.?", r"dr\.?",
-    r"je m'appelle", r"je m’appelle", r"mon nom est", r"conseill(?:er|ère)", r"monsieur", r"madame", r"mme\.?", r"m\.",
-    r"ich heiße", r"ich heisse", r"mein name ist", r"herr", r"frau", r"berater(?:in)?",
-    r"me llamo", r"mi nombre es", r"señor", r"señora", r"sr\.", r"sra\.", r"asesor(?:a)?",
-    r"mi chiamo", r"il mio nome è", r"signor(?:a)?", r"sig\.(?:ra)?", r"operatore", r"operatrice",
-    r"meu nome é", r"me chamo", r"senhor(?:a)?", r"atendente",
-    r"mijn naam is", r"ik heet", r"meneer", r"mevrouw", r"dhr\.", r"mevr\.", r"medewerker",
+    r"my name is",
+    r"name's",
+    r"i am called",
+    r"spoke (?:to|with)",
+    r"talked to",
+    r"agent",
+    r"advisor",
+    r"representative",
+    r"mr\.?",
+    r"mrs\.?",
+    r"ms\.?",
+    r"dr\.?",
+    r"je m'appelle",
+    r"je m’appelle",
+    r"mon nom est",
+    r"conseill(?:er|ère)",
+    r"monsieur",
+    r"madame",
+    r"mme\.?",
+    r"m\.",
+    r"ich heiße",
+    r"ich heisse",
+    r"mein name ist",
+    r"herr",
+    r"frau",
+    r"berater(?:in)?",
+    r"me llamo",
+    r"mi nombre es",
+    r"señor",
+    r"señora",
+    r"sr\.",
+    r"sra\.",
+    r"asesor(?:a)?",
+    r"mi chiamo",
+    r"il mio nome è",
+    r"signor(?:a)?",
+    r"sig\.(?:ra)?",
+    r"operatore",
+    r"operatrice",
+    r"meu nome é",
+    r"me chamo",
+    r"senhor(?:a)?",
+    r"atendente",
+    r"mijn naam is",
+    r"ik heet",
+    r"meneer",
+    r"mevrouw",
+    r"dhr\.",
+    r"mevr\.",
+    r"medewerker",
 ]
 _TITLE_NAME = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+(?:\s+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+){0,2}$")
 _CUE_NAME = re.compile(r"(?i:\b(?:" + "|".join(_CUES) + r"))\s+" + _NAME)
 
 #: regions whose national phone formats are tried for a comment's language (international ones always)
-_REGIONS = {"en": ("US", "GB"), "de": ("DE", "AT", "CH"), "fr": ("FR", "BE", "CH"), "es": ("ES", "MX"),
-            "it": ("IT",), "pt": ("PT", "BR"), "nl": ("NL", "BE"), "pl": ("PL",), "sv": ("SE",), "da": ("DK",),
-            "ja": ("JP",), "zh": ("CN", "TW", "HK"), "ko": ("KR",), "tr": ("TR",), "ru": ("RU",),
-            "ar": ("SA", "EG", "AE", "MA"), "fa": ("IR",), "hi": ("IN",), "bn": ("BD", "IN"), "ur": ("PK",),
-            "th": ("TH",), "vi": ("VN",), "id": ("ID",), "ms": ("MY",), "uk": ("UA",), "cs": ("CZ",),
-            "sk": ("SK",), "hu": ("HU",), "ro": ("RO",), "el": ("GR",), "he": ("IL",), "fi": ("FI",),
-            "no": ("NO",), "nb": ("NO",), "bg": ("BG",), "hr": ("HR",), "sr": ("RS",), "sw": ("KE", "TZ")}
+_REGIONS = {
+    "en": ("US", "GB"),
+    "de": ("DE", "AT", "CH"),
+    "fr": ("FR", "BE", "CH"),
+    "es": ("ES", "MX"),
+    "it": ("IT",),
+    "pt": ("PT", "BR"),
+    "nl": ("NL", "BE"),
+    "pl": ("PL",),
+    "sv": ("SE",),
+    "da": ("DK",),
+    "ja": ("JP",),
+    "zh": ("CN", "TW", "HK"),
+    "ko": ("KR",),
+    "tr": ("TR",),
+    "ru": ("RU",),
+    "ar": ("SA", "EG", "AE", "MA"),
+    "fa": ("IR",),
+    "hi": ("IN",),
+    "bn": ("BD", "IN"),
+    "ur": ("PK",),
+    "th": ("TH",),
+    "vi": ("VN",),
+    "id": ("ID",),
+    "ms": ("MY",),
+    "uk": ("UA",),
+    "cs": ("CZ",),
+    "sk": ("SK",),
+    "hu": ("HU",),
+    "ro": ("RO",),
+    "el": ("GR",),
+    "he": ("IL",),
+    "fi": ("FI",),
+    "no": ("NO",),
+    "nb": ("NO",),
+    "bg": ("BG",),
+    "hr": ("HR",),
+    "sr": ("RS",),
+    "sw": ("KE", "TZ"),
+}
 
 #: every Unicode decimal digit (Persian ۰-۹, Arabic-Indic ٠-٩, Devanagari, Thai, full-width ...) to its
 #: ASCII digit, one character for one, so offsets into the original text stay valid
-_ASCII_DIGITS = {cp: ord("0") + unicodedata.decimal(chr(cp)) for cp in range(0x80, 0x10000)
-                 if unicodedata.category(chr(cp)) == "Nd"}
+_ASCII_DIGITS = {
+    cp: ord("0") + unicodedata.decimal(chr(cp)) for cp in range(0x80, 0x10000) if unicodedata.category(chr(cp)) == "Nd"
+}
 
 
 def _luhn(digits: str) -> bool:
@@ -137,9 +213,9 @@ def _regex_spans(text: str) -> list[PiiSpan]:
             urls.extend(_URL_QUERY.finditer(text, tok.start(), tok.end()))
     for m in sorted(urls, key=lambda m: m.start()):
         end = m.end()
-        while end > m.start() and text[end - 1] in ".,;:!?)]}":   # sentence punctuation after a URL
+        while end > m.start() and text[end - 1] in ".,;:!?)]}":  # sentence punctuation after a URL
             end -= 1
-        spans.append(PiiSpan("URL", m.start(), end, text[m.start():end]))
+        spans.append(PiiSpan("URL", m.start(), end, text[m.start() : end]))
     for m in _IBAN.finditer(text):
         if _iban_ok(m.group()):
             spans.append(PiiSpan("IBAN", m.start(), m.end(), m.group()))
@@ -155,8 +231,10 @@ def _regex_spans(text: str) -> list[PiiSpan]:
 
 
 #: words that announce a reference number, not a phone number ("order 2024051788")
-_REFERENCE_CUE = re.compile(r"(?i)(?:order|invoice|ref|nr|no\.?|#|n°|tracking|ticket|case|bestell|rechnung|commande|"
-                            r"facture|pedido|factura|ordine|fattura|fatura|encomenda|bestelling|factuur)\w*\W{0,3}$")
+_REFERENCE_CUE = re.compile(
+    r"(?i)(?:order|invoice|ref|nr|no\.?|#|n°|tracking|ticket|case|bestell|rechnung|commande|"
+    r"facture|pedido|factura|ordine|fattura|fatura|encomenda|bestelling|factuur)\w*\W{0,3}$"
+)
 
 
 def _phone_spans(text: str, language: str | None) -> list[PiiSpan]:
@@ -172,9 +250,11 @@ def _phone_spans(text: str, language: str | None) -> list[PiiSpan]:
         # (reserved or unallocated ranges included); a national one must also be a valid number there
         leniency = phonenumbers.Leniency.POSSIBLE if region is None else phonenumbers.Leniency.VALID
         for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=leniency):
-            if not match.raw_string.startswith("+") and _REFERENCE_CUE.search(text[max(0, match.start - 20):match.start]):
+            if not match.raw_string.startswith("+") and _REFERENCE_CUE.search(
+                text[max(0, match.start - 20) : match.start]
+            ):
                 continue
-            spans.append(PiiSpan("PHONE", match.start, match.end, original[match.start:match.end]))
+            spans.append(PiiSpan("PHONE", match.start, match.end, original[match.start : match.end]))
     # "0049 ..." style international prefixes that the matcher reads as national digits
     for m in re.finditer(r"(?<![\d+])00[1-9][\d \-/().]{7,20}\d", text):
         try:
@@ -182,7 +262,7 @@ def _phone_spans(text: str, language: str | None) -> list[PiiSpan]:
         except phonenumbers.NumberParseException:
             continue
         if phonenumbers.is_possible_number(num):
-            spans.append(PiiSpan("PHONE", m.start(), m.end(), original[m.start():m.end()]))
+            spans.append(PiiSpan("PHONE", m.start(), m.end(), original[m.start() : m.end()]))
     return spans
 
 
@@ -233,8 +313,9 @@ def _guess_languages(texts: Sequence[str]) -> list[str]:
     return langs
 
 
-def find_pii(text: str, *, language: str | None = None, names: bool = True, ner: bool = True,
-             kinds: Sequence[str] | None = None) -> list[PiiSpan]:
+def find_pii(
+    text: str, *, language: str | None = None, names: bool = True, ner: bool = True, kinds: Sequence[str] | None = None
+) -> list[PiiSpan]:
     """The personal data in ``text``, in order, without overlaps.
 
     ``language``: ISO 639-1 code of the comment (picks the national phone formats; ``en`` turns on NER names);
@@ -260,15 +341,21 @@ def find_pii(text: str, *, language: str | None = None, names: bool = True, ner:
 def _apply(text: str, spans: list[PiiSpan]) -> str:
     out, pos = [], 0
     for s in spans:
-        out.append(text[pos:s.start])
+        out.append(text[pos : s.start])
         out.append(PLACEHOLDERS[s.kind])
         pos = s.end
     out.append(text[pos:])
     return "".join(out)
 
 
-def redact(texts: str | Sequence[Any], *, languages: Sequence[str | None] | None = None, names: bool = True,
-           ner: bool = True, kinds: Sequence[str] | None = None) -> Any:
+def redact(
+    texts: str | Sequence[Any],
+    *,
+    languages: Sequence[str | None] | None = None,
+    names: bool = True,
+    ner: bool = True,
+    kinds: Sequence[str] | None = None,
+) -> Any:
     """Replace personal data by typed placeholders; a string gives a string, a list gives a list in order.
 
     Non-string items (None, NaN) come back unchanged. ``languages``: one ISO code per text (see :func:`find_pii`).
@@ -279,8 +366,14 @@ def redact(texts: str | Sequence[Any], *, languages: Sequence[str | None] | None
     return [r[0] for r in redact_many(texts, languages=languages, names=names, ner=ner, kinds=kinds)]
 
 
-def redact_many(texts: Sequence[Any], *, languages: Sequence[str | None] | None = None, names: bool = True,
-                ner: bool = True, kinds: Sequence[str] | None = None) -> list[tuple[Any, list[PiiSpan]]]:
+def redact_many(
+    texts: Sequence[Any],
+    *,
+    languages: Sequence[str | None] | None = None,
+    names: bool = True,
+    ner: bool = True,
+    kinds: Sequence[str] | None = None,
+) -> list[tuple[Any, list[PiiSpan]]]:
     """``(redacted text, spans)`` per text, in order; non-strings pass through with no spans."""
     if isinstance(texts, (str, bytes)) or not isinstance(texts, Sequence):
         texts = list(texts) if not isinstance(texts, (str, bytes)) else [texts]

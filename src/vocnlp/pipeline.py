@@ -39,8 +39,9 @@ T = TypeVar("T")
 U = TypeVar("U")
 
 
-def run_isolated(fn: Callable[[list[U]], list[T]], items: list[U], *, stage: str
-                 ) -> tuple[list[T | None], dict[int, str]]:
+def run_isolated(
+    fn: Callable[[list[U]], list[T]], items: list[U], *, stage: str
+) -> tuple[list[T | None], dict[int, str]]:
     """Run a batch stage; if it raises, split the batch to find the rows that cause it.
 
     Returns the results (``None`` where the row failed) and ``{position: coded error}``.
@@ -57,7 +58,9 @@ def run_isolated(fn: Callable[[list[U]], list[T]], items: list[U], *, stage: str
         return list(out), {}
     except Exception as exc:  # noqa: BLE001 - row isolation is the point
         if len(items) == 1:
-            logger.warning("stage %s failed on a row: %s (message in the row's error column)", stage, type(exc).__name__)
+            logger.warning(
+                "stage %s failed on a row: %s (message in the row's error column)", stage, type(exc).__name__
+            )
             return [None], {0: row_error("V500", f"{stage}: {type(exc).__name__}: {exc}")}
         half = len(items) // 2
         left, lerr = run_isolated(fn, items[:half], stage=stage)
@@ -96,10 +99,20 @@ class Pipeline:
             comments get the same vector either way.
     """
 
-    def __init__(self, *, config: RuntimeConfig | None = None, language_detector: LanguageDetector | None = None,
-                 backend: str = "auto", encoder_model: str | None = None,
-                 stages: Sequence[EmbeddingStage] = (), clauses: bool = False, keep_embeddings: bool = False,
-                 redact: bool = False, pii: bool = False, comment_vectors: str = "whole") -> None:
+    def __init__(
+        self,
+        *,
+        config: RuntimeConfig | None = None,
+        language_detector: LanguageDetector | None = None,
+        backend: str = "auto",
+        encoder_model: str | None = None,
+        stages: Sequence[EmbeddingStage] = (),
+        clauses: bool = False,
+        keep_embeddings: bool = False,
+        redact: bool = False,
+        pii: bool = False,
+        comment_vectors: str = "whole",
+    ) -> None:
         if comment_vectors not in COMMENT_VECTORS:
             raise ConfigError(f"comment_vectors must be one of {COMMENT_VECTORS}, got {comment_vectors!r}")
         self.comment_vectors = comment_vectors
@@ -119,11 +132,23 @@ class Pipeline:
         self._encoder: Any = None
 
     @classmethod
-    def default(cls, *, device: str = "auto", backend: str = "auto", languages: Sequence[str] | None = None,
-                config: RuntimeConfig | None = None, sentiment: bool = True, intent: bool = True,
-                heads: Mapping[str, Head | str] | None = None, themes: ThemeModel | str | None = None,
-                stages: Sequence[EmbeddingStage] = (), clauses: bool = False, clause_sentiment: bool = True,
-                keep_embeddings: bool = False, **kwargs: Any) -> Pipeline:
+    def default(
+        cls,
+        *,
+        device: str = "auto",
+        backend: str = "auto",
+        languages: Sequence[str] | None = None,
+        config: RuntimeConfig | None = None,
+        sentiment: bool = True,
+        intent: bool = True,
+        heads: Mapping[str, Head | str] | None = None,
+        themes: ThemeModel | str | None = None,
+        stages: Sequence[EmbeddingStage] = (),
+        clauses: bool = False,
+        clause_sentiment: bool = True,
+        keep_embeddings: bool = False,
+        **kwargs: Any,
+    ) -> Pipeline:
         """The offline defaults: bundled encoder and heads, ``device="auto"``.
 
         ``heads`` adds your own heads (``{"effort": head}`` writes ``effort`` and ``effort_score``);
@@ -153,8 +178,15 @@ class Pipeline:
             from .themes.stage import ThemeStage
 
             built.append(ThemeStage(themes if isinstance(themes, ThemeModel) else ThemeModel.load(themes)))
-        return cls(config=config, backend=backend, language_detector=LanguageDetector("auto", languages=languages),
-                   stages=[*built, *stages], clauses=clauses, keep_embeddings=keep_embeddings, **kwargs)
+        return cls(
+            config=config,
+            backend=backend,
+            language_detector=LanguageDetector("auto", languages=languages),
+            stages=[*built, *stages],
+            clauses=clauses,
+            keep_embeddings=keep_embeddings,
+            **kwargs,
+        )
 
     @property
     def encoder(self) -> Any:
@@ -167,12 +199,15 @@ class Pipeline:
 
     def describe(self) -> dict[str, Any]:
         """The models that run, and where their weights come from."""
-        info: dict[str, Any] = {"langid": {"engine": self.language_detector.engine,
-                                           "languages": self.language_detector.languages}}
+        info: dict[str, Any] = {
+            "langid": {"engine": self.language_detector.engine, "languages": self.language_detector.languages}
+        }
         if self.stages:
             info["encoder"] = self.encoder.describe()
             info["stages"] = [s.name for s in self.stages]
-            heads = {s.name: getattr(s, "head").meta.get("version", "custom") for s in self.stages if hasattr(s, "head")}
+            heads = {
+                s.name: getattr(s, "head").meta.get("version", "custom") for s in self.stages if hasattr(s, "head")
+            }
             if heads:
                 info["heads"] = heads
         return info
@@ -190,7 +225,7 @@ class Pipeline:
         redacted: list[object] = []
         for start, stop in self._chunks(values):
             chunk = self._run_chunk(values[start:stop])
-            redacted += chunk.values        # redacted texts (non-text rows keep their value)
+            redacted += chunk.values  # redacted texts (non-text rows keep their value)
             for name, col in chunk.finished().items():
                 columns[name].extend(col)
         if self.redact:
@@ -250,8 +285,11 @@ class Pipeline:
         """Redact the live texts (each row isolated: a failure flags that row and blanks its text)."""
         from .pii import redact_many
 
-        found, failed = run_isolated(lambda items: redact_many([t for t, _ in items], languages=[g for _, g in items]),
-                                     list(zip(chunk.texts, chunk.languages)), stage="redact")
+        found, failed = run_isolated(
+            lambda items: redact_many([t for t, _ in items], languages=[g for _, g in items]),
+            list(zip(chunk.texts, chunk.languages)),
+            stage="redact",
+        )
         for k, i in enumerate(chunk.live):
             if k in failed:
                 # never let an unredacted text through: the row is flagged and its text withheld
@@ -286,7 +324,11 @@ class Pipeline:
         need_clauses = self.keep_embeddings or any(getattr(s, "needs_clauses", False) for s in self.stages)
         clauses = self._split(texts, languages) if (need_clauses or self.clauses) else None
         if not self.stages and not self.keep_embeddings:
-            return StageBatch(texts, np.zeros((len(texts), 0), np.float32), languages, clauses), [False] * len(texts), []
+            return (
+                StageBatch(texts, np.zeros((len(texts), 0), np.float32), languages, clauses),
+                [False] * len(texts),
+                [],
+            )
         if not need_clauses or clauses is None:
             out = self.encoder.encode(texts)
             return StageBatch(texts, out.embeddings, languages, clauses), out.windowed, out.n_tokens
@@ -324,12 +366,18 @@ class Pipeline:
         batch, windowed, n_tokens = self._encode(chunk.texts, chunk.languages)
         for k, i in enumerate(chunk.live):
             if windowed[k]:
-                chunk.flag(i, row_error("V103", f"{n_tokens[k]} tokens: embedded in {self.encoder.max_tokens}-token "
-                                                "windows, averaged"), STATUS_WARNING)
+                chunk.flag(
+                    i,
+                    row_error(
+                        "V103", f"{n_tokens[k]} tokens: embedded in {self.encoder.max_tokens}-token windows, averaged"
+                    ),
+                    STATUS_WARNING,
+                )
         clause_values: dict[str, list[list[Any] | None]] = {}
         for stage in self.stages:
-            outputs, failed = run_isolated(functools.partial(_stage_rows, stage, batch), list(range(len(batch))),
-                                           stage=stage.name)
+            outputs, failed = run_isolated(
+                functools.partial(_stage_rows, stage, batch), list(range(len(batch))), stage=stage.name
+            )
             for k, i in enumerate(chunk.live):
                 out = outputs[k]
                 if k in failed or out is None:
@@ -345,28 +393,37 @@ class Pipeline:
         if self.keep_embeddings:
             for k, i in enumerate(chunk.live):
                 chunk.columns["embedding"][i] = batch.embeddings[k]
-                chunk.columns["clause_embeddings"][i] = None if batch.clause_embeddings is None else batch.clause_embeddings[k]
+                chunk.columns["clause_embeddings"][i] = (
+                    None if batch.clause_embeddings is None else batch.clause_embeddings[k]
+                )
         if self.clauses and batch.clauses is not None:
             fields = [*CLAUSE_FIELDS, *(f for f in clause_values if f not in CLAUSE_FIELDS)]
             for k, i in enumerate(chunk.live):
                 chunk.columns["clauses"][i] = [
-                    {"text": c.text, "start": c.start, "end": c.end,
-                     **{f: _clause_value(clause_values, f, k, j) for f in fields}}
-                    for j, c in enumerate(batch.clauses[k])]
+                    {
+                        "text": c.text,
+                        "start": c.start,
+                        "end": c.end,
+                        **{f: _clause_value(clause_values, f, k, j) for f in fields},
+                    }
+                    for j, c in enumerate(batch.clauses[k])
+                ]
 
 
 #: fields every entry of the ``clauses`` column has (None when no stage produced them)
 CLAUSE_FIELDS = ("sentiment", "sentiment_score", "theme_id")
 
 
-def _stage_rows(stage: EmbeddingStage, batch: StageBatch, rows: list[int]
-                ) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+def _stage_rows(
+    stage: EmbeddingStage, batch: StageBatch, rows: list[int]
+) -> list[tuple[dict[str, Any], dict[str, Any]]]:
     """A stage on some rows of a batch: per row, its column values and its clause values."""
     sub = batch if rows == list(range(len(batch))) else batch.subset(rows)
     out = StageOutput.of(stage.columns(sub))
     out.check(len(sub), stage.name)
-    return [({c: v[r] for c, v in out.rows.items()}, {f: v[r] for f, v in out.clauses.items()})
-            for r in range(len(sub))]
+    return [
+        ({c: v[r] for c, v in out.rows.items()}, {f: v[r] for f, v in out.clauses.items()}) for r in range(len(sub))
+    ]
 
 
 def _clause_value(values: dict[str, list[list[Any] | None]], name: str, row: int, clause: int) -> Any:
@@ -384,23 +441,35 @@ class _Chunk:
     the row's errors and its status becomes at least ``warning`` / ``error``.
     """
 
-    def __init__(self, values: list[object], columns: dict[str, list[Any]], status: list[str],
-                 errors: list[list[str]], live: list[int], texts: list[str]) -> None:
-        self.values = values          # the text column as the output will hold it (redacted when asked)
+    def __init__(
+        self,
+        values: list[object],
+        columns: dict[str, list[Any]],
+        status: list[str],
+        errors: list[list[str]],
+        live: list[int],
+        texts: list[str],
+    ) -> None:
+        self.values = values  # the text column as the output will hold it (redacted when asked)
         self.columns = columns
         self.status = status
         self.errors = errors
-        self.live = live              # positions of the rows that hold text
-        self.texts = texts            # their texts, in the same order
+        self.live = live  # positions of the rows that hold text
+        self.texts = texts  # their texts, in the same order
         self.languages: list[str] = []
 
     @classmethod
     def checked(cls, values: list[object], max_chars: int, output_columns: list[str]) -> _Chunk:
         checked = [check_text(v, max_chars=max_chars) for v in values]
         live = [i for i, c in enumerate(checked) if c.text is not None]
-        return cls(list(values), {name: [None] * len(values) for name in output_columns},
-                   [c.status for c in checked], [list(c.errors) for c in checked], live,
-                   [checked[i].text for i in live])  # type: ignore[misc]
+        return cls(
+            list(values),
+            {name: [None] * len(values) for name in output_columns},
+            [c.status for c in checked],
+            [list(c.errors) for c in checked],
+            live,
+            [checked[i].text for i in live],
+        )  # type: ignore[misc]
 
     def column(self, name: str) -> list[Any]:
         """The output column ``name`` (created, all None, when it is new)."""

@@ -13,5 +13,16 @@ from .analysis import DriverReport, analyze_drivers
 from .impact import TABLE_COLUMNS, bh_qvalues, theme_matrix, theme_table
 from .scores import KINDS, ScoreSummary, score_values, summarize
 
-__all__ = ["analyze_drivers", "DriverReport", "alerts", "KINDS", "ScoreSummary", "score_values", "summarize", "theme_matrix", "theme_table", "bh_qvalues",
-           "TABLE_COLUMNS"]
+__all__ = [
+    "analyze_drivers",
+    "DriverReport",
+    "alerts",
+    "KINDS",
+    "ScoreSummary",
+    "score_values",
+    "summarize",
+    "theme_matrix",
+    "theme_table",
+    "bh_qvalues",
+    "TABLE_COLUMNS",
+]

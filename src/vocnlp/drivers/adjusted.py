@@ -45,8 +45,9 @@ def _design(x: np.ndarray, controls: pd.DataFrame | None) -> tuple[np.ndarray, l
     return np.hstack(cols), extra
 
 
-def ols_table(values: np.ndarray, x: np.ndarray, names: Sequence[str], *, controls: pd.DataFrame | None = None
-              ) -> pd.DataFrame:
+def ols_table(
+    values: np.ndarray, x: np.ndarray, names: Sequence[str], *, controls: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """OLS of the score value on all theme indicators (+ control dummies), HC3 standard errors."""
     import pandas as pd
     import statsmodels.api as sm
@@ -54,22 +55,31 @@ def ols_table(values: np.ndarray, x: np.ndarray, names: Sequence[str], *, contro
     design, extra = _design(x, controls)
     res = sm.OLS(values, design).fit(cov_type="HC3")
     ci = res.conf_int()
-    rows = [{"term": n, "coef": res.params[j + 1], "ci_low": ci[j + 1, 0], "ci_high": ci[j + 1, 1],
-             "p_value": res.pvalues[j + 1]} for j, n in enumerate([*names, *extra])]
+    rows = [
+        {
+            "term": n,
+            "coef": res.params[j + 1],
+            "ci_low": ci[j + 1, 0],
+            "ci_high": ci[j + 1, 1],
+            "p_value": res.pvalues[j + 1],
+        }
+        for j, n in enumerate([*names, *extra])
+    ]
     out = pd.DataFrame(rows)
     out.attrs["r2"] = float(res.rsquared)
     return out
 
 
-def logit_table(is_low: np.ndarray, x: np.ndarray, names: Sequence[str], *, controls: pd.DataFrame | None = None
-                ) -> pd.DataFrame:
+def logit_table(
+    is_low: np.ndarray, x: np.ndarray, names: Sequence[str], *, controls: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Logistic regression of being a detractor on the themes: odds ratios with 95% CIs."""
     import numpy as np
     import pandas as pd
     import statsmodels.api as sm
 
     design, extra = _design(x, controls)
-    keep = design[:, 1:].std(axis=0) > 0   # a theme on every or no row cannot be estimated
+    keep = design[:, 1:].std(axis=0) > 0  # a theme on every or no row cannot be estimated
     cols = np.r_[True, keep]
     terms = [n for n, k in zip([*names, *extra], keep) if k]
     try:
@@ -78,8 +88,18 @@ def logit_table(is_low: np.ndarray, x: np.ndarray, names: Sequence[str], *, cont
         return pd.DataFrame(columns=["term", "odds_ratio", "ci_low", "ci_high", "p_value"])
     with np.errstate(over="ignore"):  # a theme (nearly) separating detractors: an unbounded CI is the truth
         ci = np.exp(res.conf_int())
-    return pd.DataFrame([{"term": n, "odds_ratio": float(np.exp(res.params[j + 1])), "ci_low": ci[j + 1, 0],
-                          "ci_high": ci[j + 1, 1], "p_value": float(res.pvalues[j + 1])} for j, n in enumerate(terms)])
+    return pd.DataFrame(
+        [
+            {
+                "term": n,
+                "odds_ratio": float(np.exp(res.params[j + 1])),
+                "ci_low": ci[j + 1, 0],
+                "ci_high": ci[j + 1, 1],
+                "p_value": float(res.pvalues[j + 1]),
+            }
+            for j, n in enumerate(terms)
+        ]
+    )
 
 
 def r2(y: np.ndarray, x: np.ndarray) -> float:
@@ -114,8 +134,15 @@ class _R2:
         return self.cache[key]
 
 
-def shapley_r2(values: np.ndarray, x: np.ndarray, names: Sequence[str], *, n_perm: int = 300, seed: int = 0,
-               exact_max: int = EXACT_SHAPLEY_MAX) -> pd.DataFrame:
+def shapley_r2(
+    values: np.ndarray,
+    x: np.ndarray,
+    names: Sequence[str],
+    *,
+    n_perm: int = 300,
+    seed: int = 0,
+    exact_max: int = EXACT_SHAPLEY_MAX,
+) -> pd.DataFrame:
     """Each theme's share of R^2 (Shapley values; they sum to the full model's R^2).
 
     Exact over all subsets up to ``exact_max`` themes; beyond, the mean marginal contribution

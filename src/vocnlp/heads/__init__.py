@@ -15,5 +15,14 @@ from .registry import load_head, shipped_heads
 from .sentiment import SentimentStage
 from .train import fit_head, train_head, zero_shot_head
 
-__all__ = ["Head", "load_head", "shipped_heads", "train_head", "fit_head", "zero_shot_head",
-           "SentimentStage", "IntentStage", "HeadStage"]
+__all__ = [
+    "Head",
+    "load_head",
+    "shipped_heads",
+    "train_head",
+    "fit_head",
+    "zero_shot_head",
+    "SentimentStage",
+    "IntentStage",
+    "HeadStage",
+]

@@ -77,8 +77,10 @@ class Head:
             raise ConfigError("a head needs at least one (W, b) layer")
         self.layers = [(np.asarray(w, dtype=np.float32), np.asarray(b, dtype=np.float32)) for w, b in self.layers]
         if self.layers[-1][0].shape[1] != len(self.labels):
-            raise ConfigError(f"head {self.name!r}: last layer has {self.layers[-1][0].shape[1]} outputs "
-                              f"for {len(self.labels)} labels")
+            raise ConfigError(
+                f"head {self.name!r}: last layer has {self.layers[-1][0].shape[1]} outputs "
+                f"for {len(self.labels)} labels"
+            )
         if self.thresholds is not None:
             unknown = set(self.thresholds) - set(self.labels)
             if unknown:
@@ -96,8 +98,10 @@ class Head:
 
         x = np.asarray(embeddings, dtype=np.float32)
         if x.ndim != 2 or x.shape[1] != self.dim:
-            raise InputError(f"head {self.name!r} expects embeddings shaped (n, {self.dim}); got {x.shape}. "
-                             "Embed texts with vocnlp.embed (the same encoder the head was trained on).")
+            raise InputError(
+                f"head {self.name!r} expects embeddings shaped (n, {self.dim}); got {x.shape}. "
+                "Embed texts with vocnlp.embed (the same encoder the head was trained on)."
+            )
         for i, (w, b) in enumerate(self.layers):
             x = x @ w + b
             if i < len(self.layers) - 1:
@@ -164,19 +168,29 @@ class Head:
             raise InputError(f"{folder} is not a saved head: it has no head.json (save one with Head.save)")
         config = json.loads((folder / "head.json").read_text(encoding="utf-8"))
         if config.get("format_version", 0) > FORMAT_VERSION:
-            raise ConfigError(f"{folder} was saved by a newer vocnlp (format {config['format_version']}); upgrade vocnlp")
+            raise ConfigError(
+                f"{folder} was saved by a newer vocnlp (format {config['format_version']}); upgrade vocnlp"
+            )
         tensors = load_file(str(folder / "head.safetensors"))
         layers = [(tensors[f"layers.{i}.weight"], tensors[f"layers.{i}.bias"]) for i in range(config["n_layers"])]
         temperature = np.asarray(config["temperature"], dtype=np.float32)
-        return cls(name=config["name"], labels=tuple(config["labels"]), layers=layers,
-                   multi_label=bool(config["multi_label"]),
-                   temperature=float(temperature) if temperature.ndim == 0 else temperature,
-                   thresholds=config.get("thresholds"), meta=config.get("meta", {}))
+        return cls(
+            name=config["name"],
+            labels=tuple(config["labels"]),
+            layers=layers,
+            multi_label=bool(config["multi_label"]),
+            temperature=float(temperature) if temperature.ndim == 0 else temperature,
+            thresholds=config.get("thresholds"),
+            meta=config.get("meta", {}),
+        )
 
     def default_card(self) -> str:
         """A short card from ``meta`` for heads users train themselves."""
-        lines = [f"# Head: {self.name}", "",
-                 f"- labels: {', '.join(self.labels)} ({'multi-label' if self.multi_label else 'one label per text'})",
-                 f"- layers: {len(self.layers)} over {self.dim}-d embeddings"]
+        lines = [
+            f"# Head: {self.name}",
+            "",
+            f"- labels: {', '.join(self.labels)} ({'multi-label' if self.multi_label else 'one label per text'})",
+            f"- layers: {len(self.layers)} over {self.dim}-d embeddings",
+        ]
         lines += [f"- {k}: {v}" for k, v in self.meta.items() if not isinstance(v, (dict, list))]
         return "\n".join(lines) + "\n"

@@ -96,8 +96,9 @@ def expected_calibration_error(proba: np.ndarray, y: np.ndarray, *, bins: int = 
     return round(float(ece), 6)
 
 
-def precision_threshold(scores: np.ndarray, y: np.ndarray, *, target: float = 0.8, min_support: int = 5,
-                        floor: float = 0.5) -> float:
+def precision_threshold(
+    scores: np.ndarray, y: np.ndarray, *, target: float = 0.8, min_support: int = 5, floor: float = 0.5
+) -> float:
     """The lowest threshold (so the highest recall) whose precision on ``(scores, y)`` is at least ``target``.
 
     Thresholds are never below ``floor``; when no threshold reaches the target with at least

@@ -30,5 +30,6 @@ class IntentStage(HeadStage):
     def __init__(self, head: str | Head = "intent") -> None:
         super().__init__(head, name="intent", list_column="intents")
         if not self.head.multi_label:
-            raise ConfigError(f"the intent stage needs a multi-label head; {self.head.name!r} is single-label "
-                              "(use HeadStage for it)")
+            raise ConfigError(
+                f"the intent stage needs a multi-label head; {self.head.name!r} is single-label (use HeadStage for it)"
+            )

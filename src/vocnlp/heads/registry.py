@@ -37,5 +37,7 @@ def load_head(name_or_path: str | Path | Head) -> Head:
     path = Path(name_or_path)
     if (path / "head.json").is_file():
         return Head.load(path)
-    raise ModelNotFoundError(f"no head {str(name_or_path)!r}: shipped heads are {shipped_heads()}, "
-                             "or pass the folder of a head saved with Head.save")
+    raise ModelNotFoundError(
+        f"no head {str(name_or_path)!r}: shipped heads are {shipped_heads()}, "
+        "or pass the folder of a head saved with Head.save"
+    )

@@ -37,8 +37,9 @@ DOC_WEIGHT = 0.5
 MIXED_AT = 0.5
 
 
-def aggregate_sentiment(doc: np.ndarray, clauses: np.ndarray, *, doc_weight: float = DOC_WEIGHT,
-                        mixed_at: float = MIXED_AT) -> tuple[np.ndarray, bool]:
+def aggregate_sentiment(
+    doc: np.ndarray, clauses: np.ndarray, *, doc_weight: float = DOC_WEIGHT, mixed_at: float = MIXED_AT
+) -> tuple[np.ndarray, bool]:
     """Comment probabilities ``[neg, neu, pos]`` from the whole-comment and per-clause probabilities."""
     import numpy as np
 
@@ -66,18 +67,28 @@ class SentimentStage:
     name = "sentiment"
     output_columns = ("sentiment", "sentiment_score", "sentiment_mixed")
 
-    def __init__(self, head: str | Head = "sentiment", *, clause_level: bool = True,
-                 doc_weight: float | None = None, mixed_at: float | None = None) -> None:
+    def __init__(
+        self,
+        head: str | Head = "sentiment",
+        *,
+        clause_level: bool = True,
+        doc_weight: float | None = None,
+        mixed_at: float | None = None,
+    ) -> None:
         self.head = load_head(head)
         missing = set(SENTIMENT_LABELS) - set(self.head.labels)
         if missing or self.head.multi_label:
-            raise ConfigError(f"a sentiment head needs the labels {SENTIMENT_LABELS} (one per text); "
-                              f"{self.head.name!r} has {self.head.labels}")
+            raise ConfigError(
+                f"a sentiment head needs the labels {SENTIMENT_LABELS} (one per text); "
+                f"{self.head.name!r} has {self.head.labels}"
+            )
         self._order = [self.head.labels.index(lab) for lab in SENTIMENT_LABELS]
         self.clause_level = clause_level
         self.needs_clauses = clause_level
         # the head's card carries the blend measured for it (tools/train_heads.py); arguments override it
-        self.doc_weight = float(doc_weight if doc_weight is not None else self.head.meta.get("clause_doc_weight", DOC_WEIGHT))
+        self.doc_weight = float(
+            doc_weight if doc_weight is not None else self.head.meta.get("clause_doc_weight", DOC_WEIGHT)
+        )
         self.mixed_at = float(mixed_at if mixed_at is not None else self.head.meta.get("mixed_at", MIXED_AT))
 
     def proba(self, embeddings: np.ndarray) -> np.ndarray:
@@ -107,8 +118,11 @@ class SentimentStage:
                 labels.append([SENTIMENT_LABELS[j] for j in pc_eff.argmax(axis=1)])
                 scores.append([round(float(s), 4) for s in pc_eff[:, 2] - pc_eff[:, 0]])
             clause_values = {"sentiment": list(labels), "sentiment_score": list(scores)}
-        return StageOutput(rows={
-            "sentiment": [SENTIMENT_LABELS[j] for j in p_all.argmax(axis=1)],
-            "sentiment_score": [round(float(s), 4) for s in p_all[:, 2] - p_all[:, 0]],
-            "sentiment_mixed": list(mixed),
-        }, clauses=clause_values)
+        return StageOutput(
+            rows={
+                "sentiment": [SENTIMENT_LABELS[j] for j in p_all.argmax(axis=1)],
+                "sentiment_score": [round(float(s), 4) for s in p_all[:, 2] - p_all[:, 0]],
+                "sentiment_mixed": list(mixed),
+            },
+            clauses=clause_values,
+        )

@@ -49,8 +49,10 @@ def _label_matrix(labels: Sequence[Any], multi_label: bool) -> tuple[tuple[str, 
             if isinstance(lab, str):
                 lab = [lab]
             if not isinstance(lab, (list, tuple, set, frozenset)) or not all(isinstance(x, str) for x in lab):
-                raise InputError(f"labels[{i}] = {lab!r}: a multi-label head needs a list of label strings per "
-                                 "text (an empty list means none applies)")
+                raise InputError(
+                    f"labels[{i}] = {lab!r}: a multi-label head needs a list of label strings per "
+                    "text (an empty list means none applies)"
+                )
             sets.append(list(lab))
         names = tuple(sorted({x for s in sets for x in s}))
         y = np.zeros((len(sets), len(names)), dtype=np.int64)
@@ -60,21 +62,34 @@ def _label_matrix(labels: Sequence[Any], multi_label: bool) -> tuple[tuple[str, 
         return names, y
     bad = [i for i, lab in enumerate(labels) if not isinstance(lab, str) or not lab]
     if bad:
-        raise InputError(f"labels must be non-empty strings; labels[{bad[0]}] = {labels[bad[0]]!r} "
-                         "(for several labels per text pass multi_label=True)")
+        raise InputError(
+            f"labels must be non-empty strings; labels[{bad[0]}] = {labels[bad[0]]!r} "
+            "(for several labels per text pass multi_label=True)"
+        )
     names = tuple(sorted(set(labels)))
     return names, np.array([names.index(lab) for lab in labels], dtype=np.int64)
 
 
-def _fit_linear(x: np.ndarray, y: np.ndarray, *, multi_label: bool, kind: str, c: float, weight: np.ndarray | None,
-                seed: int, n_labels: int) -> list[tuple[np.ndarray, np.ndarray]]:
+def _fit_linear(
+    x: np.ndarray,
+    y: np.ndarray,
+    *,
+    multi_label: bool,
+    kind: str,
+    c: float,
+    weight: np.ndarray | None,
+    seed: int,
+    n_labels: int,
+) -> list[tuple[np.ndarray, np.ndarray]]:
     """Fit one model; return its layers as ``(W (in, out), b)`` with one output per label."""
     import numpy as np
 
     if kind == "centroid":
         if multi_label:
             cols = [x[y[:, j] == 1].mean(axis=0) if y[:, j].any() else np.zeros(x.shape[1]) for j in range(n_labels)]
-            rest = [x[y[:, j] == 0].mean(axis=0) if (y[:, j] == 0).any() else np.zeros(x.shape[1]) for j in range(n_labels)]
+            rest = [
+                x[y[:, j] == 0].mean(axis=0) if (y[:, j] == 0).any() else np.zeros(x.shape[1]) for j in range(n_labels)
+            ]
             w = np.stack(cols, axis=1) - np.stack(rest, axis=1)
             b = -0.5 * ((np.stack(cols, 1) ** 2).sum(0) - (np.stack(rest, 1) ** 2).sum(0))
             return [(w, b)]
@@ -84,8 +99,9 @@ def _fit_linear(x: np.ndarray, y: np.ndarray, *, multi_label: bool, kind: str, c
     if kind == "mlp":
         from sklearn.neural_network import MLPClassifier
 
-        model = MLPClassifier(hidden_layer_sizes=(256,), alpha=1e-3, max_iter=300, early_stopping=False,
-                              random_state=seed)
+        model = MLPClassifier(
+            hidden_layer_sizes=(256,), alpha=1e-3, max_iter=300, early_stopping=False, random_state=seed
+        )
         model.fit(x, y, sample_weight=weight)
         layers = [(w, b) for w, b in zip(model.coefs_, model.intercepts_)]
         if not multi_label and n_labels == 2:
@@ -118,10 +134,21 @@ def _raw_logits(layers: list[tuple[np.ndarray, np.ndarray]], x: np.ndarray) -> n
     return Head(name="_", labels=tuple(str(i) for i in range(layers[-1][0].shape[1])), layers=layers).logits(x)
 
 
-def fit_head(embeddings: np.ndarray, labels: Sequence[Any], *, name: str = "custom", multi_label: bool = False,
-             kind: str = "auto", c: float = 4.0, sample_weight: Sequence[float] | None = None,
-             precision_target: float = 0.8, folds: int = 5, min_per_label: int = 5, seed: int = 0,
-             meta: Mapping[str, Any] | None = None) -> Head:
+def fit_head(
+    embeddings: np.ndarray,
+    labels: Sequence[Any],
+    *,
+    name: str = "custom",
+    multi_label: bool = False,
+    kind: str = "auto",
+    c: float = 4.0,
+    sample_weight: Sequence[float] | None = None,
+    precision_target: float = 0.8,
+    folds: int = 5,
+    min_per_label: int = 5,
+    seed: int = 0,
+    meta: Mapping[str, Any] | None = None,
+) -> Head:
     """Fit, calibrate and threshold a head on precomputed embeddings (``train_head`` embeds texts first).
 
     Calibration (temperature) and thresholds come from out-of-fold predictions, so they are measured
@@ -137,8 +164,10 @@ def fit_head(embeddings: np.ndarray, labels: Sequence[Any], *, name: str = "cust
         raise InputError(f"need one embedding row per label: embeddings {x.shape}, {len(labels)} labels")
     names, y = _label_matrix(labels, multi_label)
     if len(names) < 2 and not multi_label:
-        raise InputError(f"a head needs at least two labels; got only {list(names)}. Add examples of the other "
-                         "case (for a yes/no head, label the rest 'other').")
+        raise InputError(
+            f"a head needs at least two labels; got only {list(names)}. Add examples of the other "
+            "case (for a yes/no head, label the rest 'other')."
+        )
     weight = None if sample_weight is None else np.asarray(sample_weight, dtype=np.float64)
     counts = y.sum(axis=0) if multi_label else np.bincount(y, minlength=len(names))
     if kind == "auto":
@@ -147,16 +176,24 @@ def fit_head(embeddings: np.ndarray, labels: Sequence[Any], *, name: str = "cust
     oof = None
     if n_folds >= 2 and len(x) >= 2 * n_folds:
         oof = np.zeros((len(x), len(names)))
-        splitter = (KFold(n_folds, shuffle=True, random_state=seed) if multi_label
-                    else StratifiedKFold(n_folds, shuffle=True, random_state=seed))
+        splitter = (
+            KFold(n_folds, shuffle=True, random_state=seed)
+            if multi_label
+            else StratifiedKFold(n_folds, shuffle=True, random_state=seed)
+        )
         for tr, te in splitter.split(x, y if not multi_label else None):
             w_tr = None if weight is None else weight[tr]
-            layers = _fit_linear(x[tr], y[tr], multi_label=multi_label, kind=kind, c=c, weight=w_tr, seed=seed,
-                                 n_labels=len(names))
+            layers = _fit_linear(
+                x[tr], y[tr], multi_label=multi_label, kind=kind, c=c, weight=w_tr, seed=seed, n_labels=len(names)
+            )
             oof[te] = _raw_logits(layers, x[te])
     layers = _fit_linear(x, y, multi_label=multi_label, kind=kind, c=c, weight=weight, seed=seed, n_labels=len(names))
-    info: dict[str, Any] = {"kind": kind, "n_train": int(len(x)), "trained": date.today().isoformat(),
-                            "label_counts": {n: int(k) for n, k in zip(names, counts)}}
+    info: dict[str, Any] = {
+        "kind": kind,
+        "n_train": int(len(x)),
+        "trained": date.today().isoformat(),
+        "label_counts": {n: int(k) for n, k in zip(names, counts)},
+    }
     temperature: Any = 1.0
     thresholds = None
     if oof is None:
@@ -168,8 +205,9 @@ def fit_head(embeddings: np.ndarray, labels: Sequence[Any], *, name: str = "cust
     elif multi_label:
         temperature = fit_label_temperatures(oof, y)
         proba = sigmoid(oof / temperature)
-        thresholds = {n: precision_threshold(proba[:, j], y[:, j], target=precision_target)
-                      for j, n in enumerate(names)}
+        thresholds = {
+            n: precision_threshold(proba[:, j], y[:, j], target=precision_target) for j, n in enumerate(names)
+        }
         info["oof_ece"] = {n: expected_calibration_error(proba[:, j], y[:, j]) for j, n in enumerate(names)}
     else:
         temperature = fit_temperature(oof, y)
@@ -177,14 +215,29 @@ def fit_head(embeddings: np.ndarray, labels: Sequence[Any], *, name: str = "cust
         info["oof_accuracy"] = round(float((proba.argmax(1) == y).mean()), 4)
         info["oof_ece"] = expected_calibration_error(proba, y)
     info.update(meta or {})
-    return Head(name=name, labels=names, layers=layers, multi_label=multi_label,
-                temperature=temperature if np.ndim(temperature) == 0 else np.asarray(temperature, dtype=np.float32),
-                thresholds=thresholds, meta=info)
+    return Head(
+        name=name,
+        labels=names,
+        layers=layers,
+        multi_label=multi_label,
+        temperature=temperature if np.ndim(temperature) == 0 else np.asarray(temperature, dtype=np.float32),
+        thresholds=thresholds,
+        meta=info,
+    )
 
 
-def train_head(texts: Sequence[str], labels: Sequence[Any], *, multi_label: bool = False, name: str = "custom",
-               kind: str = "auto", backend: str = "auto", encoder_model: str | None = None, seed: int = 0,
-               **kwargs: Any) -> Head:
+def train_head(
+    texts: Sequence[str],
+    labels: Sequence[Any],
+    *,
+    multi_label: bool = False,
+    name: str = "custom",
+    kind: str = "auto",
+    backend: str = "auto",
+    encoder_model: str | None = None,
+    seed: int = 0,
+    **kwargs: Any,
+) -> Head:
     """Train a head on your own labelled texts; the result plugs into ``Pipeline.default(heads={name: head})``.
 
     Args:
@@ -208,9 +261,14 @@ def train_head(texts: Sequence[str], labels: Sequence[Any], *, multi_label: bool
     return fit_head(emb, labels, name=name, multi_label=multi_label, kind=kind, seed=seed, **kwargs)
 
 
-def zero_shot_head(descriptions: Mapping[str, str | Sequence[str]], *, name: str = "custom",
-                   temperature: float = ZERO_SHOT_TEMPERATURE, backend: str = "auto",
-                   encoder_model: str | None = None) -> Head:
+def zero_shot_head(
+    descriptions: Mapping[str, str | Sequence[str]],
+    *,
+    name: str = "custom",
+    temperature: float = ZERO_SHOT_TEMPERATURE,
+    backend: str = "auto",
+    encoder_model: str | None = None,
+) -> Head:
     """A head from label descriptions alone: softmax over cosine similarity to each embedded description.
 
     Give two or more labels (for a yes/no question add a label that describes the rest). Several
@@ -237,6 +295,14 @@ def zero_shot_head(descriptions: Mapping[str, str | Sequence[str]], *, name: str
         v = embed(items, backend=backend, model=encoder_model).mean(axis=0)
         cols.append(v / np.linalg.norm(v))
     w = np.stack(cols, axis=1)
-    return Head(name=name, labels=names, layers=[(w, np.zeros(len(names)))], temperature=float(temperature),
-                meta={"kind": "zero-shot", "descriptions": {k: descriptions[k] for k in names},
-                      "trained": date.today().isoformat()})
+    return Head(
+        name=name,
+        labels=names,
+        layers=[(w, np.zeros(len(names)))],
+        temperature=float(temperature),
+        meta={
+            "kind": "zero-shot",
+            "descriptions": {k: descriptions[k] for k in names},
+            "trained": date.today().isoformat(),
+        },
+    )

@@ -75,8 +75,9 @@ def _read_folder(folder: Path) -> dict[str, bytes]:
 class _Tagger:
     """The actor: builds one pipeline in ``__init__`` and tags pandas batches in ``__call__``."""
 
-    def __init__(self, text_col: str, theme_files: dict[str, bytes] | None, config: RuntimeConfig,
-                 options: dict[str, Any]) -> None:
+    def __init__(
+        self, text_col: str, theme_files: dict[str, bytes] | None, config: RuntimeConfig, options: dict[str, Any]
+    ) -> None:
         from ..pipeline import Pipeline
 
         themes = None
@@ -96,9 +97,19 @@ class _Tagger:
         return out
 
 
-def tag_dataset(ds: Any, *, text_col: str = "text", themes: Any = None, num_workers: int | tuple[int, int] = 2,
-                num_cpus_per_worker: float = 1, num_gpus_per_worker: float = 0, batch_size: int | None = None,
-                config: RuntimeConfig | None = None, preserve_order: bool = True, **pipeline_options: Any) -> Any:
+def tag_dataset(
+    ds: Any,
+    *,
+    text_col: str = "text",
+    themes: Any = None,
+    num_workers: int | tuple[int, int] = 2,
+    num_cpus_per_worker: float = 1,
+    num_gpus_per_worker: float = 0,
+    batch_size: int | None = None,
+    config: RuntimeConfig | None = None,
+    preserve_order: bool = True,
+    **pipeline_options: Any,
+) -> Any:
     """Tag every row of the Ray Dataset ``ds``; returns a lazy Ray Dataset with the pipeline's columns.
 
     Args:
@@ -119,8 +130,10 @@ def tag_dataset(ds: Any, *, text_col: str = "text", themes: Any = None, num_work
     ray = import_optional("ray")
     import_optional("ray.data")
     if not hasattr(ds, "map_batches"):
-        raise InputError(f"tag_dataset needs a ray.data.Dataset, got {type(ds).__name__}: "
-                         "ray.data.from_pandas(df) or ray.data.read_parquet(path) makes one")
+        raise InputError(
+            f"tag_dataset needs a ray.data.Dataset, got {type(ds).__name__}: "
+            "ray.data.from_pandas(df) or ray.data.read_parquet(path) makes one"
+        )
     if isinstance(num_workers, int) and num_workers < 1:
         raise ConfigError(f"num_workers={num_workers!r} must be at least 1")
     if num_gpus_per_worker < 0 or num_cpus_per_worker <= 0:
@@ -141,10 +154,17 @@ def tag_dataset(ds: Any, *, text_col: str = "text", themes: Any = None, num_work
     # streaming split into blocks of one batch: a big block (one Parquet file) would otherwise go to one actor
     out = ds.repartition(target_num_rows_per_block=rows).map_batches(
         _Tagger,
-        fn_constructor_kwargs={"text_col": text_col, "theme_files": _theme_files(themes), "config": config,
-                               "options": dict(pipeline_options)},
-        batch_size=rows, batch_format="pandas", compute=ray.data.ActorPoolStrategy(min_size=size[0], max_size=size[1]),
-        num_cpus=num_cpus_per_worker, num_gpus=num_gpus_per_worker or None,
+        fn_constructor_kwargs={
+            "text_col": text_col,
+            "theme_files": _theme_files(themes),
+            "config": config,
+            "options": dict(pipeline_options),
+        },
+        batch_size=rows,
+        batch_format="pandas",
+        compute=ray.data.ActorPoolStrategy(min_size=size[0], max_size=size[1]),
+        num_cpus=num_cpus_per_worker,
+        num_gpus=num_gpus_per_worker or None,
     )
     out.context.execution_options.preserve_order = preserve_order
     return out

@@ -28,12 +28,24 @@ def score_overview(score: Any) -> Any:
     go = _go()
     fig = go.Figure()
     if score.promoters is not None and score.n:
-        for name, count, colour in (("detractors (0-6)", score.detractors, NEG), ("passives (7-8)", score.passives, NEU),
-                                    ("promoters (9-10)", score.promoters, POS)):
-            fig.add_bar(y=["respondents"], x=[100 * count / score.n], name=name, orientation="h", marker_color=colour,
-                        text=[f"{100 * count / score.n:.0f}%"], textposition="inside")
+        for name, count, colour in (
+            ("detractors (0-6)", score.detractors, NEG),
+            ("passives (7-8)", score.passives, NEU),
+            ("promoters (9-10)", score.promoters, POS),
+        ):
+            fig.add_bar(
+                y=["respondents"],
+                x=[100 * count / score.n],
+                name=name,
+                orientation="h",
+                marker_color=colour,
+                text=[f"{100 * count / score.n:.0f}%"],
+                textposition="inside",
+            )
         fig.update_layout(barmode="stack", xaxis_title="% of respondents")
-    title = f"{score.kind.upper()} {score.value:.1f} (95% CI {score.ci_low:.1f} to {score.ci_high:.1f}; n = {score.n:,})"
+    title = (
+        f"{score.kind.upper()} {score.value:.1f} (95% CI {score.ci_low:.1f} to {score.ci_high:.1f}; n = {score.n:,})"
+    )
     fig.update_layout(title=title, height=220, margin={"l": 40, "r": 20, "t": 60, "b": 40})
     return fig
 
@@ -46,14 +58,24 @@ def driver_chart(table: pd.DataFrame, *, top: int = 15, unit: str = "NPS points"
     err_plus = (t["impact_ci_high"] - t["impact"]).clip(lower=0)
     err_minus = (t["impact"] - t["impact_ci_low"]).clip(lower=0)
     labels = [f"{th}{' *' if q < 0.05 else ''}" for th, q in zip(t["theme"], t["q_value"].fillna(1))]
-    fig = go.Figure(go.Bar(x=t["impact"], y=labels, orientation="h", marker_color=colours,
-                           error_x={"type": "data", "symmetric": False, "array": err_plus, "arrayminus": err_minus},
-                           customdata=t[["n", "share", "gap", "q_value"]].to_numpy(),
-                           hovertemplate="%{y}<br>impact %{x:.1f}<br>n %{customdata[0]}<br>share %{customdata[1]:.1%}"
-                                         "<br>gap %{customdata[2]:.1f}<br>q %{customdata[3]:.3f}<extra></extra>"))
-    fig.update_layout(title=f"What moves the score: impact in {unit} (95% CI; * q < 0.05)",
-                      xaxis_title=f"impact ({unit}) = score of all - score without the theme",
-                      height=max(300, 28 * len(t) + 120), margin={"l": 220, "r": 20, "t": 60, "b": 50})
+    fig = go.Figure(
+        go.Bar(
+            x=t["impact"],
+            y=labels,
+            orientation="h",
+            marker_color=colours,
+            error_x={"type": "data", "symmetric": False, "array": err_plus, "arrayminus": err_minus},
+            customdata=t[["n", "share", "gap", "q_value"]].to_numpy(),
+            hovertemplate="%{y}<br>impact %{x:.1f}<br>n %{customdata[0]}<br>share %{customdata[1]:.1%}"
+            "<br>gap %{customdata[2]:.1f}<br>q %{customdata[3]:.3f}<extra></extra>",
+        )
+    )
+    fig.update_layout(
+        title=f"What moves the score: impact in {unit} (95% CI; * q < 0.05)",
+        xaxis_title=f"impact ({unit}) = score of all - score without the theme",
+        height=max(300, 28 * len(t) + 120),
+        margin={"l": 220, "r": 20, "t": 60, "b": 50},
+    )
     return fig
 
 
@@ -63,7 +85,9 @@ def sentiment_by_language(out: pd.DataFrame) -> Any:
     df = out[out["sentiment"].notna()]
     counts = df.groupby("language")["sentiment"].value_counts().unstack(fill_value=0)
     counts = counts[counts.sum(axis=1) >= 5]
-    shares = counts.div(counts.sum(axis=1), axis=0).sort_values("negative" if "negative" in counts else counts.columns[0])
+    shares = counts.div(counts.sum(axis=1), axis=0).sort_values(
+        "negative" if "negative" in counts else counts.columns[0]
+    )
     fig = go.Figure()
     for name, colour in (("negative", NEG), ("neutral", NEU), ("positive", POS)):
         if name in shares:

@@ -28,8 +28,9 @@ from .settings import ServiceSettings
 __all__ = ["ServiceSettings", "create_app"]
 
 
-def create_app(pipeline: ServicePipeline | None = None, *, themes: Any = None,
-               settings: ServiceSettings | None = None) -> Any:
+def create_app(
+    pipeline: ServicePipeline | None = None, *, themes: Any = None, settings: ServiceSettings | None = None
+) -> Any:
     """A FastAPI app serving ``pipeline`` (``Pipeline.default(themes=themes)`` when None; anything with
     the :class:`~.runtime.ServicePipeline` shape, a fake in tests included)."""
     fastapi = import_optional("fastapi")
@@ -51,13 +52,22 @@ def create_app(pipeline: ServicePipeline | None = None, *, themes: Any = None,
         yield
         await runtime.stop()  # graceful: finish what is queued
 
-    app = fastapi.FastAPI(title="vocnlp", version=__version__, lifespan=lifespan,
-                          description="Voice-of-the-Customer text analytics: language, sentiment, intent, themes.")
+    app = fastapi.FastAPI(
+        title="vocnlp",
+        version=__version__,
+        lifespan=lifespan,
+        description="Voice-of-the-Customer text analytics: language, sentiment, intent, themes.",
+    )
     router = build_router(runtime, settings, metrics, themes=themes)
     app.include_router(router)
     # the route templates label the metrics (the app's own: /openapi.json, /docs ...; the router's)
     routes = {p for r in [*app.routes, *router.routes] if isinstance(p := getattr(r, "path", None), str)}
     # outermost of ours: key and body size are checked before FastAPI reads the body
-    app.add_middleware(RequestGuard, api_key=settings.api_key, max_body_bytes=settings.max_body_bytes,
-                       routes=routes, observe=metrics.observe)
+    app.add_middleware(
+        RequestGuard,
+        api_key=settings.api_key,
+        max_body_bytes=settings.max_body_bytes,
+        routes=routes,
+        observe=metrics.observe,
+    )
     return app

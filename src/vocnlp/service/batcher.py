@@ -47,8 +47,15 @@ class MicroBatcher:
         on_batch: called with (items in the batch, requests in the batch, seconds) after each run.
     """
 
-    def __init__(self, fn: Callable[[list[Any]], Sequence[Any]], *, max_batch: int = 256, max_wait_ms: float = 5.0,
-                 max_queue: int = 10_000, on_batch: Callable[[int, int, float], None] | None = None) -> None:
+    def __init__(
+        self,
+        fn: Callable[[list[Any]], Sequence[Any]],
+        *,
+        max_batch: int = 256,
+        max_wait_ms: float = 5.0,
+        max_queue: int = 10_000,
+        on_batch: Callable[[int, int, float], None] | None = None,
+    ) -> None:
         self.fn = fn
         self.max_batch = max_batch
         self.max_wait = max_wait_ms / 1000.0
@@ -93,7 +100,9 @@ class MicroBatcher:
             while n < self.max_batch:
                 timeout = deadline - time.perf_counter()
                 try:
-                    job = self._queue.get_nowait() if timeout <= 0 else await asyncio.wait_for(self._queue.get(), timeout)
+                    job = (
+                        self._queue.get_nowait() if timeout <= 0 else await asyncio.wait_for(self._queue.get(), timeout)
+                    )
                 except (asyncio.TimeoutError, asyncio.QueueEmpty):
                     break
                 jobs.append(job)

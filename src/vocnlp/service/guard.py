@@ -53,9 +53,18 @@ def key_matches(headers: Mapping[str, str], api_key: str | None) -> bool:
 
 async def _answer(send: Send, status: int, detail: str, headers: list[tuple[bytes, bytes]] | None = None) -> None:
     body = json.dumps({"detail": detail}).encode()
-    await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
-                            (b"connection", b"close"), *(headers or [])]})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+                (b"connection", b"close"),
+                *(headers or []),
+            ],
+        }
+    )
     await send({"type": "http.response.body", "body": body})
 
 
@@ -71,8 +80,16 @@ class RequestGuard:
         protected: path prefix that needs the key.
     """
 
-    def __init__(self, app: Any, *, api_key: str | None, max_body_bytes: int, routes: Collection[str],
-                 observe: Callable[[str, int, float], None], protected: str = "/v1/") -> None:
+    def __init__(
+        self,
+        app: Any,
+        *,
+        api_key: str | None,
+        max_body_bytes: int,
+        routes: Collection[str],
+        observe: Callable[[str, int, float], None],
+        protected: str = "/v1/",
+    ) -> None:
         self.app = app
         self.api_key = api_key
         self.max_body_bytes = max_body_bytes

@@ -23,13 +23,19 @@ class ServiceMetrics:
         self.registry = r = prom.CollectorRegistry()
         self.requests = prom.Counter("vocnlp_requests_total", "HTTP requests", ["endpoint", "status"], registry=r)
         self.latency = prom.Histogram("vocnlp_request_seconds", "request latency", ["endpoint"], registry=r)
-        self.batch_comments = prom.Histogram("vocnlp_batch_comments", "comments per pipeline run", registry=r,
-                                             buckets=(1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024))
-        self.batch_requests = prom.Histogram("vocnlp_batch_requests", "requests coalesced per pipeline run",
-                                             registry=r, buckets=(1, 2, 4, 8, 16, 32, 64))
+        self.batch_comments = prom.Histogram(
+            "vocnlp_batch_comments",
+            "comments per pipeline run",
+            registry=r,
+            buckets=(1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024),
+        )
+        self.batch_requests = prom.Histogram(
+            "vocnlp_batch_requests", "requests coalesced per pipeline run", registry=r, buckets=(1, 2, 4, 8, 16, 32, 64)
+        )
         self.queue = prom.Gauge("vocnlp_queue_comments", "comments waiting for the pipeline", registry=r)
-        self.flagged = prom.Counter("vocnlp_rows_flagged_total", "rows with status warning or error", ["status"],
-                                    registry=r)
+        self.flagged = prom.Counter(
+            "vocnlp_rows_flagged_total", "rows with status warning or error", ["status"], registry=r
+        )
 
     def observe(self, route: str, status: int, seconds: float) -> None:
         """One response (``route`` is a route template or ``other``, never a raw path)."""

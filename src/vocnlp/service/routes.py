@@ -36,8 +36,9 @@ def _flag(row: dict[str, Any], message: str) -> None:
     row["status"] = merge_status(row.get("status") or "ok", STATUS_WARNING)
 
 
-def build_router(runtime: ServiceRuntime, settings: ServiceSettings, metrics: ServiceMetrics, *,
-                 themes: Any = None) -> Any:
+def build_router(
+    runtime: ServiceRuntime, settings: ServiceSettings, metrics: ServiceMetrics, *, themes: Any = None
+) -> Any:
     """The API's routes: /v1/analyze, /v1/embed, /v1/themes, /healthz, /readyz, /metrics."""
     fastapi = import_optional("fastapi")
     from fastapi import Depends, Request
@@ -60,8 +61,9 @@ def build_router(runtime: ServiceRuntime, settings: ServiceSettings, metrics: Se
         except Overloaded as exc:
             raise fastapi.HTTPException(503, f"overloaded: {exc}; retry later", headers={"Retry-After": "1"}) from exc
         except asyncio.TimeoutError as exc:
-            raise fastapi.HTTPException(504, f"not done within {settings.timeout_s:g}s: send fewer or shorter texts "
-                                             "per request") from exc
+            raise fastapi.HTTPException(
+                504, f"not done within {settings.timeout_s:g}s: send fewer or shorter texts per request"
+            ) from exc
 
     @router.post("/v1/analyze", response_model=AnalyzeResponse, dependencies=[Depends(require_key)], responses=ERRORS)
     async def analyze(req: AnalyzeRequest) -> dict[str, Any]:  # type: ignore[valid-type]
@@ -75,11 +77,19 @@ def build_router(runtime: ServiceRuntime, settings: ServiceSettings, metrics: Se
         results = []
         for c, row, (kept, tokens) in zip(comments, rows, cut):
             if tokens is not None:
-                _flag(row, row_error("V103", f"{tokens} tokens, the service analyses the first {settings.max_tokens} "
-                                             f"({len(kept)} characters)"))
+                _flag(
+                    row,
+                    row_error(
+                        "V103",
+                        f"{tokens} tokens, the service analyses the first {settings.max_tokens} "
+                        f"({len(kept)} characters)",
+                    ),
+                )
             elif isinstance(c.text, str) and len(c.text) > settings.max_chars:
-                _flag(row, row_error("V103", f"{len(c.text)} characters, the service analyses the first "
-                                             f"{settings.max_chars}"))
+                _flag(
+                    row,
+                    row_error("V103", f"{len(c.text)} characters, the service analyses the first {settings.max_chars}"),
+                )
             if row.get("status") != "ok":
                 metrics.flagged.labels(row.get("status")).inc()
             results.append({"id": c.id, **{k: clean(v) for k, v in (c.model_extra or {}).items()}, **row})
@@ -109,11 +119,18 @@ def build_router(runtime: ServiceRuntime, settings: ServiceSettings, metrics: Se
         for row, (_, tokens) in zip(flagged, cut):
             if tokens is not None:
                 _flag(row, row_error("V103", f"{tokens} tokens, embedded the first {settings.max_tokens}"))
-        return {"embeddings": emb.round(6).tolist(), "model": enc.describe().get("model", ""),
-                "status": [r["status"] for r in flagged], "error": [r["error"] for r in flagged]}
+        return {
+            "embeddings": emb.round(6).tolist(),
+            "model": enc.describe().get("model", ""),
+            "status": [r["status"] for r in flagged],
+            "error": [r["error"] for r in flagged],
+        }
 
-    @router.get("/v1/themes", dependencies=[Depends(require_key)],
-                responses={401: ERRORS[401], 404: {"description": "no theme model loaded"}})
+    @router.get(
+        "/v1/themes",
+        dependencies=[Depends(require_key)],
+        responses={401: ERRORS[401], 404: {"description": "no theme model loaded"}},
+    )
     async def get_themes() -> Any:
         """The loaded theme model's table (404 when the service runs without one)."""
         if themes is None:
@@ -130,8 +147,11 @@ def build_router(runtime: ServiceRuntime, settings: ServiceSettings, metrics: Se
             return JSONResponse({"status": "loading"}, status_code=503)
         return {"status": "ready", "models": runtime.models}
 
-    @router.get("/metrics", response_class=PlainTextResponse,
-                responses={200: {"content": {"text/plain": {}}, "description": "Prometheus text format"}})
+    @router.get(
+        "/metrics",
+        response_class=PlainTextResponse,
+        responses={200: {"content": {"text/plain": {}}, "description": "Prometheus text format"}},
+    )
     async def metrics_text() -> Any:
         text, content_type = metrics.render()
         return PlainTextResponse(text, media_type=content_type)

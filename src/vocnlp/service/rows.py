@@ -40,8 +40,9 @@ def public_models(info: Any) -> Any:
     return info
 
 
-def bound_tokens(texts: Sequence[Any], count: Callable[[list[str]], list[int]], limit: int
-                 ) -> list[tuple[Any, int | None]]:
+def bound_tokens(
+    texts: Sequence[Any], count: Callable[[list[str]], list[int]], limit: int
+) -> list[tuple[Any, int | None]]:
     """Each text cut to at most ``limit`` tokens by ``count(texts) -> token counts``: ``(text, tokens
     before the cut or None)``. Characters are not a bound on cost (9k combining marks are 9k tokens).
 

@@ -31,7 +31,7 @@ _NOT_SENT = {"text", "embedding", "clause_embeddings"}
 class ServiceEncoder(Protocol):
     dim: int
 
-    def encode(self, texts: Sequence[str]) -> Any: ...        # .embeddings: (n, dim)
+    def encode(self, texts: Sequence[str]) -> Any: ...  # .embeddings: (n, dim)
 
     def token_counts(self, texts: Sequence[str]) -> list[int]: ...
 
@@ -44,7 +44,7 @@ class ServicePipeline(Protocol):
     @property
     def encoder(self) -> ServiceEncoder: ...
 
-    def run(self, data: Any) -> Any: ...                       # a pandas DataFrame, one row per text
+    def run(self, data: Any) -> Any: ...  # a pandas DataFrame, one row per text
 
     def describe(self) -> dict[str, Any]: ...
 
@@ -72,10 +72,19 @@ class ServiceRuntime:
         self._pipeline = pipeline
         await asyncio.to_thread(pipeline.run, ["Warm-up: the service is starting.", "Démarrage du service."])
         wait = s.max_wait_ms if s.micro_batching else 0.0
-        self._batcher = MicroBatcher(self._rows, max_batch=s.max_batch if s.micro_batching else 1, max_wait_ms=wait,
-                                     max_queue=s.max_queue, on_batch=self.metrics.batch)
-        self._embedder = MicroBatcher(lambda texts: list(pipeline.encoder.encode(texts).embeddings),
-                                      max_batch=s.max_batch, max_wait_ms=wait, max_queue=s.max_queue)
+        self._batcher = MicroBatcher(
+            self._rows,
+            max_batch=s.max_batch if s.micro_batching else 1,
+            max_wait_ms=wait,
+            max_queue=s.max_queue,
+            on_batch=self.metrics.batch,
+        )
+        self._embedder = MicroBatcher(
+            lambda texts: list(pipeline.encoder.encode(texts).embeddings),
+            max_batch=s.max_batch,
+            max_wait_ms=wait,
+            max_queue=s.max_queue,
+        )
         await self._batcher.start()
         await self._embedder.start()
         self.models = public_models(clean(pipeline.describe()))

@@ -13,13 +13,23 @@ from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, create_
 
 MAX_DEPTH = 32  # nesting of a passed-through field; deeper is answered 422 (900 levels raised RecursionError, 500)
 
-__all__ = ["MAX_DEPTH", "Comment", "AnalyzeRequest", "AnalyzeResponse", "EmbedRequest", "EmbedResponse", "request_models"]
+__all__ = [
+    "MAX_DEPTH",
+    "Comment",
+    "AnalyzeRequest",
+    "AnalyzeResponse",
+    "EmbedRequest",
+    "EmbedResponse",
+    "request_models",
+]
 
 
 class Comment(BaseModel):
     """One comment; fields besides ``id`` and ``text`` are passed through to its result."""
 
-    model_config = ConfigDict(extra="allow", json_schema_extra={"example": {"id": "r-1", "text": "Lovely staff, slow app", "nps": 6}})
+    model_config = ConfigDict(
+        extra="allow", json_schema_extra={"example": {"id": "r-1", "text": "Lovely staff, slow app", "nps": 6}}
+    )
     # strict: pydantic would otherwise turn `"id": false` into 0 (found by schemathesis)
     id: StrictStr | StrictInt | None = Field(None, description="your id, returned with the result")
     text: Any = Field(..., description="the comment; non-strings and empty texts are flagged, not rejected")
@@ -54,14 +64,24 @@ class Options(BaseModel):
 class AnalyzeRequest(BaseModel):
     comments: list[Comment] = Field(..., description="comments to analyse, results come back in this order")
     options: Options = Field(default_factory=Options)
-    model_config = ConfigDict(json_schema_extra={"example": {"comments": [
-        {"id": "1", "text": "The staff were lovely but the app keeps crashing."},
-        {"id": "2", "text": "Je vais résilier mon abonnement."}]}})
+    model_config = ConfigDict(
+        json_schema_extra={
+            "example": {
+                "comments": [
+                    {"id": "1", "text": "The staff were lovely but the app keeps crashing."},
+                    {"id": "2", "text": "Je vais résilier mon abonnement."},
+                ]
+            }
+        }
+    )
 
 
 class AnalyzeResponse(BaseModel):
-    results: list[dict[str, Any]] = Field(..., description="one per comment, in input order: id, passed-through fields, "
-                                                             "language, sentiment, intent, themes, status, error")
+    results: list[dict[str, Any]] = Field(
+        ...,
+        description="one per comment, in input order: id, passed-through fields, "
+        "language, sentiment, intent, themes, status, error",
+    )
     models: dict[str, Any]
 
 
@@ -79,10 +99,30 @@ class EmbedResponse(BaseModel):
 def request_models(max_items: int) -> tuple[type[AnalyzeRequest], type[EmbedRequest]]:
     """The request models with the service's per-request limit in their schema (``maxItems``): more
     comments or texts than that are answered 422 with a message naming the limit."""
-    analyze = create_model("AnalyzeRequest", __base__=AnalyzeRequest,
-                           comments=(list[Comment], Field(..., min_length=0, max_length=max_items,
-                                                          description="comments to analyse, results come back in this order")))
-    embed = create_model("EmbedRequest", __base__=EmbedRequest,
-                         texts=(list[StrictStr], Field(..., max_length=max_items, description="texts to embed",
-                                                       json_schema_extra={"example": ["Great support!"]})))
+    analyze = create_model(
+        "AnalyzeRequest",
+        __base__=AnalyzeRequest,
+        comments=(
+            list[Comment],
+            Field(
+                ...,
+                min_length=0,
+                max_length=max_items,
+                description="comments to analyse, results come back in this order",
+            ),
+        ),
+    )
+    embed = create_model(
+        "EmbedRequest",
+        __base__=EmbedRequest,
+        texts=(
+            list[StrictStr],
+            Field(
+                ...,
+                max_length=max_items,
+                description="texts to embed",
+                json_schema_extra={"example": ["Great support!"]},
+            ),
+        ),
+    )
     return analyze, embed

@@ -67,8 +67,16 @@ def auto_min_size(n_units: int) -> int:
     return int(min(200, max(10, round(n_units / 150))))
 
 
-def discover(z: np.ndarray, tokens: list[str], *, min_size: int, seed: int, n_neighbors: int = 15,
-             n_components: int = 5, top_n_words: int = 10) -> tuple[Any, np.ndarray]:
+def discover(
+    z: np.ndarray,
+    tokens: list[str],
+    *,
+    min_size: int,
+    seed: int,
+    n_neighbors: int = 15,
+    n_components: int = 5,
+    top_n_words: int = 10,
+) -> tuple[Any, np.ndarray]:
     """Fit BERTopic on centred embeddings and keyword tokens; returns the model and labels (-1 = outlier)."""
     import numpy as np
 
@@ -84,18 +92,35 @@ def discover(z: np.ndarray, tokens: list[str], *, min_size: int, seed: int, n_ne
     k = min(n_neighbors, max(2, n - 1))
     # exact neighbours from one matrix product on the unit vectors: UMAP's own exact path (under 4,096
     # points) calls a Python metric per pair, and its approximate one is slower than this up to ~50k
-    reducer = umap.UMAP(n_neighbors=k, n_components=min(n_components, max(2, n - 2)), min_dist=0.0,
-                        metric="cosine", random_state=seed, n_jobs=1, low_memory=True, precomputed_knn=knn(z, k))
-    clusterer = hdbscan.HDBSCAN(min_cluster_size=min_size, min_samples=max(2, min(5, min_size // 2)),
-                                cluster_selection_method="leaf", prediction_data=False)
+    reducer = umap.UMAP(
+        n_neighbors=k,
+        n_components=min(n_components, max(2, n - 2)),
+        min_dist=0.0,
+        metric="cosine",
+        random_state=seed,
+        n_jobs=1,
+        low_memory=True,
+        precomputed_knn=knn(z, k),
+    )
+    clusterer = hdbscan.HDBSCAN(
+        min_cluster_size=min_size,
+        min_samples=max(2, min(5, min_size // 2)),
+        cluster_selection_method="leaf",
+        prediction_data=False,
+    )
     model = bertopic.BERTopic(
-        umap_model=reducer, hdbscan_model=clusterer,
+        umap_model=reducer,
+        hdbscan_model=clusterer,
         vectorizer_model=CountVectorizer(token_pattern=r"\S+", lowercase=False, ngram_range=(1, 2)),
         ctfidf_model=ClassTfidfTransformer(reduce_frequent_words=True),
-        top_n_words=top_n_words, calculate_probabilities=False, verbose=False,
+        top_n_words=top_n_words,
+        calculate_probabilities=False,
+        verbose=False,
     )
     docs = [t if t.strip() else "_" for t in tokens]
-    with warnings.catch_warnings():  # UMAP warns that precomputed neighbours cannot transform new data: we never ask it to
+    with (
+        warnings.catch_warnings()
+    ):  # UMAP warns that precomputed neighbours cannot transform new data: we never ask it to
         warnings.filterwarnings("ignore", message=r"precomputed_knn\[2\]", category=UserWarning)
         labels, _ = model.fit_transform(docs, embeddings=z)
     return model, np.asarray(labels, dtype=np.int64)
@@ -138,8 +163,15 @@ def refine(z: np.ndarray, labels: np.ndarray, threshold: float, *, max_iter: int
     return labels
 
 
-def merge_close(z: np.ndarray, labels: np.ndarray, threshold: float, *, min_similarity: float, max_share: float,
-                keep: set[int] = frozenset()) -> tuple[np.ndarray, int]:  # type: ignore[assignment]
+def merge_close(
+    z: np.ndarray,
+    labels: np.ndarray,
+    threshold: float,
+    *,
+    min_similarity: float,
+    max_share: float,
+    keep: set[int] = frozenset(),
+) -> tuple[np.ndarray, int]:  # type: ignore[assignment]
     """Merge the two most similar themes while their centres reach ``min_similarity`` (one problem, one
     theme), unless the result would hold more than ``max_share`` of the rows; ``keep`` ids absorb but are
     never absorbed. Returns the labels and the number of merges."""
@@ -206,8 +238,9 @@ def centroids(z: np.ndarray, labels: np.ndarray, ids: list[int]) -> np.ndarray:
     return c / np.maximum(np.linalg.norm(c, axis=1, keepdims=True), 1e-12)
 
 
-def calibrate_threshold(z: np.ndarray, labels: np.ndarray, cents: np.ndarray, ids: list[int], *,
-                        quantile: float) -> float:
+def calibrate_threshold(
+    z: np.ndarray, labels: np.ndarray, cents: np.ndarray, ids: list[int], *, quantile: float
+) -> float:
     """The ``quantile`` of members' similarity to their own centroid: below it a unit is not a member."""
     import numpy as np
 
@@ -253,8 +286,11 @@ def corpus_offsets(x: np.ndarray, languages: Sequence[str], *, min_count: int = 
     import numpy as np
 
     langs = np.asarray(languages)
-    means = [x[langs == lang].mean(axis=0) for lang in sorted(set(langs.tolist()))
-             if lang != "und" and (langs == lang).sum() >= min_count]
+    means = [
+        x[langs == lang].mean(axis=0)
+        for lang in sorted(set(langs.tolist()))
+        if lang != "und" and (langs == lang).sum() >= min_count
+    ]
     if len(means) < 2:
         return np.zeros((0, x.shape[1]), np.float32)
     m = np.stack(means)
@@ -285,8 +321,9 @@ def tight_groups(z: np.ndarray, *, min_size: int, min_similarity: float) -> np.n
         return np.full(len(z), -1, dtype=np.int64)
     # cosine distance between members of a group with centre similarity s is about 1 - s^2
     cut = 1.0 - min(max(min_similarity, 0.0), 0.99) ** 2
-    labels = AgglomerativeClustering(n_clusters=None, metric="cosine", linkage="average",
-                                     distance_threshold=cut).fit_predict(z)
+    labels = AgglomerativeClustering(
+        n_clusters=None, metric="cosine", linkage="average", distance_threshold=cut
+    ).fit_predict(z)
     out = np.full(len(z), -1, dtype=np.int64)
     k = 0
     for g in sorted(set(labels.tolist()), key=lambda g: (-(labels == g).sum(), g)):

@@ -82,7 +82,9 @@ def _same_stem(a: str, b: str) -> bool:
     return len(short) >= 4 and long.startswith(short) and len(long) - len(short) <= 3
 
 
-def _examples(units: Units, z: np.ndarray, labels: np.ndarray, centroid: np.ndarray, theme: int, k: int = 3) -> list[str]:
+def _examples(
+    units: Units, z: np.ndarray, labels: np.ndarray, centroid: np.ndarray, theme: int, k: int = 3
+) -> list[str]:
     import numpy as np
 
     idx = np.nonzero(labels == theme)[0]
@@ -107,9 +109,19 @@ def _dominant(values: Sequence[str]) -> str | None:
     return min(counts, key=lambda v: (-counts[v], v)) if counts else None
 
 
-def describe_themes(units: Units, z: np.ndarray, labels: np.ndarray, tokens: Sequence[str], centroids: np.ndarray,
-                    ids: Sequence[int], *, top_n: int, fixed_labels: Mapping[int, str], taken: set[str],
-                    embed: Callable[[list[str]], np.ndarray]) -> dict[int, Theme]:
+def describe_themes(
+    units: Units,
+    z: np.ndarray,
+    labels: np.ndarray,
+    tokens: Sequence[str],
+    centroids: np.ndarray,
+    ids: Sequence[int],
+    *,
+    top_n: int,
+    fixed_labels: Mapping[int, str],
+    taken: set[str],
+    embed: Callable[[list[str]], np.ndarray],
+) -> dict[int, Theme]:
     """A :class:`Theme` record per id: label, phrases, keywords (overall and per language), examples, stats.
 
     Each theme is labelled in its own dominant language; languages holding a fifth or more of a theme's
@@ -134,20 +146,46 @@ def describe_themes(units: Units, z: np.ndarray, labels: np.ndarray, tokens: Seq
                     by_lang[i][lang] = sub[i]
     language_of = {i: _dominant(lang_arr[labels == i].tolist()) for i in ids}
     taken = set(taken) | {v for v in fixed_labels.values() if v}
-    choice = choose_labels(units.texts, units.language, units.row, z, labels, centroids, ids, embed=embed,
-                           fallback=terms, taken=taken, fixed=dict(fixed_labels), language_of=language_of)
+    choice = choose_labels(
+        units.texts,
+        units.language,
+        units.row,
+        z,
+        labels,
+        centroids,
+        ids,
+        embed=embed,
+        fallback=terms,
+        taken=taken,
+        fixed=dict(fixed_labels),
+        language_of=language_of,
+    )
     # a label per other language that holds a fifth of the theme (never shared with another theme's label)
     own_labels: dict[int, dict[str, str]] = {i: {} for i in ids}
     for lang in sorted(langs):
-        sub_ids = [i for i in ids if language_of[i] != lang
-                   and ((labels == i) & (lang_arr == lang)).sum() >= max(5, LANGUAGE_LABEL_SHARE * (labels == i).sum())]
+        sub_ids = [
+            i
+            for i in ids
+            if language_of[i] != lang
+            and ((labels == i) & (lang_arr == lang)).sum() >= max(5, LANGUAGE_LABEL_SHARE * (labels == i).sum())
+        ]
         if not sub_ids:
             continue
         mask = (lang_arr == lang) | ~np.isin(labels, sub_ids)
-        picked = choose_labels([t for t, m in zip(units.texts, mask) if m], lang_arr[mask].tolist(), units.row[mask],
-                            z[mask], labels[mask], centroids[[ids.index(i) for i in sub_ids]], sub_ids, embed=embed,
-                            fallback={i: by_lang[i].get(lang, []) for i in sub_ids}, taken=set(),
-                            fixed={}, language_of={i: lang for i in sub_ids})
+        picked = choose_labels(
+            [t for t, m in zip(units.texts, mask) if m],
+            lang_arr[mask].tolist(),
+            units.row[mask],
+            z[mask],
+            labels[mask],
+            centroids[[ids.index(i) for i in sub_ids]],
+            sub_ids,
+            embed=embed,
+            fallback={i: by_lang[i].get(lang, []) for i in sub_ids},
+            taken=set(),
+            fixed={},
+            language_of={i: lang for i in sub_ids},
+        )
         for i in sub_ids:
             own_labels[i][lang] = picked[i].label
     rows_with_units = len(set(units.row.tolist())) or 1
@@ -161,21 +199,30 @@ def describe_themes(units: Units, z: np.ndarray, labels: np.ndarray, tokens: Seq
         c = choice[i]
         dominant = language_of[i]
         out[i] = Theme(
-            id=i, label=c.label, size=n_comments, share=round(n_comments / rows_with_units, 4), clauses=int(member.sum()),
-            language=language_of[i], terms=terms[i], terms_by_language=by_lang[i],
+            id=i,
+            label=c.label,
+            size=n_comments,
+            share=round(n_comments / rows_with_units, 4),
+            clauses=int(member.sum()),
+            language=language_of[i],
+            terms=terms[i],
+            terms_by_language=by_lang[i],
             labels_by_language={**({dominant: c.label} if dominant else {}), **own_labels[i]},
-            phrases=c.phrases, label_coverage=round(c.coverage, 4) if c.coverage == c.coverage else math.nan,
+            phrases=c.phrases,
+            label_coverage=round(c.coverage, 4) if c.coverage == c.coverage else math.nan,
             examples=_examples(units, z, labels, centroids[k], i),
             negative=round(sent.count("negative") / len(sent), 4) if sent else math.nan,
             neutral=round(sent.count("neutral") / len(sent), 4) if sent else math.nan,
             positive=round(sent.count("positive") / len(sent), 4) if sent else math.nan,
             mean_sentiment=round(float(scores.mean()), 4) if len(scores) else math.nan,
-            user_label=bool(fixed_labels.get(i)))
+            user_label=bool(fixed_labels.get(i)),
+        )
     return out
 
 
-def parent_groups(centroids: np.ndarray, ids: Sequence[int], sizes: Sequence[int], *,
-                  min_similarity: float | None = None) -> dict[int, int]:
+def parent_groups(
+    centroids: np.ndarray, ids: Sequence[int], sizes: Sequence[int], *, min_similarity: float | None = None
+) -> dict[int, int]:
     """Parent of each theme: themes are grouped by average linkage on centroids and each group's parent
     is its largest theme. Groups are cut where the mean centred cosine between members falls below
     ``min_similarity``; without it, into about sqrt(k) groups."""
@@ -214,8 +261,14 @@ def parent_labels(themes: Mapping[int, Theme], parents: Mapping[int, int], taken
         votes: Counter[str] = Counter()
         for k in kids:
             lang = themes[k].language
-            votes.update({w for ph in [themes[k].label, *themes[k].phrases, *themes[k].terms[:5]]
-                          for w in content_words(ph, lang) if len(w) >= 3})
+            votes.update(
+                {
+                    w
+                    for ph in [themes[k].label, *themes[k].phrases, *themes[k].terms[:5]]
+                    for w in content_words(ph, lang)
+                    if len(w) >= 3
+                }
+            )
         common = [w for w, c in votes.most_common() if c >= max(2, (len(kids) + 1) // 2)]
         label = common[0] if common else themes[p].label
         base, k = label, 2

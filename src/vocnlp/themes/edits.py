@@ -40,8 +40,13 @@ def rename(state: ThemeState, theme_id: int, label: str) -> None:
     state.edits.append({"op": "rename", "theme_id": theme_id, "label": label})
 
 
-def merge(state: ThemeState, theme_ids: Sequence[int], label: str | None, fit_labels: np.ndarray | None,
-          redescribe: Redescribe) -> None:
+def merge(
+    state: ThemeState,
+    theme_ids: Sequence[int],
+    label: str | None,
+    fit_labels: np.ndarray | None,
+    redescribe: Redescribe,
+) -> None:
     """Merge themes into the smallest of their ids; the others disappear (ids of the rest are kept)."""
     import numpy as np
 
@@ -72,7 +77,9 @@ def merge(state: ThemeState, theme_ids: Sequence[int], label: str | None, fit_la
     total = sum(t.size for t in olds)
     for key in ("negative", "neutral", "positive", "mean_sentiment"):
         vals = [(getattr(t, key), t.size) for t in olds if getattr(t, key) == getattr(t, key)]
-        setattr(kept, key, round(sum(v * s for v, s in vals) / max(sum(s for _, s in vals), 1), 4) if vals else float("nan"))
+        setattr(
+            kept, key, round(sum(v * s for v, s in vals) / max(sum(s for _, s in vals), 1), 4) if vals else float("nan")
+        )
     kept.share = round(sum(t.share for t in olds), 4)
     kept.size = total
     kept.terms = list(dict.fromkeys(w for t in olds for w in t.terms))[: max(len(kept.terms), 1)]
@@ -86,8 +93,16 @@ def merge(state: ThemeState, theme_ids: Sequence[int], label: str | None, fit_la
     redescribe(None)
 
 
-def split(state: ThemeState, theme_id: int, n: int, z: np.ndarray, fit_labels: np.ndarray, *, seed: int,
-          redescribe: Redescribe) -> None:
+def split(
+    state: ThemeState,
+    theme_id: int,
+    n: int,
+    z: np.ndarray,
+    fit_labels: np.ndarray,
+    *,
+    seed: int,
+    redescribe: Redescribe,
+) -> None:
     """Split a theme in ``n`` with k-means on its clauses."""
     import numpy as np
     from sklearn.cluster import KMeans

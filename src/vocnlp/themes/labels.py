@@ -74,9 +74,14 @@ def candidates(text: str, lang: str | None) -> list[str]:
                         out.append(acc)
             continue
         for n in range(2, min(MAX_CJK, len(run)) + 1):
-            out.extend(g for g in (run[i : i + n] for i in range(len(run) - n + 1))
-                       if _CJK_EDGE.match(g[0]) and _CJK_EDGE.match(g[-1])
-                       and g[0] not in _ZH_FUNCTION and g[-1] not in _ZH_FUNCTION)
+            out.extend(
+                g
+                for g in (run[i : i + n] for i in range(len(run) - n + 1))
+                if _CJK_EDGE.match(g[0])
+                and _CJK_EDGE.match(g[-1])
+                and g[0] not in _ZH_FUNCTION
+                and g[-1] not in _ZH_FUNCTION
+            )
     rest = _CJK.sub(" , ", low) if runs else low
     toks = _TOKEN.findall(rest)
     for i, w in enumerate(toks):
@@ -118,10 +123,21 @@ class LabelChoice:
         return f"LabelChoice({self.label!r}, coverage={self.coverage:.2f})"
 
 
-def choose_labels(texts: Sequence[str], languages: Sequence[str], rows: np.ndarray, z: np.ndarray,
-                  labels: np.ndarray, centroids: np.ndarray, ids: Sequence[int], *,
-                  embed: Callable[[list[str]], np.ndarray], fallback: dict[int, list[str]],
-                  taken: set[str], fixed: dict[int, str], language_of: dict[int, str | None]) -> dict[int, LabelChoice]:
+def choose_labels(
+    texts: Sequence[str],
+    languages: Sequence[str],
+    rows: np.ndarray,
+    z: np.ndarray,
+    labels: np.ndarray,
+    centroids: np.ndarray,
+    ids: Sequence[int],
+    *,
+    embed: Callable[[list[str]], np.ndarray],
+    fallback: dict[int, list[str]],
+    taken: set[str],
+    fixed: dict[int, str],
+    language_of: dict[int, str | None],
+) -> dict[int, LabelChoice]:
     """Labels of the themes ``ids`` from their member clauses (``labels == id``).
 
     ``embed`` maps phrases to centred, unit-length vectors comparable with ``z`` and ``centroids``;
@@ -164,7 +180,7 @@ def choose_labels(texts: Sequence[str], languages: Sequence[str], rows: np.ndarr
             continue
         pv = np.stack([vec[p] for p in ps])
         close = pv @ centroids[k]
-        sims = z[member] @ pv.T                                # (members, phrases)
+        sims = z[member] @ pv.T  # (members, phrases)
         cov = np.zeros(len(ps))
         for j, p in enumerate(ps):
             lex = np.array([covers(p, texts[m], lang) for m in member])

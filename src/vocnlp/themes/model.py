@@ -44,9 +44,24 @@ __all__ = ["MIN_FIT_WORDS", "UNASSIGNED", "UNASSIGNED_LABEL", "ThemeModel"]
 logger = logging.getLogger(__name__)
 #: clauses with fewer content words ("de alguns dias.", "Yes it was") never form themes of their own
 MIN_FIT_WORDS = 2
-_PARAMS = ("min_theme_size", "max_theme_share", "outlier_quantile", "seed", "seed_themes", "seed_similarity",
-           "n_neighbors", "n_components", "max_fit_units", "top_n_terms", "language_centering", "backend",
-           "encoder_model", "redact", "merge_similarity", "parent_similarity")
+_PARAMS = (
+    "min_theme_size",
+    "max_theme_share",
+    "outlier_quantile",
+    "seed",
+    "seed_themes",
+    "seed_similarity",
+    "n_neighbors",
+    "n_components",
+    "max_fit_units",
+    "top_n_terms",
+    "language_centering",
+    "backend",
+    "encoder_model",
+    "redact",
+    "merge_similarity",
+    "parent_similarity",
+)
 
 
 def _pandas(data: Any, text_col: str | None) -> pd.DataFrame:
@@ -114,12 +129,26 @@ class ThemeModel:
     _bertopic_path: Path | None = None
     _seed_names: dict[int, str] = {}  # noqa: RUF012 - replaced per instance by fit, never mutated
 
-    def __init__(self, *, min_theme_size: int | str = "auto", max_theme_share: float = 0.15,
-                 outlier_quantile: float = 0.05, seed: int = 0, seed_themes: Mapping[str, Sequence[str]] | None = None,
-                 seed_similarity: float = 0.35, n_neighbors: int = 15, n_components: int = 5,
-                 max_fit_units: int = 50_000, top_n_terms: int = 8, language_centering: str | None = "reference",
-                 backend: str = "auto", encoder_model: str | None = None, redact: bool = True,
-                 merge_similarity: float | None = 0.65, parent_similarity: float = 0.45) -> None:
+    def __init__(
+        self,
+        *,
+        min_theme_size: int | str = "auto",
+        max_theme_share: float = 0.15,
+        outlier_quantile: float = 0.05,
+        seed: int = 0,
+        seed_themes: Mapping[str, Sequence[str]] | None = None,
+        seed_similarity: float = 0.35,
+        n_neighbors: int = 15,
+        n_components: int = 5,
+        max_fit_units: int = 50_000,
+        top_n_terms: int = 8,
+        language_centering: str | None = "reference",
+        backend: str = "auto",
+        encoder_model: str | None = None,
+        redact: bool = True,
+        merge_similarity: float | None = 0.65,
+        parent_similarity: float = 0.45,
+    ) -> None:
         self.redact = bool(redact)
         self.min_theme_size = min_theme_size
         self.max_theme_share = max_theme_share
@@ -155,7 +184,9 @@ class ThemeModel:
 
     def _require_fitted(self) -> None:
         if getattr(self, "state_", None) is None:
-            raise NotFittedError("this ThemeModel is not fitted yet: call fit(out, text_col=...) or ThemeModel.load(dir)")
+            raise NotFittedError(
+                "this ThemeModel is not fitted yet: call fit(out, text_col=...) or ThemeModel.load(dir)"
+            )
 
     def _encoder(self) -> Any:
         from ..encoders import get_encoder
@@ -250,8 +281,14 @@ class ThemeModel:
         labels, stats = self._cluster(fit)
         fit.labels = labels
         self._fit_data = fit
-        self.state_ = ThemeState(mean=self._mean, language_basis=self._basis_, centroids=self._cents, ids=self._ids,
-                                 threshold=self._threshold, themes={})
+        self.state_ = ThemeState(
+            mean=self._mean,
+            language_basis=self._basis_,
+            centroids=self._cents,
+            ids=self._ids,
+            threshold=self._threshold,
+            themes={},
+        )
         self._redescribe(labels)
         self._seed_names = {}  # from now on the records carry them (user_label)
         self.state_.fit_stats = {**self._fit_stats(units, fit, n_words), **stats}
@@ -269,13 +306,17 @@ class ThemeModel:
         n_words = np.array([len(content_words(t, lang)) for t, lang in zip(units.texts, units.language)])
         content = n_words >= 1
         if (n_words >= MIN_FIT_WORDS).sum() < 20:
-            raise InputError(f"only {int(content.sum())} comments/clauses with words to find themes in; "
-                             "a ThemeModel needs at least 20 (a few hundred make useful themes)")
+            raise InputError(
+                f"only {int(content.sum())} comments/clauses with words to find themes in; "
+                "a ThemeModel needs at least 20 (a few hundred make useful themes)"
+            )
         fit_idx = np.nonzero(content)[0]
         rng = np.random.default_rng(self.seed)
         if len(fit_idx) > self.max_fit_units:
             fit_idx = _stratified(fit_idx, np.asarray(units.language)[fit_idx], self.max_fit_units, rng)
-            logger.info("fitting on a sample of %d of %d clauses (stratified by language)", len(fit_idx), int(content.sum()))
+            logger.info(
+                "fitting on a sample of %d of %d clauses (stratified by language)", len(fit_idx), int(content.sum())
+            )
         fit_units = units.take(fit_idx)
         self._mean = fit_units.embeddings.mean(axis=0).astype(np.float32)
         self._basis_ = self._basis(fit_units)
@@ -292,8 +333,11 @@ class ThemeModel:
 
             parsed = parse_dates(df[date_col])
             dates = [parsed.iat[int(r)] for r in fit_units.row]
-        return (FitData(fit_units, z, np.full(len(fit_units), UNASSIGNED, np.int64), tokens, dates, n_words[fit_idx]),
-                n_words, units)
+        return (
+            FitData(fit_units, z, np.full(len(fit_units), UNASSIGNED, np.int64), tokens, dates, n_words[fit_idx]),
+            n_words,
+            units,
+        )
 
     def _cluster(self, fit: FitData) -> tuple[np.ndarray, dict[str, Any]]:
         """Theme id per fitted clause (ids 0.. by size, seed themes first); sets centroids and threshold."""
@@ -315,9 +359,14 @@ class ThemeModel:
         offset = len(seed_names)
         self._bertopic = None
         if len(uniq) >= max(2 * min_size, 10):
-            self._bertopic, found = cluster.discover(z[uniq], [tokens[i] for i in uniq], min_size=min_size,
-                                                     seed=self.seed, n_neighbors=self.n_neighbors,
-                                                     n_components=self.n_components)
+            self._bertopic, found = cluster.discover(
+                z[uniq],
+                [tokens[i] for i in uniq],
+                min_size=min_size,
+                seed=self.seed,
+                n_neighbors=self.n_neighbors,
+                n_components=self.n_components,
+            )
             by_key = {keys[u]: (f + offset if f >= 0 else UNASSIGNED) for u, f in zip(uniq, found.tolist())}
             labels = np.array([by_key.get(key, UNASSIGNED) for key in keys], dtype=np.int64)
         if self.seed_themes:
@@ -333,12 +382,19 @@ class ThemeModel:
         labels = cluster.refine(z, labels, threshold)
         merged = 0
         if self.merge_similarity is not None:
-            labels, merged = cluster.merge_close(z, labels, threshold, min_similarity=self.merge_similarity,
-                                                 max_share=self.max_theme_share, keep=set(range(offset)))
+            labels, merged = cluster.merge_close(
+                z,
+                labels,
+                threshold,
+                min_similarity=self.merge_similarity,
+                max_share=self.max_theme_share,
+                keep=set(range(offset)),
+            )
         # ids: seed themes first (in the order given), then discovered themes by size
         sizes = Counter(labels[labels >= 0].tolist())
-        order = [i for i in range(offset) if i in sizes] + sorted((i for i in sizes if i >= offset),
-                                                                  key=lambda i: (-sizes[i], i))
+        order = [i for i in range(offset) if i in sizes] + sorted(
+            (i for i in sizes if i >= offset), key=lambda i: (-sizes[i], i)
+        )
         remap = {old: new for new, old in enumerate(order)}
         labels = np.array([remap.get(int(v), UNASSIGNED) for v in labels], dtype=np.int64)
         self._ids = list(range(len(order)))
@@ -346,10 +402,12 @@ class ThemeModel:
         self._threshold = threshold
         self._seed_names = {remap[i]: seed_names[i] for i in range(offset) if i in remap}
         labels = cluster.nearest(z, self._cents, self._ids, threshold)  # exactly what transform gives
-        return labels, {"clauses_clustered_before_reassignment": round(before["clustered"], 4),
-                        "cohesion_before_reassignment": round(before["cohesion"], 4),
-                        "cohesion": round(cluster.cohesion(z, labels, self._cents, self._ids), 4),
-                        "themes_merged": merged}
+        return labels, {
+            "clauses_clustered_before_reassignment": round(before["clustered"], 4),
+            "cohesion_before_reassignment": round(before["cohesion"], 4),
+            "cohesion": round(cluster.cohesion(z, labels, self._cents, self._ids), 4),
+            "themes_merged": merged,
+        }
 
     def _basis(self, units: Units) -> np.ndarray:
         import numpy as np
@@ -361,7 +419,11 @@ class ThemeModel:
         from .reference import reference_offsets
 
         ref = reference_offsets()
-        return cluster.language_basis(np.stack(list(ref.values()))) if ref else np.zeros((0, units.embeddings.shape[1]), np.float32)
+        return (
+            cluster.language_basis(np.stack(list(ref.values())))
+            if ref
+            else np.zeros((0, units.embeddings.shape[1]), np.float32)
+        )
 
     def _center(self, embeddings: np.ndarray) -> np.ndarray:
         state = getattr(self, "state_", None)
@@ -382,7 +444,9 @@ class ThemeModel:
         names = list(self.seed_themes)
         for name, phrases in self.seed_themes.items():
             if isinstance(phrases, str) or not phrases or not all(isinstance(p, str) and p.strip() for p in phrases):
-                raise InputError(f"seed_themes[{name!r}] must be a list of seed phrases, e.g. ['late delivery', 'courier']")
+                raise InputError(
+                    f"seed_themes[{name!r}] must be a list of seed phrases, e.g. ['late delivery', 'courier']"
+                )
         enc = self._encoder()
         vecs, words = [], []
         for name in names:
@@ -400,8 +464,12 @@ class ThemeModel:
         for k, theme in enumerate(found):
             member_tokens = Counter(w for i in np.nonzero(labels == theme)[0] for w in set(tokens[i].split()))
             n = max(int((labels == theme).sum()), 1)
-            lexical = np.array([sum(c for w, c in member_tokens.items() if any(w.startswith(s) or s.startswith(w)
-                                                                               for s in ws)) / n for ws in words])
+            lexical = np.array(
+                [
+                    sum(c for w, c in member_tokens.items() if any(w.startswith(s) or s.startswith(w) for s in ws)) / n
+                    for ws in words
+                ]
+            )
             score = sims[k] + lexical
             best = int(score.argmax())
             if sims[k, best] >= self.seed_similarity or lexical[best] >= 0.3:
@@ -426,9 +494,18 @@ class ThemeModel:
         fit = self._fit_data
         if labels is not None and fit is not None:
             fit.labels = labels
-            records = describe_themes(fit.units, fit.z, labels, fit.tokens, state.centroids, state.ids,
-                                      top_n=self.top_n_terms, fixed_labels=self._fixed_labels(),
-                                      taken=set(), embed=self._embed_phrases)
+            records = describe_themes(
+                fit.units,
+                fit.z,
+                labels,
+                fit.tokens,
+                state.centroids,
+                state.ids,
+                top_n=self.top_n_terms,
+                fixed_labels=self._fixed_labels(),
+                taken=set(),
+                embed=self._embed_phrases,
+            )
             if self.redact:
                 from ..pii import redact
 
@@ -437,10 +514,13 @@ class ThemeModel:
                     t.examples = redact(list(t.examples))
             for i, t in records.items():
                 old = state.themes.get(i)
-                t.first_seen = old.first_seen if old is not None and old.first_seen else self._first_seen(fit.dates, labels, i)
+                t.first_seen = (
+                    old.first_seen if old is not None and old.first_seen else self._first_seen(fit.dates, labels, i)
+                )
             state.themes = records
-        parents = parent_groups(state.centroids, state.ids, [state.themes[i].size for i in state.ids],
-                                min_similarity=self.parent_similarity)
+        parents = parent_groups(
+            state.centroids, state.ids, [state.themes[i].size for i in state.ids], min_similarity=self.parent_similarity
+        )
         for i in state.ids:
             state.themes[i].parent_id = parents[i]
         state.parent_labels = parent_labels(state.themes, parents, taken={state.themes[i].label for i in state.ids})
@@ -468,13 +548,17 @@ class ThemeModel:
         sizes = np.array([themes[i].size for i in self.state_.ids], dtype=float)
         cov = np.array([themes[i].label_coverage for i in self.state_.ids], dtype=float)
         ok = ~np.isnan(cov)
-        return {"themes": len(self.state_.ids), "parents": len({t.parent_id for t in themes.values()}),
-                "clauses": int(len(fit.labels)), "clauses_too_short": int((n_words < MIN_FIT_WORDS).sum()),
-                "clauses_unassigned": round(float(np.mean(fit.labels < 0)), 4),
-                "comments_unassigned": round(1 - assigned / max(has_units, 1), 4),
-                "largest_theme_share": round(max(top.values()) / max(has_units, 1), 4) if top else 0.0,
-                "label_coverage": round(float((cov[ok] * sizes[ok]).sum() / max(sizes[ok].sum(), 1)), 4),
-                "threshold": round(self.state_.threshold, 4)}
+        return {
+            "themes": len(self.state_.ids),
+            "parents": len({t.parent_id for t in themes.values()}),
+            "clauses": int(len(fit.labels)),
+            "clauses_too_short": int((n_words < MIN_FIT_WORDS).sum()),
+            "clauses_unassigned": round(float(np.mean(fit.labels < 0)), 4),
+            "comments_unassigned": round(1 - assigned / max(has_units, 1), 4),
+            "largest_theme_share": round(max(top.values()) / max(has_units, 1), 4) if top else 0.0,
+            "label_coverage": round(float((cov[ok] * sizes[ok]).sum() / max(sizes[ok].sum(), 1)), 4),
+            "threshold": round(self.state_.threshold, 4),
+        }
 
     # ---- assigning -----------------------------------------------------------------------------
     def assign(self, embeddings: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -504,8 +588,9 @@ class ThemeModel:
         """``theme_id``, ``theme``, ``themes``, ``theme_parent_id``, ``theme_parent``, ``theme_parents`` per
         comment from its clauses' ``(theme_id, similarity)`` (None: a row without clauses)."""
         state = self.state_
-        cols: dict[str, list[Any]] = {k: [] for k in ("theme_id", "theme", "themes", "theme_parent_id",
-                                                      "theme_parent", "theme_parents")}
+        cols: dict[str, list[Any]] = {
+            k: [] for k in ("theme_id", "theme", "themes", "theme_parent_id", "theme_parent", "theme_parents")
+        }
         for pairs in per_row:
             if pairs is None:
                 for v in cols.values():
@@ -551,17 +636,23 @@ class ThemeModel:
             per_clause.setdefault(r, {})[c] = t
         cols = self.comment_columns(per_row)
         if "clauses" in df.columns:
-            cols["clauses"] = [None if not isinstance(cl, list) else
-                               [{**c, "theme_id": per_clause.get(r, {}).get(j, UNASSIGNED)} for j, c in enumerate(cl)]
-                               for r, cl in enumerate(df["clauses"])]
+            cols["clauses"] = [
+                None
+                if not isinstance(cl, list)
+                else [{**c, "theme_id": per_clause.get(r, {}).get(j, UNASSIGNED)} for j, c in enumerate(cl)]
+                for r, cl in enumerate(df["clauses"])
+            ]
         return frame.with_columns(cols)
 
     def fit_transform(self, data: Any, *, text_col: str | None = None, date_col: str | None = None) -> Any:
-        return self.fit(data, text_col=text_col, date_col=date_col).transform(data, text_col=text_col, date_col=date_col)
+        return self.fit(data, text_col=text_col, date_col=date_col).transform(
+            data, text_col=text_col, date_col=date_col
+        )
 
     # ---- new themes over time ------------------------------------------------------------------
-    def update(self, data: Any = None, *, text_col: str | None = None, date_col: str | None = None,
-               min_size: int | None = None) -> pd.DataFrame:
+    def update(
+        self, data: Any = None, *, text_col: str | None = None, date_col: str | None = None, min_size: int | None = None
+    ) -> pd.DataFrame:
         """Turn clauses of ``data`` far from every theme into emerging themes; existing ids never change.
 
         Without ``data``, the unassigned clauses of the fit are the candidates. Returns the rows of
@@ -588,14 +679,24 @@ class ThemeModel:
 
         keep, seen = [], set()
         for k in range(len(units)):
-            if ids[k] == UNASSIGNED and len(content_words(units.texts[k], units.language[k])) >= MIN_FIT_WORDS \
-                    and units.texts[k] not in seen:
+            if (
+                ids[k] == UNASSIGNED
+                and len(content_words(units.texts[k], units.language[k])) >= MIN_FIT_WORDS
+                and units.texts[k] not in seen
+            ):
                 seen.add(units.texts[k])
                 keep.append(k)
         cands = units.take(np.array(keep, dtype=np.int64))
-        cand_dates = None if dates is None else [dates[int(r)] for r in cands.row] if data is not None else \
-            [dates[k] for k in keep]
-        size = min_size or (cluster.auto_min_size(len(cands)) if self.min_theme_size == "auto" else int(self.min_theme_size))
+        cand_dates = (
+            None
+            if dates is None
+            else [dates[int(r)] for r in cands.row]
+            if data is not None
+            else [dates[k] for k in keep]
+        )
+        size = min_size or (
+            cluster.auto_min_size(len(cands)) if self.min_theme_size == "auto" else int(self.min_theme_size)
+        )
         if len(cands) < max(2 * size, 10):
             return self.themes_.iloc[0:0]
         z = self._center(cands.embeddings)
@@ -605,8 +706,9 @@ class ThemeModel:
             cands = replace(cands, texts=redact(cands.texts, languages=cands.language, ner=False))
         tokens = [theme_tokens(t, lang) for t, lang in zip(cands.texts, cands.language)]
         if len(cands) > 5000:
-            _, found = cluster.discover(z, tokens, min_size=size, seed=self.seed, n_neighbors=self.n_neighbors,
-                                        n_components=self.n_components)
+            _, found = cluster.discover(
+                z, tokens, min_size=size, seed=self.seed, n_neighbors=self.n_neighbors, n_components=self.n_components
+            )
         else:  # few candidates: groups whose members are as close as a theme's members are to its centre
             found = cluster.tight_groups(z, min_size=size, min_similarity=state.threshold)
         labels = np.full(len(cands), UNASSIGNED, dtype=np.int64)
@@ -623,8 +725,18 @@ class ThemeModel:
             return self.themes_.iloc[0:0]
         taken = {state.themes[i].label for i in state.ids if i in state.themes}
         rows = [state.ids.index(i) for i in new_ids]
-        records = describe_themes(cands, z, labels, tokens, state.centroids[rows], new_ids, top_n=self.top_n_terms,
-                                  fixed_labels={}, taken=taken, embed=self._embed_phrases)
+        records = describe_themes(
+            cands,
+            z,
+            labels,
+            tokens,
+            state.centroids[rows],
+            new_ids,
+            top_n=self.top_n_terms,
+            fixed_labels={},
+            taken=taken,
+            embed=self._embed_phrases,
+        )
         for nid, t in records.items():
             t.first_seen = self._first_seen(cand_dates, labels, nid)
             state.themes[nid] = t
@@ -702,8 +814,14 @@ class ThemeModel:
         from .persist import save_state
 
         self._require_fitted()
-        return save_state(path, self.state_, self.get_params(), bertopic=getattr(self, "_bertopic", None),
-                          encoder=self.encoder_model or "multilingual-e5-small", text_col=getattr(self, "text_col_", None))
+        return save_state(
+            path,
+            self.state_,
+            self.get_params(),
+            bertopic=getattr(self, "_bertopic", None),
+            encoder=self.encoder_model or "multilingual-e5-small",
+            text_col=getattr(self, "text_col_", None),
+        )
 
     @classmethod
     def load(cls, path: str | Path) -> ThemeModel:

@@ -22,8 +22,15 @@ __all__ = ["FORMAT_VERSION", "load_state", "save_state"]
 FORMAT_VERSION = 2
 
 
-def save_state(path: str | Path, state: ThemeState, params: dict[str, Any], *, bertopic: Any = None,
-               encoder: str = "multilingual-e5-small", text_col: str | None = None) -> Path:
+def save_state(
+    path: str | Path,
+    state: ThemeState,
+    params: dict[str, Any],
+    *,
+    bertopic: Any = None,
+    encoder: str = "multilingual-e5-small",
+    text_col: str | None = None,
+) -> Path:
     """A folder: ``themes.json`` (parameters, theme records, edits, threshold, versions), ``themes.safetensors``
     (centres, language directions), ``themes.csv`` (the table) and ``bertopic/`` (safetensors, no pickles)."""
     from safetensors.numpy import save_file
@@ -31,14 +38,22 @@ def save_state(path: str | Path, state: ThemeState, params: dict[str, Any], *, b
     folder = Path(path)
     folder.mkdir(parents=True, exist_ok=True)
     save_file(state.arrays(), str(folder / "themes.safetensors"))
-    doc = {"format_version": FORMAT_VERSION, "vocnlp_version": __version__, "params": params, "encoder": encoder,
-           "text_col": text_col, **state.to_json()}
-    (folder / "themes.json").write_text(json.dumps(doc, indent=1, ensure_ascii=False, default=str) + "\n",
-                                        encoding="utf-8")
+    doc = {
+        "format_version": FORMAT_VERSION,
+        "vocnlp_version": __version__,
+        "params": params,
+        "encoder": encoder,
+        "text_col": text_col,
+        **state.to_json(),
+    }
+    (folder / "themes.json").write_text(
+        json.dumps(doc, indent=1, ensure_ascii=False, default=str) + "\n", encoding="utf-8"
+    )
     state.table().to_csv(folder / "themes.csv", index=False)
     if bertopic is not None:
-        bertopic.save(str(folder / "bertopic"), serialization="safetensors", save_ctfidf=True,
-                      save_embedding_model=False)
+        bertopic.save(
+            str(folder / "bertopic"), serialization="safetensors", save_ctfidf=True, save_embedding_model=False
+        )
     return folder
 
 
@@ -52,8 +67,10 @@ def load_state(path: str | Path) -> tuple[ThemeState, dict[str, Any], Path | Non
     doc = json.loads((folder / "themes.json").read_text(encoding="utf-8"))
     version = doc.get("format_version", 0)
     if version > FORMAT_VERSION:
-        raise ConfigError(f"{folder} was saved by vocnlp {doc.get('vocnlp_version')} (format {version}); "
-                          f"this vocnlp {__version__} reads up to {FORMAT_VERSION}: upgrade")
+        raise ConfigError(
+            f"{folder} was saved by vocnlp {doc.get('vocnlp_version')} (format {version}); "
+            f"this vocnlp {__version__} reads up to {FORMAT_VERSION}: upgrade"
+        )
     arrays = load_file(str(folder / "themes.safetensors"))
     if version < 2:
         doc = _from_format_1(doc)
@@ -68,12 +85,24 @@ def _from_format_1(doc: dict[str, Any]) -> dict[str, Any]:
     for i in doc["ids"]:
         k = str(i)
         st = doc["stats"].get(k, {})
-        themes.append(ThemeState.theme_to_json(Theme(
-            id=int(i), label=doc["labels"][k], size=st.get("size", 0), share=st.get("share", 0.0),
-            clauses=st.get("clauses", 0), terms=doc["terms"].get(k, []),
-            terms_by_language=doc["terms_by_language"].get(k, {}), examples=doc["examples"].get(k, []),
-            negative=st.get("negative", float("nan")), neutral=st.get("neutral", float("nan")),
-            positive=st.get("positive", float("nan")), mean_sentiment=st.get("mean_sentiment", float("nan")),
-            first_seen=doc.get("first_seen", {}).get(k))))
+        themes.append(
+            ThemeState.theme_to_json(
+                Theme(
+                    id=int(i),
+                    label=doc["labels"][k],
+                    size=st.get("size", 0),
+                    share=st.get("share", 0.0),
+                    clauses=st.get("clauses", 0),
+                    terms=doc["terms"].get(k, []),
+                    terms_by_language=doc["terms_by_language"].get(k, {}),
+                    examples=doc["examples"].get(k, []),
+                    negative=st.get("negative", float("nan")),
+                    neutral=st.get("neutral", float("nan")),
+                    positive=st.get("positive", float("nan")),
+                    mean_sentiment=st.get("mean_sentiment", float("nan")),
+                    first_seen=doc.get("first_seen", {}).get(k),
+                )
+            )
+        )
     params = {k: v for k, v in doc["params"].items()}
     return {**doc, "themes": themes, "params": params}

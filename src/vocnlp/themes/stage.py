@@ -38,10 +38,15 @@ class ThemeStage:
         flat, offsets = batch.flat_clause_embeddings()
         assert batch.clauses is not None
         ids, sims = self.model.assign(flat)
-        content = np.array([len(content_words(c.text, lang)) >= 1
-                            for cl, lang in zip(batch.clauses, batch.languages) for c in cl], dtype=bool)
+        content = np.array(
+            [len(content_words(c.text, lang)) >= 1 for cl, lang in zip(batch.clauses, batch.languages) for c in cl],
+            dtype=bool,
+        )
         ids = np.where(content, ids, UNASSIGNED)
-        per_row = [list(zip(ids[offsets[i] : offsets[i + 1]].tolist(), sims[offsets[i] : offsets[i + 1]].tolist()))
-                   for i in range(len(batch))]
-        return StageOutput(rows=self.model.comment_columns(per_row),
-                           clauses={"theme_id": [[t for t, _ in pairs] for pairs in per_row]})
+        per_row = [
+            list(zip(ids[offsets[i] : offsets[i + 1]].tolist(), sims[offsets[i] : offsets[i + 1]].tolist()))
+            for i in range(len(batch))
+        ]
+        return StageOutput(
+            rows=self.model.comment_columns(per_row), clauses={"theme_id": [[t for t, _ in pairs] for pairs in per_row]}
+        )

@@ -25,9 +25,26 @@ __all__ = ["TABLE_COLUMNS", "UNASSIGNED", "UNASSIGNED_LABEL", "Theme", "ThemeSta
 UNASSIGNED = -1
 UNASSIGNED_LABEL = "unassigned"
 #: the columns of ``ThemeModel.themes_``, in order
-TABLE_COLUMNS = ("theme_id", "label", "size", "share", "top_terms", "terms_by_language", "labels_by_language",
-                 "phrases", "label_coverage", "examples", "parent_id", "parent_label", "language", "negative",
-                 "neutral", "positive", "mean_sentiment", "first_seen")
+TABLE_COLUMNS = (
+    "theme_id",
+    "label",
+    "size",
+    "share",
+    "top_terms",
+    "terms_by_language",
+    "labels_by_language",
+    "phrases",
+    "label_coverage",
+    "examples",
+    "parent_id",
+    "parent_label",
+    "language",
+    "negative",
+    "neutral",
+    "positive",
+    "mean_sentiment",
+    "first_seen",
+)
 
 
 @dataclass
@@ -87,12 +104,28 @@ class ThemeState:
         rows = []
         for i in self.ids:
             t = self.themes[i]
-            rows.append({"theme_id": i, "label": t.label, "size": t.size, "share": t.share, "top_terms": t.terms,
-                         "terms_by_language": t.terms_by_language, "labels_by_language": t.labels_by_language,
-                         "phrases": t.phrases, "label_coverage": t.label_coverage, "examples": t.examples,
-                         "parent_id": self.parent_of(i), "parent_label": self.parent_label(i), "language": t.language,
-                         "negative": t.negative, "neutral": t.neutral, "positive": t.positive,
-                         "mean_sentiment": t.mean_sentiment, "first_seen": t.first_seen})
+            rows.append(
+                {
+                    "theme_id": i,
+                    "label": t.label,
+                    "size": t.size,
+                    "share": t.share,
+                    "top_terms": t.terms,
+                    "terms_by_language": t.terms_by_language,
+                    "labels_by_language": t.labels_by_language,
+                    "phrases": t.phrases,
+                    "label_coverage": t.label_coverage,
+                    "examples": t.examples,
+                    "parent_id": self.parent_of(i),
+                    "parent_label": self.parent_label(i),
+                    "language": t.language,
+                    "negative": t.negative,
+                    "neutral": t.neutral,
+                    "positive": t.positive,
+                    "mean_sentiment": t.mean_sentiment,
+                    "first_seen": t.first_seen,
+                }
+            )
         return pd.DataFrame(rows, columns=list(TABLE_COLUMNS))
 
     # ---- JSON (arrays travel separately, in safetensors) -------------------------------------
@@ -106,21 +139,35 @@ class ThemeState:
         return Theme(**{k: v for k, v in d.items() if k in known})
 
     def to_json(self) -> dict[str, Any]:
-        return {"ids": self.ids, "threshold": self.threshold,
-                "themes": [self.theme_to_json(self.themes[i]) for i in self.ids],
-                "parent_labels": {str(k): v for k, v in self.parent_labels.items()},
-                "edits": self.edits, "fit_stats": self.fit_stats}
+        return {
+            "ids": self.ids,
+            "threshold": self.threshold,
+            "themes": [self.theme_to_json(self.themes[i]) for i in self.ids],
+            "parent_labels": {str(k): v for k, v in self.parent_labels.items()},
+            "edits": self.edits,
+            "fit_stats": self.fit_stats,
+        }
 
     def arrays(self) -> dict[str, np.ndarray]:
         import numpy as np
 
-        return {"mean": np.ascontiguousarray(self.mean), "centroids": np.ascontiguousarray(self.centroids),
-                "language_basis": np.ascontiguousarray(self.language_basis)}
+        return {
+            "mean": np.ascontiguousarray(self.mean),
+            "centroids": np.ascontiguousarray(self.centroids),
+            "language_basis": np.ascontiguousarray(self.language_basis),
+        }
 
     @classmethod
     def from_json(cls, d: dict[str, Any], arrays: dict[str, np.ndarray]) -> ThemeState:
         themes = {int(t["id"]): cls.theme_from_json(t) for t in d["themes"]}
-        return cls(mean=arrays["mean"], language_basis=arrays["language_basis"], centroids=arrays["centroids"],
-                   ids=[int(i) for i in d["ids"]], threshold=float(d["threshold"]), themes=themes,
-                   parent_labels={int(k): v for k, v in d.get("parent_labels", {}).items()},
-                   edits=list(d.get("edits", [])), fit_stats=dict(d.get("fit_stats", {})))
+        return cls(
+            mean=arrays["mean"],
+            language_basis=arrays["language_basis"],
+            centroids=arrays["centroids"],
+            ids=[int(i) for i in d["ids"]],
+            threshold=float(d["threshold"]),
+            themes=themes,
+            parent_labels={int(k): v for k, v in d.get("parent_labels", {}).items()},
+            edits=list(d.get("edits", [])),
+            fit_stats=dict(d.get("fit_stats", {})),
+        )

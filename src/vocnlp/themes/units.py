@@ -54,14 +54,25 @@ class Units:
         return len(self.texts)
 
     def take(self, idx: np.ndarray) -> Units:
-        return Units([self.texts[i] for i in idx], self.row[idx], self.clause[idx],
-                     [self.language[i] for i in idx], [self.sentiment[i] for i in idx], self.sentiment_score[idx],
-                     self.embeddings[idx], self.n_rows)
+        return Units(
+            [self.texts[i] for i in idx],
+            self.row[idx],
+            self.clause[idx],
+            [self.language[i] for i in idx],
+            [self.sentiment[i] for i in idx],
+            self.sentiment_score[idx],
+            self.embeddings[idx],
+            self.n_rows,
+        )
 
 
-def build_units(texts: Sequence[Any], *, languages: Sequence[str] | None = None,
-                sentiments: Sequence[Sequence[tuple[str | None, float | None]] | None] | None = None,
-                encoder: Any = None) -> Units:
+def build_units(
+    texts: Sequence[Any],
+    *,
+    languages: Sequence[str] | None = None,
+    sentiments: Sequence[Sequence[tuple[str | None, float | None]] | None] | None = None,
+    encoder: Any = None,
+) -> Units:
     """Split and embed comments (one encoder call). Non-strings and empty texts give no unit."""
     import numpy as np
 
@@ -94,8 +105,16 @@ def build_units(texts: Sequence[Any], *, languages: Sequence[str] | None = None,
 
         encoder = get_encoder()
     emb = encoder.encode(utexts).embeddings if utexts else np.zeros((0, encoder.dim), np.float32)
-    return Units(utexts, np.array(rows, dtype=np.int64), np.array(clause_no, dtype=np.int64), langs, labels,
-                 np.array(scores, dtype=np.float64), emb, len(texts))
+    return Units(
+        utexts,
+        np.array(rows, dtype=np.int64),
+        np.array(clause_no, dtype=np.int64),
+        langs,
+        labels,
+        np.array(scores, dtype=np.float64),
+        emb,
+        len(texts),
+    )
 
 
 def _row_sentiments(df: Any) -> list[list[tuple[str | None, float | None]] | None] | None:
@@ -141,8 +160,15 @@ def units_from_frame(df: Any, text_col: str, *, encoder: Any = None) -> Units:
                 scores.append(float("nan") if s is None else float(s))
                 embs.append(ce[j])
         dim = embs[0].shape[0] if embs else 384
-        return Units(texts, np.array(rows, dtype=np.int64), np.array(cl, dtype=np.int64), langs, labels,
-                     np.array(scores, dtype=np.float64),
-                     np.stack(embs).astype(np.float32) if embs else np.zeros((0, dim), np.float32), n)
+        return Units(
+            texts,
+            np.array(rows, dtype=np.int64),
+            np.array(cl, dtype=np.int64),
+            langs,
+            labels,
+            np.array(scores, dtype=np.float64),
+            np.stack(embs).astype(np.float32) if embs else np.zeros((0, dim), np.float32),
+            n,
+        )
     logger.info("embedding %d comments for themes (run the Pipeline with keep_embeddings=True to reuse its pass)", n)
     return build_units(list(df[text_col]), languages=languages, sentiments=sentiments, encoder=encoder)
