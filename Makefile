@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.vocnlp-installed
 
-.PHONY: install demo test bench bench-jobs heads clean
+.PHONY: install lint demo test bench bench-jobs heads clean
 
 install: $(STAMP)
 
@@ -19,7 +19,13 @@ $(STAMP): pyproject.toml
 demo: install
 	$(VENV)/bin/vocnlp demo --out vocnlp-demo
 
-test: install
+# ruff (the rules in pyproject.toml), the one formatting, and mypy over src: all must report nothing
+lint: install
+	$(VENV)/bin/ruff check src
+	$(VENV)/bin/ruff format --check src
+	$(VENV)/bin/mypy
+
+test: install lint
 	HF_HUB_OFFLINE=1 $(PY) -m pytest src tests
 
 bench: install

@@ -26,12 +26,12 @@ from .errors import (
 )
 
 if TYPE_CHECKING:
+    from .drivers import DriverReport, alerts, analyze_drivers
     from .encoders import embed
     from .heads import Head, load_head, train_head, zero_shot_head
     from .langid import LanguageDetector, LanguageGuess, detect_languages
     from .pipeline import Pipeline
     from .themes import ThemeModel
-    from .drivers import DriverReport, alerts, analyze_drivers
 
 __all__ = [
     "__version__",

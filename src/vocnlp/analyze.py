@@ -11,6 +11,7 @@ Example:
 from __future__ import annotations
 
 import logging
+import os
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -38,7 +39,7 @@ def run_analysis(
     *,
     text_col: str,
     score_col: str,
-    out_dir: str | Path,
+    out_dir: str | os.PathLike[str],
     date_col: str | None = None,
     kind: str = "nps",
     segment_cols: Sequence[str] = (),

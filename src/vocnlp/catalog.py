@@ -160,7 +160,7 @@ def _hf_cached(repo_id: str) -> str | None:
         return None
     try:
         path = snapshot_download(repo_id, local_files_only=True)
-    except Exception:  # not in the cache, or no huggingface_hub cache at all
+    except Exception:  # noqa: BLE001 - not in the cache, or no huggingface_hub cache at all (many error types)
         return None
     return path if (Path(path) / "config.json").exists() else None
 
@@ -203,7 +203,7 @@ def resolve_encoder_source(
         )
     hub_id = info.hub_id if info is not None else name
     cached = _hf_cached(hub_id) if hub_id else None
-    if cached:
+    if cached and hub_id:
         return EncoderSource("hf-cache", cached, hub_id)
     if info is not None:
         if not info.installed():

@@ -12,7 +12,6 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -41,7 +40,7 @@ def analyze(
     text_col: str = typer.Option("text", help="column with the comments"),
     score_col: str = typer.Option(..., help="column with the score (NPS 0-10 by default)"),
     kind: str = typer.Option("nps", help="nps, csat, ces or mean"),
-    date_col: Optional[str] = typer.Option(None, help="date column, for trends and period changes"),
+    date_col: str | None = typer.Option(None, help="date column, for trends and period changes"),
     segment_col: list[str] = typer.Option([], help="segment column(s) to control for; repeatable"),
     device: str = typer.Option("auto"),
     seed: int = typer.Option(0),
@@ -88,15 +87,15 @@ def tag(
     input: str = typer.Argument(..., help="CSV, TSV, Parquet or JSONL file, or a quoted glob of them"),
     out: Path = typer.Option(..., "--out", help="a folder (part files + manifest, resumable) or one output file"),
     text_col: str = typer.Option("text", help="column with the comments"),
-    id_col: Optional[str] = typer.Option(None, help="column with a row id, kept as vocnlp_row_key"),
+    id_col: str | None = typer.Option(None, help="column with a row id, kept as vocnlp_row_key"),
     resume: bool = typer.Option(False, help="finish a job that was interrupted"),
     incremental: bool = typer.Option(False, help="only tag comments this folder has not seen"),
-    themes: Optional[Path] = typer.Option(None, help="a saved ThemeModel folder: adds themes"),
-    chunk_rows: Optional[int] = typer.Option(
+    themes: Path | None = typer.Option(None, help="a saved ThemeModel folder: adds themes"),
+    chunk_rows: int | None = typer.Option(
         None, help="rows per chunk and part file (default 4096; --resume re-uses the job's own)"
     ),
     device: str = typer.Option("auto"),
-    languages: Optional[str] = typer.Option(None, help="comma-separated ISO 639-1 codes to choose among"),
+    languages: str | None = typer.Option(None, help="comma-separated ISO 639-1 codes to choose among"),
     redact: bool = typer.Option(False, help="replace personal data by placeholders in the output text"),
     pii: bool = typer.Option(False, help="add a pii column with the personal-data spans found"),
     comment_vectors: str = typer.Option(
@@ -114,11 +113,10 @@ def tag(
     """Tag comments: language, sentiment, intent (and themes), status and error per row, rows kept in order."""
     import logging
 
-    from .pipeline import Pipeline
-    from .themes import ThemeModel
-
     from .config import RuntimeConfig
     from .io import check_writable
+    from .pipeline import Pipeline
+    from .themes import ThemeModel
 
     one_file = out.suffix.lower() in (".parquet", ".csv", ".tsv", ".jsonl") and not (resume or incremental)
     if one_file:
@@ -162,8 +160,8 @@ def tag(
 def serve(
     host: str = typer.Option("127.0.0.1"),
     port: int = typer.Option(8000),
-    themes: Optional[Path] = typer.Option(None, help="a saved ThemeModel folder: adds themes to the results"),
-    api_key_env: Optional[str] = typer.Option(None, help="name of the environment variable holding the API key"),
+    themes: Path | None = typer.Option(None, help="a saved ThemeModel folder: adds themes to the results"),
+    api_key_env: str | None = typer.Option(None, help="name of the environment variable holding the API key"),
     device: str = typer.Option("auto"),
     max_wait_ms: float = typer.Option(5.0, help="micro-batching wait"),
     no_micro_batching: bool = typer.Option(False, help="one pipeline run per request"),

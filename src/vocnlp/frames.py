@@ -76,7 +76,7 @@ def as_frame(data: object, *, text_col: str | None) -> InputFrame:
     elif isinstance(data, str):
         raise InputError("got a single string: pass a list of strings ([text]) or a DataFrame")
     elif isinstance(data, Sequence) or (hasattr(data, "__iter__") and not isinstance(data, dict)):
-        return InputFrame("list", list(data), text_col or "text")  # type: ignore[arg-type]
+        return InputFrame("list", list(data), text_col or "text")  # type: ignore[call-overload,unused-ignore]
     else:
         raise InputError(f"run() takes a pandas or polars DataFrame or a list of strings, not {type(data).__name__}")
     if text_col is None:

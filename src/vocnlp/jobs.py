@@ -30,7 +30,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Self
 
 from ._version import __version__
 from .errors import InputError, OutputError
@@ -119,12 +119,12 @@ class _FolderLock:
         self.path = folder / LOCK
         self.fh: Any = None
 
-    def __enter__(self) -> _FolderLock:
+    def __enter__(self) -> Self:
         try:
             import fcntl
         except ImportError:  # Windows: no advisory locks; the job runs unlocked
             return self
-        self.fh = open(self.path, "a+")  # noqa: SIM115 - held open while the job runs
+        self.fh = open(self.path, "a+")
         try:
             fcntl.flock(self.fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError as exc:

@@ -59,11 +59,13 @@ class PiiSpan:
 
 # ---- rules -------------------------------------------------------------------------------------------
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}(?![\w-])")
-_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']+", re.I)
+_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']+", re.IGNORECASE)
 # a bare host with a path and a query ("shop.example/cart?id=1"), searched only inside the tokens that hold
 # "/" and "=", with bounded host labels (DNS: 63 characters; no real host has 10 labels before its TLD):
 # over the whole text, "a.a.a.a..." took quadratic time (80k characters: 70 s)
-_URL_QUERY = re.compile(r"\b[\w-]{1,63}(?:\.[\w-]{1,63}){0,10}\.[a-z]{2,63}/[^\s<>\"']*[?&][\w-]+=[^\s<>\"']+", re.I)
+_URL_QUERY = re.compile(
+    r"\b[\w-]{1,63}(?:\.[\w-]{1,63}){0,10}\.[a-z]{2,63}/[^\s<>\"']*[?&][\w-]+=[^\s<>\"']+", re.IGNORECASE
+)
 _TOKEN = re.compile(r"[^\s<>\"']+")
 _IPV4 = re.compile(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.]*\d)")
 _IPV6 = re.compile(r"(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:])")

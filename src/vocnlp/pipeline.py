@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from .config import RuntimeConfig
 from .errors import ConfigError, InputError, row_error
@@ -159,8 +159,8 @@ class Pipeline:
         (benchmarks/RESULTS.md), but ``sentiment_mixed`` is then None and clauses carry no sentiment.
         """
         from .heads.intent import IntentStage
-        from .heads.stage import HeadStage
         from .heads.sentiment import SentimentStage
+        from .heads.stage import HeadStage
 
         config = config or RuntimeConfig(device=device)
         if device != "auto" and config.device != device:
@@ -205,9 +205,7 @@ class Pipeline:
         if self.stages:
             info["encoder"] = self.encoder.describe()
             info["stages"] = [s.name for s in self.stages]
-            heads = {
-                s.name: getattr(s, "head").meta.get("version", "custom") for s in self.stages if hasattr(s, "head")
-            }
+            heads = {s.name: s.head.meta.get("version", "custom") for s in self.stages if hasattr(s, "head")}
             if heads:
                 info["heads"] = heads
         return info
@@ -291,12 +289,13 @@ class Pipeline:
             stage="redact",
         )
         for k, i in enumerate(chunk.live):
+            spans: list[Any]
             if k in failed:
                 # never let an unredacted text through: the row is flagged and its text withheld
                 chunk.flag(i, failed[k])
                 text, spans = "", []
             else:
-                text, spans = found[k]
+                text, spans = cast(tuple[str, list[Any]], found[k])  # not failed: a result
             if self.redact:
                 # the stages see the redacted text, and so does the output's text column
                 chunk.texts[k] = chunk.values[i] = text
@@ -389,7 +388,7 @@ class Pipeline:
                 for name, v in clause_row.items():
                     clause_values.setdefault(name, [None] * len(batch))[k] = v
             # later stages read earlier stages' clause values; the batch is the pipeline's to fill
-            batch.clause_fields = {name: list(vals) for name, vals in clause_values.items()}  # type: ignore[misc]
+            batch.clause_fields = {name: list(vals) for name, vals in clause_values.items()}
         if self.keep_embeddings:
             for k, i in enumerate(chunk.live):
                 chunk.columns["embedding"][i] = batch.embeddings[k]
@@ -468,8 +467,8 @@ class _Chunk:
             [c.status for c in checked],
             [list(c.errors) for c in checked],
             live,
-            [checked[i].text for i in live],
-        )  # type: ignore[misc]
+            [cast(str, checked[i].text) for i in live],
+        )
 
     def column(self, name: str) -> list[Any]:
         """The output column ``name`` (created, all None, when it is new)."""

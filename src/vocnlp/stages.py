@@ -61,8 +61,10 @@ class EmbeddingStage(Protocol):
     name: str
     #: True when the stage wants each comment's clauses embedded too (in the same encoder call).
     needs_clauses: bool
-    #: The columns :meth:`columns` returns (used for empty inputs and for failed rows).
-    output_columns: tuple[str, ...]
+
+    @property
+    def output_columns(self) -> tuple[str, ...]:
+        """The columns :meth:`columns` returns (used for empty inputs and for failed rows)."""
 
     def columns(self, batch: StageBatch) -> StageOutput | dict[str, list[Any]]: ...
 
@@ -86,7 +88,7 @@ class StageBatch:
     languages: list[str]
     clauses: list[list[Clause]] | None = None
     clause_embeddings: list[np.ndarray] | None = None
-    clause_fields: dict[str, list[list[Any]]] = field(default_factory=dict)
+    clause_fields: dict[str, list[list[Any] | None]] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.texts)

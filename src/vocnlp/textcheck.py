@@ -53,10 +53,11 @@ def check_text(value: object, *, max_chars: int = 100_000) -> CheckedText:
     errors: list[str] = []
     status = STATUS_OK
     if isinstance(value, (bytes, bytearray)):
+        raw = bytes(value)
         try:
-            value = bytes(value).decode("utf-8")
+            value = raw.decode("utf-8")
         except UnicodeDecodeError:
-            value = bytes(value).decode("utf-8", errors="replace")
+            value = raw.decode("utf-8", errors="replace")
             errors.append(row_error("V104", "bytes were not valid UTF-8; bad bytes replaced"))
             status = STATUS_WARNING
     if not isinstance(value, str):

@@ -21,6 +21,7 @@ Example:
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -53,7 +54,7 @@ def theme_matrix(themes: Sequence[Any], *, min_count: int = 1) -> tuple[np.ndarr
 
     rows: list[set[str]] = []
     for i, t in enumerate(themes):
-        if t is None or (isinstance(t, float) and t != t):
+        if t is None or (isinstance(t, float) and math.isnan(t)):
             rows.append(set())
         elif isinstance(t, str):
             rows.append({t})

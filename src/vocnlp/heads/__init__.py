@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from .base import Head
 from .intent import IntentStage
-from .stage import HeadStage
 from .registry import load_head, shipped_heads
 from .sentiment import SentimentStage
+from .stage import HeadStage
 from .train import fit_head, train_head, zero_shot_head
 
 __all__ = [

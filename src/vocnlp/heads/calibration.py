@@ -63,7 +63,11 @@ def fit_label_temperatures(logits: np.ndarray, y: np.ndarray) -> np.ndarray:
 
     logits = np.asarray(logits, dtype=np.float64)
     y = np.asarray(y)
-    return np.array([_minimise(lambda t, j=j: _binary_nll(logits[:, j], y[:, j], t)) for j in range(logits.shape[1])])
+    temps = []
+    for j in range(logits.shape[1]):
+        col, yj = logits[:, j], y[:, j]
+        temps.append(_minimise(lambda t: _binary_nll(col, yj, t)))  # noqa: B023 - called before the next iteration
+    return np.array(temps)
 
 
 def expected_calibration_error(proba: np.ndarray, y: np.ndarray, *, bins: int = 10) -> float:

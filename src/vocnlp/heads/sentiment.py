@@ -102,6 +102,7 @@ class SentimentStage:
 
         doc = self.proba(batch.embeddings)
         clause_values: dict[str, list[list[Any] | None]] = {}
+        mixed: list[bool | None]
         if not self.clause_level:
             p_all, mixed = doc, [None] * len(batch)  # unknown without clause scores
         else:

@@ -190,7 +190,7 @@ def fit_head(
     layers = _fit_linear(x, y, multi_label=multi_label, kind=kind, c=c, weight=weight, seed=seed, n_labels=len(names))
     info: dict[str, Any] = {
         "kind": kind,
-        "n_train": int(len(x)),
+        "n_train": len(x),
         "trained": date.today().isoformat(),
         "label_counts": {n: int(k) for n, k in zip(names, counts)},
     }

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import html
+import math
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -55,7 +56,7 @@ def _table(df: pd.DataFrame, cols: list[str], fmt: dict[str, str] | None = None)
             if isinstance(v, list):
                 text = "<br>".join(html.escape(str(x)) for x in v)
             elif isinstance(v, float):
-                text = format(v, fmt.get(c, ".2f")) if v == v else ""
+                text = "" if math.isnan(v) else format(v, fmt.get(c, ".2f"))
             else:
                 text = html.escape(str(v)) if v is not None else ""
             cls = ' class="neg"' if c == "impact" and isinstance(v, float) and v < 0 else ""

@@ -132,7 +132,7 @@ class MicroBatcher:
                 if not j.future.done():
                     j.future.set_result(list(results[pos : pos + len(j.items)]))
                 pos += len(j.items)
-        except Exception as exc:  # noqa: BLE001 - hand the failure to every waiting request
+        except Exception as exc:
             logger.exception("batch of %d items failed", len(items))
             for j in live:
                 if not j.future.done():

@@ -20,7 +20,7 @@ from __future__ import annotations
 import logging
 import math
 import warnings
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -170,8 +170,8 @@ def merge_close(
     *,
     min_similarity: float,
     max_share: float,
-    keep: set[int] = frozenset(),
-) -> tuple[np.ndarray, int]:  # type: ignore[assignment]
+    keep: Collection[int] = frozenset(),
+) -> tuple[np.ndarray, int]:
     """Merge the two most similar themes while their centres reach ``min_similarity`` (one problem, one
     theme), unless the result would hold more than ``max_share`` of the rows; ``keep`` ids absorb but are
     never absorbed. Returns the labels and the number of merges."""

@@ -551,7 +551,7 @@ class ThemeModel:
         return {
             "themes": len(self.state_.ids),
             "parents": len({t.parent_id for t in themes.values()}),
-            "clauses": int(len(fit.labels)),
+            "clauses": len(fit.labels),
             "clauses_too_short": int((n_words < MIN_FIT_WORDS).sum()),
             "clauses_unassigned": round(float(np.mean(fit.labels < 0)), 4),
             "comments_unassigned": round(1 - assigned / max(has_units, 1), 4),
@@ -632,7 +632,7 @@ class ThemeModel:
         for r, c, t, s in zip(units.row.tolist(), units.clause.tolist(), ids.tolist(), sims.tolist()):
             if per_row[r] is None:
                 per_row[r] = []
-            per_row[r].append((t, s))  # type: ignore[union-attr]
+            per_row[r].append((t, s))
             per_clause.setdefault(r, {})[c] = t
         cols = self.comment_columns(per_row)
         if "clauses" in df.columns:

@@ -7,7 +7,7 @@ Example:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .model import UNASSIGNED, ThemeModel
 
