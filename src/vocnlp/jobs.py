@@ -39,6 +39,9 @@ from .frames import require_columns
 if TYPE_CHECKING:
     import pandas as pd
 
+    from .pipeline import Pipeline
+    from .themes import ThemeModel
+
 __all__ = ["tag", "JobSummary", "read_output", "MANIFEST"]
 
 logger = logging.getLogger(__name__)
@@ -284,8 +287,8 @@ def tag(
     resume: bool = False,
     incremental: bool = False,
     chunk_rows: int | None = None,
-    pipeline: Any = None,
-    themes: Any = None,
+    pipeline: Pipeline | None = None,
+    themes: ThemeModel | str | os.PathLike[str] | None = None,
     progress: bool | None = None,
 ) -> JobSummary:
     """Tag ``inputs`` into the folder ``out`` (Parquet part files + manifest); see the module docs.
@@ -333,8 +336,8 @@ def _tag_locked(
     resume: bool,
     incremental: bool,
     chunk_rows: int | None,
-    pipeline: Any,
-    themes: Any,
+    pipeline: Pipeline | None,
+    themes: ThemeModel | str | os.PathLike[str] | None,
     progress: bool | None,
 ) -> JobSummary:
     from .pipeline import Pipeline
@@ -384,7 +387,7 @@ class _Run:
 
     def __init__(
         self,
-        nlp: Any,
+        nlp: Pipeline,
         folder: Path,
         manifest: _Manifest,
         store: _SeenStore,

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     import numpy as np
 
     from .clauses import Clause
+    from .encoders.base import Encoder
     from .heads import Head
     from .themes import ThemeModel
 
@@ -129,7 +131,7 @@ class Pipeline:
         clash = sorted({c for c in names if names.count(c) > 1} | (set(names) & set(self._base_columns())))
         if clash:
             raise ConfigError(f"two stages write the same columns {clash}: give custom heads other names")
-        self._encoder: Any = None
+        self._encoder: Encoder | None = None
 
     @classmethod
     def default(
@@ -142,7 +144,7 @@ class Pipeline:
         sentiment: bool = True,
         intent: bool = True,
         heads: Mapping[str, Head | str] | None = None,
-        themes: ThemeModel | str | None = None,
+        themes: ThemeModel | str | os.PathLike[str] | None = None,
         stages: Sequence[EmbeddingStage] = (),
         clauses: bool = False,
         clause_sentiment: bool = True,
@@ -189,7 +191,7 @@ class Pipeline:
         )
 
     @property
-    def encoder(self) -> Any:
+    def encoder(self) -> Encoder:
         """The shared encoder, loaded on first use."""
         if self._encoder is None:
             from .encoders import get_encoder

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .._lazy import import_optional
 from .guard import RequestGuard, strip_access_log_queries
@@ -25,11 +25,17 @@ from .routes import build_router
 from .runtime import ServicePipeline, ServiceRuntime
 from .settings import ServiceSettings
 
+if TYPE_CHECKING:
+    from ..themes import ThemeModel
+
 __all__ = ["ServiceSettings", "create_app"]
 
 
 def create_app(
-    pipeline: ServicePipeline | None = None, *, themes: Any = None, settings: ServiceSettings | None = None
+    pipeline: ServicePipeline | None = None,
+    *,
+    themes: ThemeModel | None = None,
+    settings: ServiceSettings | None = None,
 ) -> Any:
     """A FastAPI app serving ``pipeline`` (``Pipeline.default(themes=themes)`` when None; anything with
     the :class:`~.runtime.ServicePipeline` shape, a fake in tests included)."""

@@ -7,7 +7,7 @@ Example:
 # no `from __future__ import annotations` here: FastAPI reads the endpoints' annotations at run time,
 # and the request models are built per app (their limits are in the schema)
 import asyncio
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .._lazy import import_optional
 from ..errors import row_error
@@ -18,6 +18,9 @@ from .metrics import ServiceMetrics
 from .rows import clean
 from .runtime import ServiceRuntime
 from .settings import ServiceSettings
+
+if TYPE_CHECKING:
+    from ..themes import ThemeModel
 
 __all__ = ["build_router", "ERRORS"]
 
@@ -37,7 +40,7 @@ def _flag(row: dict[str, Any], message: str) -> None:
 
 
 def build_router(
-    runtime: ServiceRuntime, settings: ServiceSettings, metrics: ServiceMetrics, *, themes: Any = None
+    runtime: ServiceRuntime, settings: ServiceSettings, metrics: ServiceMetrics, *, themes: "ThemeModel | None" = None
 ) -> Any:
     """The API's routes: /v1/analyze, /v1/embed, /v1/themes, /healthz, /readyz, /metrics."""
     fastapi = import_optional("fastapi")

@@ -19,6 +19,7 @@ Example:
 from __future__ import annotations
 
 import logging
+import os
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -807,7 +808,7 @@ class ThemeModel:
         return n.sort_values([key.name, "n"], ascending=[True, False]).reset_index(drop=True)
 
     # ---- persistence ---------------------------------------------------------------------------
-    def save(self, path: str | Path) -> Path:
+    def save(self, path: str | os.PathLike[str]) -> Path:
         """A folder: ``themes.json`` (parameters, theme records, edits, threshold, versions),
         ``themes.safetensors`` (centres, language directions), ``themes.csv`` (the table) and ``bertopic/``
         (safetensors, no pickles)."""
@@ -824,7 +825,7 @@ class ThemeModel:
         )
 
     @classmethod
-    def load(cls, path: str | Path) -> ThemeModel:
+    def load(cls, path: str | os.PathLike[str]) -> ThemeModel:
         """Read a folder written by :meth:`save`; assignments are the same as before saving."""
         from .persist import load_state
 

@@ -10,6 +10,7 @@ Example:
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,7 @@ FORMAT_VERSION = 2
 
 
 def save_state(
-    path: str | Path,
+    path: str | os.PathLike[str],
     state: ThemeState,
     params: dict[str, Any],
     *,
@@ -57,7 +58,7 @@ def save_state(
     return folder
 
 
-def load_state(path: str | Path) -> tuple[ThemeState, dict[str, Any], Path | None, str | None]:
+def load_state(path: str | os.PathLike[str]) -> tuple[ThemeState, dict[str, Any], Path | None, str | None]:
     """``(state, params, bertopic folder or None, text column of the fit)`` of a folder written by :func:`save_state`."""
     from safetensors.numpy import load_file
 
