@@ -41,7 +41,7 @@ def run_analysis(
     score_col: str,
     out_dir: str | os.PathLike[str],
     date_col: str | None = None,
-    kind: str = "nps",
+    kind: str | None = None,
     segment_cols: Sequence[str] = (),
     device: str = "auto",
     seed: int = 0,
@@ -55,8 +55,10 @@ def run_analysis(
     so the tagged file, the themes and the report never hold it (see :mod:`vocnlp.pii`).
     """
     from .drivers import analyze_drivers
+    from .drivers.scores import resolve_kind
+    from .errors import InputError
     from .frames import require_columns
-    from .io import write_table
+    from .io import check_writable, write_table
     from .pipeline import Pipeline
     from .report import build
     from .themes import ThemeModel
@@ -70,8 +72,20 @@ def run_analysis(
             **{f"segment_cols[{i}]": c for i, c in enumerate(segment_cols)},
         },
     )
-    folder = Path(out_dir)
-    folder.mkdir(parents=True, exist_ok=True)
+    # every check before any model loads: a mistake costs a second, not the pipeline and a theme fit
+    kind = resolve_kind(df[score_col].tolist(), kind, column=score_col)
+    logger.info("score kind: %s", kind)
+    if date_col is not None:
+        from ._dates import parse_dates
+
+        parsed = parse_dates(df[date_col])
+        if parsed.notna().mean() < 0.5:
+            bad = df[date_col][parsed.isna()].head(3).tolist()
+            raise InputError(
+                f"date_col={date_col!r}: {100 * parsed.isna().mean():.0f}% of its values are not dates "
+                f"(e.g. {bad}); pass the date column, or leave date_col out"
+            )
+    folder = check_writable(out_dir, folder=True)
     seconds: dict[str, float] = {}
     t0 = time.perf_counter()
     out = Pipeline.default(device=device, keep_embeddings=True, clauses=True, redact=redact).run(df, text_col=text_col)

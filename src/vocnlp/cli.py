@@ -38,10 +38,18 @@ def analyze(
     input: Path = typer.Argument(..., help="CSV, TSV, Parquet or JSONL file"),
     out: Path = typer.Option(..., "--out", help="folder for tagged.parquet, themes.csv, drivers.csv, report.html"),
     text_col: str = typer.Option("text", help="column with the comments"),
-    score_col: str = typer.Option(..., help="column with the score (NPS 0-10 by default)"),
-    kind: str = typer.Option("nps", help="nps, csat, ces or mean"),
+    score_col: str = typer.Option(..., help="column with the score"),
+    kind: str | None = typer.Option(
+        None,
+        help="nps (0-10), csat (1-5, % of 4-5), ces (1-7), stars (1-5 or 1-10, mean) or mean; "
+        "default: inferred from the values where that is unambiguous",
+    ),
     date_col: str | None = typer.Option(None, help="date column, for trends and period changes"),
     segment_col: list[str] = typer.Option([], help="segment column(s) to control for; repeatable"),
+    owners: Path | None = typer.Option(
+        None,
+        help="CSV with columns theme,owner: who acts on each theme's comments (a parent theme's owner covers its themes)",
+    ),
     device: str = typer.Option("auto"),
     seed: int = typer.Option(0),
     redact: bool = typer.Option(
@@ -50,11 +58,14 @@ def analyze(
         "names) by placeholders before anything is stored",
     ),
 ) -> None:
-    """Pipeline, themes and NPS drivers in one run, with the HTML report."""
+    """Pipeline, themes and score drivers in one run, with the HTML report.
+
+    Every option is checked (columns, score kind, dates, output folder, owners file) before a model loads."""
     from .analyze import run_analysis
-    from .io import check_writable, read_table
+    from .io import check_writable, read_owners, read_table
 
     check_writable(out, folder=True)
+    owner_map = read_owners(owners) if owners else None
     df = read_table(input, text_cols=[text_col])
     res = run_analysis(
         df,
@@ -67,6 +78,7 @@ def analyze(
         device=device,
         seed=seed,
         redact=redact,
+        owners=owner_map,
     )
     typer.echo(
         f"{len(res.out)} comments; {res.drivers.score}; {res.themes.n_themes} themes; "

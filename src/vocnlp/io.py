@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 __all__ = [
     "check_writable",
     "expand_paths",
+    "read_owners",
     "read_table",
     "read_batches",
     "write_table",
@@ -285,6 +286,20 @@ def check_writable(path: str | os.PathLike[str], *, folder: bool = False) -> Pat
         except OSError:
             pass
     return target
+
+
+def read_owners(path: str | os.PathLike[str]) -> dict[str, str]:
+    """``{theme: owner}`` from a CSV with the columns ``theme`` and ``owner`` (any other columns are ignored).
+
+    Example:
+        >>> read_owners("owners.csv")        # doctest: +SKIP
+        {'Delivery': 'logistics', 'Billing': 'finance'}
+    """
+    from .frames import require_columns
+
+    df = read_table(path, text_cols=["theme", "owner"])
+    require_columns(df.columns, {"theme": "theme", "owner": "owner"}, where=os.fspath(path))
+    return {str(t): str(o) for t, o in zip(df["theme"], df["owner"]) if isinstance(t, str) and isinstance(o, str)}
 
 
 def write_table(df: pd.DataFrame, path: str | os.PathLike[str]) -> Path:

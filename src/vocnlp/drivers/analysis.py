@@ -16,7 +16,7 @@ from ..errors import ConfigError, InputError
 from ..frames import require_columns, to_pandas
 from .adjusted import logit_table, ols_table, shapley_r2
 from .impact import TABLE_COLUMNS, bh_qvalues, theme_matrix, theme_table
-from .scores import KINDS, ScoreSummary, score_values, summarize
+from .scores import KINDS, ScoreSummary, resolve_kind, score_values, summarize
 
 if TYPE_CHECKING:
     import numpy as np
@@ -192,7 +192,8 @@ def _with_parents(
     multi = {p for p, ks in kids.items() if len(ks) >= 2}
     table = table.copy()  # the contract's columns first; level and parent follow
     table["level"] = "theme"
-    table["parent"] = table["theme"].map(mapping)
+    # a theme names its parent only when the parent groups two or more themes (a lone child is its own group)
+    table["parent"] = table["theme"].map(lambda t: mapping.get(t) if mapping.get(t) in multi else None)
     if not multi:
         return table
     x, names = theme_matrix(
@@ -212,7 +213,7 @@ def analyze_drivers(
     *,
     score_col: str,
     theme_col: str = "themes",
-    kind: str = "nps",
+    kind: str | None = None,
     segment_cols: Sequence[str] = (),
     date_col: str | None = None,
     sentiment_col: str | None = "sentiment",
@@ -224,6 +225,11 @@ def analyze_drivers(
 ) -> DriverReport:
     """Link themes to a score. ``out``: a tagged frame (``themes`` from a ThemeModel) with a score column.
 
+    ``kind``: ``nps`` (0-10), ``csat`` (1-5, % of 4-5), ``ces`` (1-7), ``stars`` (1-5 or 1-10, mean) or ``mean``;
+    None infers it from the values where that is unambiguous (``rep.kind`` says which) and raises
+    :class:`ConfigError` naming the kind to pass where it is not. Impacts, gaps and CIs are in the kind's
+    units (``scores.UNITS``).
+
     Rows with a missing or invalid score are left out and listed in ``invalid_rows``; themes with
     fewer than ``min_theme_n`` comments are left out of the tables. When ``parent_col`` (the parent
     themes of each row, from ``ThemeModel.transform``) is in the frame, the table also holds a row per
@@ -234,7 +240,7 @@ def analyze_drivers(
     import numpy as np
     import pandas as pd
 
-    if kind not in KINDS:
+    if kind is not None and kind not in KINDS:
         raise ConfigError(f"kind={kind!r}; choose one of {sorted(KINDS)}")
     df = to_pandas(out, what="analyze_drivers")
     require_columns(
@@ -242,6 +248,7 @@ def analyze_drivers(
         {"score_col": score_col, "date_col": date_col, **{f"segment_cols[{i}]": c for i, c in enumerate(segment_cols)}},
     )
     require_columns(df.columns, {"theme_col": theme_col}, hint=" (run ThemeModel.transform(out) first)")
+    kind = resolve_kind(df[score_col].tolist(), kind, column=score_col)
     values, valid = score_values(df[score_col].tolist(), kind)
     x, names = theme_matrix(df[theme_col].tolist(), min_count=min_theme_n)
     v, xv = values[valid], x[valid]

@@ -1,9 +1,13 @@
-"""Score maths: NPS, CSAT (top-2-box), CES and any numeric score, with standard errors and CIs.
+"""Score maths: NPS, CSAT (top-2-box), CES, star ratings and any numeric score, with standard errors and CIs.
 
 Every score is the mean of a per-respondent value, which keeps the driver maths linear:
 NPS = mean of +100 (promoter, 9-10), 0 (passive, 7-8), -100 (detractor, 0-6); CSAT = % of 4-5 on a
-1-5 scale (mean of 100/0); CES and ``mean`` = the mean of the raw score. Invalid scores (out of range,
-not a number, NPS not an integer) are flagged, never guessed.
+1-5 scale (mean of 100/0); CES, ``stars`` (1-5 or 1-10) and ``mean`` = the mean of the raw score.
+Invalid scores (out of range, not a number, NPS not an integer) are flagged, never guessed.
+
+:func:`resolve_kind` infers the kind from the values where that is unambiguous (a 0 among whole numbers
+up to 10 is NPS), and refuses, naming the kind to pass, where it is not (1-5 could be CSAT or stars) or
+where the values contradict the kind given (``kind="nps"`` and no value above 5).
 
 Example:
     >>> s = summarize([10, 9, 8, 7, 6, 0, 10, 10], kind="nps")
@@ -13,6 +17,7 @@ Example:
 
 from __future__ import annotations
 
+import logging
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -23,14 +28,35 @@ from ..errors import ConfigError
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["KINDS", "ScoreSummary", "score_values", "summarize", "nps_standard_error"]
+__all__ = [
+    "KINDS",
+    "UNITS",
+    "ScoreSummary",
+    "score_values",
+    "summarize",
+    "nps_standard_error",
+    "resolve_kind",
+    "kind_from_name",
+    "low_scores",
+]
+
+logger = logging.getLogger(__name__)
 
 #: score kind -> (valid range, description)
 KINDS: dict[str, tuple[tuple[float, float] | None, str]] = {
     "nps": ((0, 10), "Net Promoter Score: % promoters (9-10) minus % detractors (0-6), -100..100"),
     "csat": ((1, 5), "CSAT: % of 4 and 5 answers on a 1-5 scale"),
     "ces": ((1, 7), "Customer Effort Score: mean of a 1-7 answer"),
+    "stars": ((1, 10), "star rating (1-5 or 1-10): the mean"),
     "mean": (None, "mean of any numeric score"),
+}
+#: the units impacts, gaps and CIs are in, per kind
+UNITS = {
+    "nps": "NPS points",
+    "csat": "CSAT points (% satisfied)",
+    "ces": "CES points",
+    "stars": "stars",
+    "mean": "score units",
 }
 Z95 = 1.959963984540054
 
@@ -111,3 +137,114 @@ def _clip(kind: str, lo: float, hi: float) -> tuple[float, float]:
     if bounds is None:
         return lo, hi
     return max(lo, bounds[0]), min(hi, bounds[1])
+
+
+def _numbers(scores: Sequence[Any]) -> np.ndarray:
+    import numpy as np
+    import pandas as pd
+
+    raw = pd.to_numeric(pd.Series(list(scores), dtype=object), errors="coerce").to_numpy(dtype=np.float64)
+    return raw[np.isfinite(raw)]
+
+
+def kind_from_name(column: str | None) -> str | None:
+    """The kind a score column's name announces (``nps_score`` -> ``nps``, ``CSAT`` -> ``csat``), or None.
+
+    Example:
+        >>> kind_from_name("nps_score"), kind_from_name("Stars"), kind_from_name("rating")
+        ('nps', 'stars', None)
+    """
+    import re
+
+    words = set(re.split(r"[^a-z]+", str(column or "").lower()))
+    for kind in ("nps", "csat", "ces"):
+        if kind in words:
+            return kind
+    return "stars" if words & {"star", "stars"} else None
+
+
+def resolve_kind(scores: Sequence[Any], kind: str | None = None, *, column: str | None = None) -> str:
+    """The score kind to use: ``kind`` when the values agree with it, else inferred where unambiguous.
+
+    Without ``kind``, a column named for its kind (``nps``, ``nps_score``, ``csat``, ``ces``, ``stars``)
+    is read as that kind when its values fit it; the values alone decide otherwise.
+
+    Raises :class:`ConfigError` naming the kind to pass when the values fit several kinds, or contradict
+    the one given (e.g. ``kind="nps"`` and no value above 5: those are 1-5 ratings, not NPS).
+
+    Example:
+        >>> resolve_kind([0, 7, 10, 9]), resolve_kind([1.5, 3.25]), resolve_kind([1, 3, 4], "stars")
+        ('nps', 'mean', 'stars')
+        >>> resolve_kind([1, 5, 4, 2])
+        Traceback (most recent call last):
+        ...
+        vocnlp.errors.ConfigError: the scores are whole numbers 1 to 5: pass kind='csat' (% of 4-5 answers) or kind='stars' (the mean rating)
+    """
+    import numpy as np
+
+    if kind is not None and kind not in KINDS:
+        raise ConfigError(f"kind={kind!r}; choose one of {sorted(KINDS)}")
+    x = _numbers(scores)
+    named = kind_from_name(column) if kind is None else None
+    if len(x) == 0:
+        if kind is None and named is None:
+            raise ConfigError("the score column holds no numbers: check score_col")
+        return kind or named  # type: ignore[return-value]  # one of them is set
+    whole = bool(np.all(np.floor(x) == x))
+    lo, hi = float(x.min()), float(x.max())
+    if named is not None:
+        fits = score_values(x.tolist(), named)[1].mean() >= 0.99 and not (named == "nps" and hi <= 5)
+        if fits:
+            logger.info("score kind from the column's name %r (values %g to %g): %s", column, lo, hi, named)
+            return named
+    if kind is None:
+        if whole and lo >= 0 and hi <= 10 and lo == 0:
+            kind = "nps"  # only NPS among these scales has a 0
+        elif whole and lo >= 1 and 7 < hi <= 10:
+            raise ConfigError(
+                f"the scores are whole numbers {lo:g} to {hi:g}: pass kind='nps' (0-10 likelihood to "
+                "recommend) or kind='stars' (a 1-10 rating, its mean)"
+            )
+        elif whole and lo >= 1 and hi in (6, 7):
+            kind = "ces"
+        elif whole and lo >= 1 and hi <= 5:
+            raise ConfigError(
+                f"the scores are whole numbers {lo:g} to {hi:g}: pass kind='csat' (% of 4-5 answers) "
+                "or kind='stars' (the mean rating)"
+            )
+        else:
+            kind = "mean"
+        logger.info("score kind inferred from the values (%g to %g): %s", lo, hi, kind)
+        return kind
+    if kind == "nps" and hi <= 5:
+        raise ConfigError(
+            f"kind='nps' but no score is above 5 (they run {lo:g} to {hi:g}): these look like 1-5 "
+            "ratings; pass kind='csat' (% of 4-5 answers) or kind='stars' (the mean rating)"
+        )
+    _, valid = score_values(x.tolist(), kind)
+    if valid.mean() < 0.5:
+        raise ConfigError(
+            f"kind={kind!r} but {100 * (1 - valid.mean()):.0f}% of the scores are outside its range "
+            f"{KINDS[kind][0]} (they run {lo:g} to {hi:g}): pass the kind that fits, e.g. kind='mean'"
+        )
+    return kind
+
+
+def low_scores(scores: Sequence[Any], kind: str) -> np.ndarray:
+    """True where a respondent is unhappy by the kind's own scale: NPS detractors (0-6), CSAT 1-2, CES 1-3,
+    stars in the bottom two of five (or four of ten), other scores in the bottom quarter."""
+    import numpy as np
+    import pandas as pd
+
+    raw = pd.to_numeric(pd.Series(list(scores), dtype=object), errors="coerce").to_numpy(dtype=np.float64)
+    if kind == "nps":
+        return raw <= 6
+    if kind == "csat":
+        return raw <= 2
+    if kind == "ces":
+        return raw <= 3
+    if kind == "stars":
+        top = np.nanmax(raw) if np.isfinite(raw).any() else 5
+        return raw <= (4 if top > 5 else 2)
+    finite = raw[np.isfinite(raw)]
+    return raw <= (np.quantile(finite, 0.25) if len(finite) else np.nan)

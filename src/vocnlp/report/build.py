@@ -24,7 +24,8 @@ CSS = """body{font-family:system-ui,-apple-system,Segoe UI,sans-serif;margin:0;c
 main{max-width:1100px;margin:auto;padding:24px}h1{margin-top:0}section{background:#fff;border:1px solid #e3e3e3;
 border-radius:8px;padding:16px 20px;margin:16px 0}table{border-collapse:collapse;width:100%;font-size:14px}
 td,th{border-bottom:1px solid #eee;padding:6px 8px;text-align:left;vertical-align:top}th{background:#f4f4f4}
-.neg{color:#c0392b}.pos{color:#27ae60}.muted{color:#777;font-size:13px}"""
+.neg{color:#c0392b}.pos{color:#27ae60}.muted{color:#777;font-size:13px}.lead{font-size:17px;margin:6px 0}
+mark{background:#fff3b0;padding:0 1px}"""
 
 CAVEATS = """<ul class="muted">
 <li><b>Impact</b> = score of all respondents minus the score without the comments that carry the theme (= share x gap),
@@ -65,6 +66,44 @@ def _table(df: pd.DataFrame, cols: list[str], fmt: dict[str, str] | None = None)
     return f"<table><tr>{head}</tr>{''.join(rows)}</table>"
 
 
+def _highlight(text: str, phrases: list[str]) -> str:
+    """``text`` escaped, with the theme's label phrases marked (case-insensitive)."""
+    import re
+
+    out = html.escape(str(text))
+    words = sorted({html.escape(p) for p in phrases if isinstance(p, str) and len(p) >= 2}, key=len, reverse=True)
+    if not words:
+        return out
+    pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+    return pattern.sub(lambda m: f"<mark>{m.group(0)}</mark>", out)
+
+
+def _theme_table(table: pd.DataFrame, *, top: int = 30) -> str:
+    """Label, comments, sentiment mix and three examples with the label phrase marked."""
+    rows = []
+    for _, r in table.sort_values("size", ascending=False).head(top).iterrows():
+        phrases = [r["label"], *(r["phrases"] if isinstance(r.get("phrases"), list) else [])]
+        examples = r["examples"] if isinstance(r["examples"], list) else []
+        mix = "".join(
+            f"<span class='{c}'>{100 * (r[k] if isinstance(r[k], float) and not math.isnan(r[k]) else 0):.0f}% {k}</span> "
+            for k, c in (("negative", "neg"), ("neutral", "muted"), ("positive", "pos"))
+        )
+        pl = r.get("parent_label")
+        show = isinstance(pl, str) and pl and pl != r["label"]  # a lone theme is its own group: no "in ..."
+        parent = f"<br><span class='muted'>in {html.escape(str(pl))}</span>" if show else ""
+        rows.append(
+            f"<tr><td><b>{html.escape(str(r['label']))}</b>{parent}</td><td>{int(r['size']):,}<br>"
+            f"<span class='muted'>{r['share']:.1%}</span></td><td>{mix}</td><td>"
+            + "<br>".join(f"“{_highlight(e, phrases)}”" for e in examples[:3])
+            + "</td></tr>"
+        )
+    return (
+        "<table><tr><th>theme</th><th>comments</th><th>sentiment</th><th>examples (label phrase marked)</th></tr>"
+        + "".join(rows)
+        + "</table>"
+    )
+
+
 def build(
     out: pd.DataFrame,
     themes: Any,
@@ -75,37 +114,48 @@ def build(
     text_col: str | None = None,
     title: str = "Voice of the Customer report",
     owners: dict[str, str] | None = None,
+    freq: str = "Q",
 ) -> str:
-    """Write (and return) the report: score, drivers, themes, sentiment by language, trends, alerts."""
+    """Write (and return) the report for the score's kind (``drivers.kind``): what to fix first (sentences
+    from the numbers), score, drivers (parent themes with their themes), themes (map, sentiment, examples),
+    sentiment by language, trends, the comments to act on now."""
+    from .._dates import parse_dates
     from ..drivers.alerts import alerts
+    from ..drivers.scores import UNITS
+    from .narrative import narrative
 
-    parts = [f"<section><h2>Score</h2>{_fig_html(figures.score_overview(drivers.score), True)}</section>"]
+    kind = drivers.kind
+    unit = UNITS.get(kind, "score units")
+    score_col = drivers._options.get("score_col")
+    al = None
+    if score_col and {"sentiment_score", "intents"} <= set(out.columns):
+        al = alerts(out, score_col=score_col, kind=kind, owners=owners, date_col=date_col, text_col=text_col)
+    changes = None
+    if date_col and date_col in out.columns:
+        try:
+            changes = drivers.by_period(freq, date_col=date_col)
+        except Exception:  # noqa: BLE001 - the report goes on without the change sentence
+            changes = None
+    sentences = narrative(
+        drivers, date_col=date_col, n_alerts=None if al is None else len(al), changes=changes, freq=freq
+    )
+    parts = [
+        "<section><h2>What to fix first</h2>"
+        + "".join(f"<p class='lead'>{html.escape(x)}</p>" for x in sentences)
+        + f"<p class='muted'>Score kind: {html.escape(kind)} ({html.escape(unit)}); impacts are in these units.</p>"
+        + "</section>"
+    ]
+    raw = out[score_col] if score_col in out.columns else None
+    parts.append(f"<section><h2>Score</h2>{_fig_html(figures.score_overview(drivers.score, raw), True)}</section>")
+    table_cols = ["theme", "n", "share", "score_with", "score_without", "gap", "impact", "impact_ci_low"]
+    table_cols += ["impact_ci_high", "q_value"] + (["level", "parent"] if "level" in drivers.table.columns else [])
+    digits = ".1f" if kind in ("nps", "csat") else ".2f"
     parts.append(
-        f"<section><h2>Drivers</h2>{_fig_html(figures.driver_chart(drivers.table), False)}"
+        f"<section><h2>Drivers</h2>{_fig_html(figures.driver_chart(drivers.table, unit=unit), False)}"
         + _table(
             drivers.table.head(25),
-            [
-                "theme",
-                "n",
-                "share",
-                "score_with",
-                "score_without",
-                "gap",
-                "impact",
-                "impact_ci_low",
-                "impact_ci_high",
-                "q_value",
-            ],
-            {
-                "share": ".1%",
-                "q_value": ".3f",
-                "score_with": ".1f",
-                "score_without": ".1f",
-                "gap": ".1f",
-                "impact": ".1f",
-                "impact_ci_low": ".1f",
-                "impact_ci_high": ".1f",
-            },
+            table_cols,
+            {"share": ".1%", "q_value": ".3f", **{c: digits for c in table_cols[3:8]}, "impact_ci_high": digits},
         )
         + CAVEATS
         + "</section>"
@@ -123,14 +173,12 @@ def build(
             + "</section>"
         )
     if themes is not None:
-        tt = themes.themes_.sort_values("size", ascending=False).head(30)
+        tt = themes.themes_
         parts.append(
             "<section><h2>Themes</h2>"
-            + _table(
-                tt,
-                ["theme_id", "label", "size", "share", "negative", "positive", "mean_sentiment", "examples"],
-                {"share": ".1%", "negative": ".0%", "positive": ".0%", "mean_sentiment": ".2f"},
-            )
+            + _fig_html(figures.theme_map(themes), False)
+            + _fig_html(figures.sentiment_per_theme(tt), False)
+            + _theme_table(tt)
             + "</section>"
         )
     if themes is not None and themes.themes_["first_seen"].notna().any():
@@ -150,11 +198,17 @@ def build(
             f"<section><h2>Trends</h2>{_fig_html(figures.theme_trends(themes.over_time(out, date_col=date_col)), False)}"
             "</section>"
         )
-    score_col = drivers._options.get("score_col")
-    if score_col and {"sentiment_score", "intents"} <= set(out.columns):
-        al = alerts(out, score_col=score_col, owners=owners, date_col=date_col, text_col=text_col).head(20)
-        cols = [c for c in ("reason", "owner", date_col, score_col, "theme", text_col) if c and c in al.columns]
-        parts.append(f"<section><h2>Act now ({len(al)} shown)</h2>" + _table(al, cols) + "</section>")
+    if al is not None:
+        shown = al.head(20).copy()
+        if date_col and date_col in shown.columns:
+            shown[date_col] = parse_dates(shown[date_col]).dt.strftime("%Y-%m-%d")
+        cols = [c for c in ("reason", "owner", date_col, score_col, "theme", text_col) if c and c in shown.columns]
+        parts.append(
+            f"<section><h2>Act now ({len(shown)} of {len(al)})</h2><p class='muted'>Unhappy by the score's own scale "
+            "and threatening to leave or strongly negative; owners from the mapping you gave (default cx-team).</p>"
+            + _table(shown, cols)
+            + "</section>"
+        )
     stamp = _dt.datetime.now().strftime("%Y-%m-%d %H:%M")
     doc = (
         f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{html.escape(title)}</title>"

@@ -14,7 +14,15 @@ from .._lazy import import_optional
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["score_overview", "driver_chart", "sentiment_by_language", "theme_trends"]
+__all__ = [
+    "score_overview",
+    "driver_chart",
+    "theme_map",
+    "sentiment_per_theme",
+    "theme_trends",
+    "sentiment_by_language",
+    "driver_rows",
+]
 
 NEG, NEU, POS = "#c0392b", "#95a5a6", "#27ae60"
 
@@ -23,11 +31,16 @@ def _go() -> Any:
     return import_optional("plotly.graph_objects")
 
 
-def score_overview(score: Any) -> Any:
-    """NPS: promoters / passives / detractors as one stacked bar, the score and its 95% CI in the title."""
+def score_overview(score: Any, raw: Any = None) -> Any:
+    """The score in its kind's own form, its 95% CI in the title: NPS as promoters / passives / detractors;
+    CSAT, CES and stars as the share of each answer (``raw``: the score column); other scores as a histogram."""
+    import numpy as np
+    import pandas as pd
+
     go = _go()
     fig = go.Figure()
-    if score.promoters is not None and score.n:
+    kind = score.kind
+    if kind == "nps" and score.promoters is not None and score.n:
         for name, count, colour in (
             ("detractors (0-6)", score.detractors, NEG),
             ("passives (7-8)", score.passives, NEU),
@@ -42,22 +55,74 @@ def score_overview(score: Any) -> Any:
                 text=[f"{100 * count / score.n:.0f}%"],
                 textposition="inside",
             )
-        fig.update_layout(barmode="stack", xaxis_title="% of respondents")
+        fig.update_layout(barmode="stack", xaxis_title="% of respondents", height=220)
+    elif raw is not None:
+        x = pd.to_numeric(pd.Series(list(raw), dtype=object), errors="coerce").dropna()
+        whole = len(x) > 0 and bool(np.all(np.floor(x) == x)) and x.nunique() <= 11
+        if whole:
+            counts = x.value_counts().sort_index()
+            low = {"csat": 2, "ces": 3}.get(kind, 2 if counts.index.max() <= 5 else 4)
+            high = {"csat": 4}.get(kind, counts.index.max() - (0 if counts.index.max() <= 5 else 1))
+            colours = [NEG if v <= low else POS if v >= high else NEU for v in counts.index]
+            share = 100 * counts / counts.sum()
+            fig.add_bar(
+                x=[f"{v:g}" for v in counts.index],
+                y=share,
+                marker_color=colours,
+                text=[f"{v:.0f}%" for v in share],
+                textposition="outside",
+                name="answers",
+            )
+            fig.update_layout(xaxis_title=f"{kind} answer", yaxis_title="% of respondents", height=300)
+        else:
+            fig.add_histogram(x=x, nbinsx=30, marker_color=NEU, name="scores")
+            fig.update_layout(xaxis_title="score", yaxis_title="respondents", height=300)
+    digits = 1 if kind in ("nps", "csat") else 2
+    unit = " % satisfied (4-5)" if kind == "csat" else ""
     title = (
-        f"{score.kind.upper()} {score.value:.1f} (95% CI {score.ci_low:.1f} to {score.ci_high:.1f}; n = {score.n:,})"
+        f"{kind.upper()} {score.value:.{digits}f}{unit} (95% CI {score.ci_low:.{digits}f} to "
+        f"{score.ci_high:.{digits}f}; n = {score.n:,})"
     )
-    fig.update_layout(title=title, height=220, margin={"l": 40, "r": 20, "t": 60, "b": 40})
+    fig.update_layout(title=title, margin={"l": 40, "r": 20, "t": 60, "b": 40}, showlegend=kind == "nps")
     return fig
 
 
+def driver_rows(table: pd.DataFrame, *, top: int = 15) -> pd.DataFrame:
+    """The rows a driver chart shows, in reading order: the ``top`` entries by |impact| where a parent
+    theme comes first and its themes follow it, indented (column ``display``)."""
+    import pandas as pd
+
+    if "level" not in table.columns:
+        t = table.head(top).copy()
+        t["display"] = t["theme"].astype(str)
+        return t
+    parents = table[table["level"] == "parent"]
+    themes = table[table["level"] != "parent"]
+    rows, used = [], 0
+    order = table[(table["level"] == "parent") | ~table["parent"].isin(set(parents["theme"]))]
+    for _, r in order.iterrows():
+        if used >= top:
+            break
+        if r["level"] == "parent":
+            rows.append({**r.to_dict(), "display": f"<b>{r['theme']}</b>"})
+            kids = themes[themes["parent"] == r["theme"]]
+            rows += [{**k.to_dict(), "display": f"  · {k['theme']}"} for _, k in kids.head(4).iterrows()]
+            used += 1 + min(len(kids), 4)
+        else:
+            rows.append({**r.to_dict(), "display": str(r["theme"])})
+            used += 1
+    return pd.DataFrame(rows)
+
+
 def driver_chart(table: pd.DataFrame, *, top: int = 15, unit: str = "NPS points") -> Any:
-    """Impact of each theme with its 95% CI, largest |impact| first; red pulls the score down."""
+    """Impact of each theme with its 95% CI in the score's ``unit``; a parent theme (bold) is followed by its
+    themes; red pulls the score down, * marks q < 0.05."""
     go = _go()
-    t = table.head(top).iloc[::-1]
+    t = driver_rows(table, top=top).iloc[::-1]
     colours = [NEG if v < 0 else POS for v in t["impact"]]
     err_plus = (t["impact_ci_high"] - t["impact"]).clip(lower=0)
     err_minus = (t["impact"] - t["impact_ci_low"]).clip(lower=0)
-    labels = [f"{th}{' *' if q < 0.05 else ''}" for th, q in zip(t["theme"], t["q_value"].fillna(1))]
+    labels = [f"{d}{' *' if q < 0.05 else ''}" for d, q in zip(t["display"], t["q_value"].fillna(1))]
     fig = go.Figure(
         go.Bar(
             x=t["impact"],
@@ -66,33 +131,111 @@ def driver_chart(table: pd.DataFrame, *, top: int = 15, unit: str = "NPS points"
             marker_color=colours,
             error_x={"type": "data", "symmetric": False, "array": err_plus, "arrayminus": err_minus},
             customdata=t[["n", "share", "gap", "q_value"]].to_numpy(),
-            hovertemplate="%{y}<br>impact %{x:.1f}<br>n %{customdata[0]}<br>share %{customdata[1]:.1%}"
-            "<br>gap %{customdata[2]:.1f}<br>q %{customdata[3]:.3f}<extra></extra>",
+            hovertemplate="%{y}<br>impact %{x:.2f}<br>n %{customdata[0]}<br>share %{customdata[1]:.1%}"
+            "<br>gap %{customdata[2]:.2f}<br>q %{customdata[3]:.3f}<extra></extra>",
         )
     )
     fig.update_layout(
         title=f"What moves the score: impact in {unit} (95% CI; * q < 0.05)",
         xaxis_title=f"impact ({unit}) = score of all - score without the theme",
         height=max(300, 28 * len(t) + 120),
-        margin={"l": 220, "r": 20, "t": 60, "b": 50},
+        margin={"l": 260, "r": 20, "t": 60, "b": 50},
     )
     return fig
 
 
-def sentiment_by_language(out: pd.DataFrame) -> Any:
-    """Share of negative / neutral / positive comments per language (languages with 5+ comments)."""
+def theme_map(themes: Any) -> Any:
+    """The themes on a 2-D map: their centres projected on the two main axes (PCA), each sized by its
+    comments and coloured by its mean sentiment; themes close on the map say similar things."""
+    import numpy as np
+
     go = _go()
-    df = out[out["sentiment"].notna()]
-    counts = df.groupby("language")["sentiment"].value_counts().unstack(fill_value=0)
-    counts = counts[counts.sum(axis=1) >= 5]
-    shares = counts.div(counts.sum(axis=1), axis=0).sort_values(
-        "negative" if "negative" in counts else counts.columns[0]
+    table = themes.themes_
+    c = np.asarray(themes.centroids_, dtype=np.float64)
+    fig = go.Figure()
+    if len(c) >= 2:
+        centred = c - c.mean(axis=0)
+        _, _, vt = np.linalg.svd(centred, full_matrices=False)
+        xy = centred @ vt[:2].T
+        size = np.asarray(table["size"], dtype=np.float64)
+        fig.add_scatter(
+            x=xy[:, 0],
+            y=xy[:, 1],
+            mode="markers+text",
+            text=table["label"],
+            textposition="top center",
+            marker={
+                "size": 12 + 40 * np.sqrt(size / max(size.max(), 1)),
+                "color": table["mean_sentiment"].fillna(0),
+                "colorscale": [[0, NEG], [0.5, NEU], [1, POS]],
+                "cmin": -1,
+                "cmax": 1,
+                "colorbar": {"title": "sentiment"},
+                "line": {"width": 1, "color": "#fff"},
+            },
+            customdata=np.stack([table["size"], table["share"]], axis=1),
+            hovertemplate="%{text}<br>%{customdata[0]} comments (%{customdata[1]:.1%})<extra></extra>",
+        )
+    fig.update_layout(
+        title="Theme map (closer = more alike; size = comments; colour = mean sentiment)",
+        xaxis={"visible": False},
+        yaxis={"visible": False},
+        height=520,
+        showlegend=False,
     )
+    return fig
+
+
+def sentiment_per_theme(table: pd.DataFrame, *, top: int = 15) -> Any:
+    """Negative / neutral / positive share of each of the ``top`` largest themes (``ThemeModel.themes_``)."""
+    go = _go()
+    t = table.sort_values("size", ascending=False).head(top).iloc[::-1]
+    fig = go.Figure()
+    for name, colour in (("negative", NEG), ("neutral", NEU), ("positive", POS)):
+        fig.add_bar(
+            y=[f"{lab} ({n:,})" for lab, n in zip(t["label"], t["size"])],
+            x=100 * t[name].fillna(0),
+            name=name,
+            orientation="h",
+            marker_color=colour,
+        )
+    fig.update_layout(
+        barmode="stack",
+        title="Sentiment per theme (% of the theme's comments)",
+        xaxis_title="%",
+        height=max(300, 26 * len(t) + 120),
+        margin={"l": 260, "r": 20, "t": 60, "b": 40},
+    )
+    return fig
+
+
+def sentiment_by_language(out: pd.DataFrame, *, min_share: float = 0.01) -> Any:
+    """Share of negative / neutral / positive comments per language, with each language's count; languages
+    under ``min_share`` of the comments are grouped as "other (n)", so a stray guess is not read as a finding."""
+    go = _go()
+    df = out[out["sentiment"].notna() & out["language"].notna()]
+    lang = df["language"].astype(str)
+    share = lang.value_counts(normalize=True)
+    small = set(share[share < min_share].index)
+    lang = lang.where(~lang.isin(small), "other")
+    counts = df.assign(lang=lang).groupby("lang")["sentiment"].value_counts().unstack(fill_value=0)
+    total = counts.sum(axis=1)
+    shares = counts.div(total, axis=0)
+    order = [x for x in total.sort_values(ascending=False).index if x != "other"] + (
+        ["other"] if "other" in total else []
+    )
+    shares, total = shares.loc[order], total.loc[order]
+    names = [f"{x} ({n:,})" for x, n in zip(shares.index, total)]
     fig = go.Figure()
     for name, colour in (("negative", NEG), ("neutral", NEU), ("positive", POS)):
         if name in shares:
-            fig.add_bar(x=shares.index, y=100 * shares[name], name=name, marker_color=colour)
-    fig.update_layout(barmode="stack", title="Sentiment by language (% of comments)", yaxis_title="%", height=360)
+            fig.add_bar(x=names, y=100 * shares[name], name=name, marker_color=colour)
+    fig.update_layout(
+        barmode="stack",
+        title=f"Sentiment by language (% of comments; languages under {min_share:.0%} grouped as other)",
+        yaxis_title="%",
+        height=360,
+    )
     return fig
 
 
