@@ -62,6 +62,7 @@ def analyze(
 
     Every option is checked (columns, score kind, dates, output folder, owners file) before a model loads."""
     from .analyze import run_analysis
+    from .drivers.scores import UNITS
     from .io import check_writable, read_owners, read_table
 
     check_writable(out, folder=True)
@@ -84,11 +85,16 @@ def analyze(
         f"{len(res.out)} comments; {res.drivers.score}; {res.themes.n_themes} themes; "
         f"times: {', '.join(f'{k} {v:.1f}s' for k, v in res.seconds.items())}"
     )
-    top = res.drivers.table.head(5)
-    for _, r in top.iterrows():
+    from .report.narrative import actionable_rows, fmt_value
+
+    kind = res.drivers.kind
+    typer.echo(f"  score kind: {kind}; impacts in {UNITS[kind]}")
+    for _, r in actionable_rows(res.drivers.table).head(5).iterrows():
+        group = " (group)" if r.get("level") == "parent" else ""
         typer.echo(
-            f"  {r['theme']:<36} impact {r['impact']:+6.1f} (95% CI {r['impact_ci_low']:+.1f} to "
-            f"{r['impact_ci_high']:+.1f}), q={r['q_value']:.3f}"
+            f"  {str(r['theme']) + group:<40} impact {fmt_value(r['impact'], kind, signed=True):>7} (95% CI "
+            f"{fmt_value(r['impact_ci_low'], kind, signed=True)} to {fmt_value(r['impact_ci_high'], kind, signed=True)}), "
+            f"q={r['q_value']:.3f}"
         )
     for name, path in res.files.items():
         typer.echo(f"  {name}: {path}")

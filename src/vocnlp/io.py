@@ -7,6 +7,7 @@ Example:
 
 from __future__ import annotations
 
+import codecs
 import glob
 import os
 from collections.abc import Iterator, Sequence
@@ -97,8 +98,9 @@ def _encoding(head: bytes) -> str:
         if head.startswith(bom):
             return name
     try:
-        # the sample may end inside a multi-byte character: only the last 3 bytes may be cut
-        head.decode("utf-8") if len(head) < _SNIFF_BYTES else head[:-3].decode("utf-8")
+        # the sample may end inside a multi-byte character: an incremental decoder keeps a cut-off sequence
+        # at the end pending instead of failing (cutting a fixed 3 bytes could split the character before it)
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=len(head) < _SNIFF_BYTES)
         return "utf-8"
     except UnicodeDecodeError:
         pass

@@ -98,3 +98,58 @@ def test_notebooks_run(name: str, tmp_path: Path) -> None:
     nbclient.NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
     errors = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []) if o.get("output_type") == "error"]
     assert not errors
+
+
+# ---- issue 18: a report per score kind, on real data ----------------------------------------------------
+
+REAL_SETS = {
+    # name: (file, rows, score column, kind, date column)
+    "nps_en": ("nps_verbatims_en/nps_verbatims.csv", 400, "nps_score", "nps", "response_date"),
+    "stars_zh": ("themes_asap_zh_sample/data.csv", 120, "rating", "stars", None),
+    "stars_ko": ("sentiment_nsmc_ratings/data.csv", 400, "rating", "stars", "date"),
+}
+
+
+@pytest.fixture(scope="module", params=sorted(REAL_SETS))
+def real_report(request: pytest.FixtureRequest, shared_data: Path, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    from vocnlp.analyze import run_analysis
+
+    file, rows, score_col, kind, date_col = REAL_SETS[request.param]
+    df = pd.read_csv(shared_data / file).sample(frac=1.0, random_state=0).head(rows).reset_index(drop=True)
+    out = tmp_path_factory.mktemp(request.param)
+    res = run_analysis(df, text_col="text", score_col=score_col, kind=kind, date_col=date_col, out_dir=out, n_boot=300)
+    return request.param, res, out
+
+
+def test_real_reports_read_right_for_their_kind(real_report, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from vocnlp.drivers.scores import UNITS
+    from vocnlp.report.narrative import fmt_value
+
+    name, res, out = real_report
+    kind = res.drivers.kind
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert f"impact in {UNITS[kind]}" in html and (kind == "nps" or "NPS points" not in html)
+    lead = re.findall(r"<p class='lead'>(.*?)</p>", html)
+    assert 3 <= len(lead) <= 6 and lead[0].startswith(f"{kind.upper()} is {fmt_value(res.drivers.score.value, kind)}")
+    # every theme named with an impact in the narrative carries the table's numbers
+    table = res.drivers.table.set_index("theme")
+    import html as html_lib
+
+    for sentence in map(html_lib.unescape, lead):
+        for theme, impact, lo, hi in re.findall(r"“([^”]+)” \(([-+][\d.]+), 95% CI ([-+][\d.]+) to ([-+][\d.]+)\)", sentence):
+            row = table.loc[theme]
+            row = row.iloc[0] if isinstance(row, pd.DataFrame) else row
+            assert (impact, lo, hi) == tuple(fmt_value(row[c], kind, signed=True)
+                                             for c in ("impact", "impact_ci_low", "impact_ci_high")), (name, sentence)
+    if CHROMIUM is not None:
+        console = render(out / "report.html", tmp_path / f"{name}.png")
+        assert console == [], console
+
+
+def test_real_act_now_never_lists_happy_reviewers(real_report) -> None:  # type: ignore[no-untyped-def]
+    from vocnlp.drivers.scores import low_scores
+
+    name, res, _ = real_report
+    score_col = res.drivers._options["score_col"]
+    al = vocnlp.alerts(res.out, score_col=score_col, kind=res.drivers.kind)
+    assert low_scores(al[score_col].tolist(), res.drivers.kind).all(), name   # was: 5-star reviews as "negative"

@@ -48,3 +48,18 @@ def test_one_column_file_and_wrong_column_message(tmp_path: Path) -> None:
     semi = _write(tmp_path / "semi.csv", ";", "utf-8")
     with pytest.raises(Exception, match="nope"):
         read_table(semi, columns=["nope"])
+
+
+def test_utf8_sniff_sample_cut_inside_a_character(tmp_path: Path) -> None:
+    # a 290 kB Chinese export whose 256 KiB sample ended one byte into a 3-byte character was read as
+    # latin-1 (mojibake in every theme label): the cut must not be mistaken for invalid UTF-8
+    from vocnlp.io import _SNIFF_BYTES, read_table, sniff_csv
+
+    for shift in range(3):
+        path = tmp_path / f"zh{shift}.csv"
+        body = "text,rating\n" + "x" * shift + "".join(f"位于河西路的酒店服务很好{i},5\n" for i in range(9000))
+        data = body.encode("utf-8")
+        assert len(data) > _SNIFF_BYTES
+        path.write_bytes(data)
+        assert sniff_csv(path).encoding == "utf-8", shift
+    assert read_table(path)["text"].iloc[0].endswith("位于河西路的酒店服务很好0")

@@ -89,3 +89,27 @@ def test_a_column_named_for_its_kind_is_read_as_it_when_the_values_fit() -> None
     assert resolve_kind([1, 4, 5], column="stars") == "stars"
     with pytest.raises(ConfigError, match="kind='csat'"):
         resolve_kind([1, 4, 5], column="NPS")              # named NPS, but 1-5 values cannot be NPS
+
+
+def test_figures_are_plotly_figures_for_notebooks() -> None:
+    from types import SimpleNamespace
+
+    pytest.importorskip("plotly")
+    import plotly.graph_objects as go
+
+    from vocnlp.report import figures
+
+    df = _stars(400)
+    df["language"] = ["pt"] * 395 + ["eo"] * 2 + ["eu"] * 3            # stray guesses: grouped as "other (5)"
+    df["sentiment"] = np.where(df["review_score"] <= 2, "negative", "positive")
+    rep = analyze_drivers(df, score_col="review_score", kind="stars", n_boot=100, n_perm=100)
+    table = pd.DataFrame({"label": ["a", "b", "c"], "size": [10, 5, 2], "share": [0.5, 0.25, 0.1],
+                          "mean_sentiment": [-0.5, 0.2, 0.9], "negative": [0.6, 0.2, 0.0],
+                          "neutral": [0.2, 0.3, 0.1], "positive": [0.2, 0.5, 0.9]})
+    tm = SimpleNamespace(themes_=table, centroids_=np.random.default_rng(0).normal(size=(3, 8)))
+    figs = [figures.score_overview(rep.score, df["review_score"]), figures.driver_chart(rep.table, unit="stars"),
+            figures.theme_map(tm), figures.sentiment_per_theme(table), figures.sentiment_by_language(df)]
+    assert all(isinstance(f, go.Figure) for f in figs)
+    assert "stars" in figs[1].layout.title.text and "NPS" not in figs[1].layout.title.text
+    assert len(figs[0].data) == 1 and len(figs[0].data[0].x) == 5                      # one bar per star
+    assert "other (5)" in list(figs[4].data[0].x) and not any(x.startswith("eo") for x in figs[4].data[0].x)

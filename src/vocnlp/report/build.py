@@ -195,7 +195,7 @@ def build(
         )
     if themes is not None and date_col and date_col in out.columns and "themes" in out.columns:
         parts.append(
-            f"<section><h2>Trends</h2>{_fig_html(figures.theme_trends(themes.over_time(out, date_col=date_col)), False)}"
+            f"<section><h2>Trends</h2>{_fig_html(figures.theme_trends(themes.over_time(out, date_col=date_col, freq=freq), changes=changes), False)}"
             "</section>"
         )
     if al is not None:

@@ -239,14 +239,37 @@ def sentiment_by_language(out: pd.DataFrame, *, min_share: float = 0.01) -> Any:
     return fig
 
 
-def theme_trends(per_period: pd.DataFrame, *, top: int = 8) -> Any:
-    """Share of comments per period for the largest themes (from ``ThemeModel.over_time``)."""
+def theme_trends(per_period: pd.DataFrame, *, top: int = 8, changes: pd.DataFrame | None = None) -> Any:
+    """Share of comments per period for the largest themes (from ``ThemeModel.over_time``); with ``changes``
+    (``DriverReport.by_period()``, same periods) a star marks each period where a theme's impact or share
+    changed significantly from the period before."""
     go = _go()
     fig = go.Figure()
     if len(per_period):
         biggest = per_period.groupby("theme")["n"].sum().nlargest(top).index
-        for theme in biggest:
+        changed: set[tuple[str, str]] = set()
+        if changes is not None and len(changes) and "changed" in changes.columns:
+            hit = changes[changes["changed"].fillna(False).astype(bool)]
+            changed = {(str(t), str(p)) for t, p in zip(hit["theme"], hit.iloc[:, 0])}
+        for i, theme in enumerate(biggest):
             d = per_period[per_period["theme"] == theme].sort_values("period")
-            fig.add_scatter(x=d["period"].astype(str), y=100 * d["share"], mode="lines+markers", name=theme)
-    fig.update_layout(title="Themes over time (% of the period's comments)", yaxis_title="%", height=380)
+            x, y = d["period"].astype(str), 100 * d["share"]
+            fig.add_scatter(x=x, y=y, mode="lines+markers", name=theme, legendgroup=str(i))
+            marks = [(a, b) for a, b in zip(x, y) if (str(theme), a) in changed]
+            if marks:
+                fig.add_scatter(
+                    x=[a for a, _ in marks],
+                    y=[b for _, b in marks],
+                    mode="markers",
+                    marker={"symbol": "star", "size": 16, "color": "#f1c40f", "line": {"width": 1, "color": "#333"}},
+                    name=f"{theme}: significant change",
+                    legendgroup=str(i),
+                    showlegend=False,
+                    hovertemplate=f"{theme}<br>%{{x}}: impact or share changed significantly<extra></extra>",
+                )
+    fig.update_layout(
+        title="Themes over time (% of the period's comments; ★ = significant change from the period before)",
+        yaxis_title="%",
+        height=380,
+    )
     return fig
