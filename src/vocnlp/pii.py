@@ -239,9 +239,34 @@ _REFERENCE_CUE = re.compile(
 )
 
 
+#: dates as people write them (dd-mm-yyyy, dd/mm/yy, dd.mm.yyyy, yyyy-mm-dd ...): never phone numbers
+_DATE = re.compile(
+    r"(?<![\d+])(?:(?P<d>\d{1,2})[-/.](?P<m>\d{1,2})[-/.](?:\d{4}|\d{2})|(?P<y>\d{4})[-/.](?P<m2>\d{1,2})[-/.](?P<d2>\d{1,2}))"
+    r"(?![\d])"
+)
+
+
+def _date_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` holds a plausible calendar date (day 1-31 and month 1-12 in either order)."""
+    out = []
+    for m in _DATE.finditer(text):
+        a, b = (m.group("d"), m.group("m")) if m.group("d") else (m.group("d2"), m.group("m2"))
+        x, y = int(a), int(b)
+        if 1 <= x <= 31 and 1 <= y <= 31 and (x <= 12 or y <= 12):
+            out.append((m.start(), m.end()))
+    return out
+
+
 def _phone_spans(text: str, language: str | None) -> list[PiiSpan]:
     if not any(ch.isdigit() for ch in text):
         return []
+    dates = _date_spans(text.translate(_ASCII_DIGITS))
+    if dates:
+        return [s for s in _phone_spans_raw(text, language) if all(s.end <= a or s.start >= b for a, b in dates)]
+    return _phone_spans_raw(text, language)
+
+
+def _phone_spans_raw(text: str, language: str | None) -> list[PiiSpan]:
     phonenumbers = import_optional("phonenumbers")
     original, text = text, text.translate(_ASCII_DIGITS)
     regions = _REGIONS.get(language or "", ()) or ("US",)
@@ -304,10 +329,10 @@ def _detector() -> Any:
 
 def _guess_languages(texts: Sequence[str]) -> list[str]:
     """The language of each text, for the phone formats and names to try when the caller gave none.
-    Only texts that could hold a national phone number (6+ digits) are detected; the rest try English
-    (as before), which decides nothing but the NER names."""
+    Texts that could hold a national phone number (6+ digits) or a name (a capital letter) are detected:
+    English NER runs on English text only ("Kalem", a Turkish pen, is no person)."""
     langs = ["en"] * len(texts)
-    todo = [i for i, t in enumerate(texts) if sum(ch.isdigit() for ch in t) >= 6]
+    todo = [i for i, t in enumerate(texts) if sum(ch.isdigit() for ch in t) >= 6 or any(ch.isupper() for ch in t)]
     if todo:
         for i, g in zip(todo, _detector().detect([texts[i] for i in todo])):
             if g.lang != "und":
@@ -321,8 +346,8 @@ def find_pii(
     """The personal data in ``text``, in order, without overlaps.
 
     ``language``: ISO 639-1 code of the comment (picks the national phone formats; ``en`` turns on NER names);
-    ``None`` detects it when the text holds 6+ digits (a national number: ``06 12 34 56 78`` is French), else
-    tries English. Digits of any script count (Persian ``۰۹۱۲...`` too). ``names=False`` skips person names; ``ner=False`` keeps the cue-word names but skips
+    ``None`` detects it (a national number: ``06 12 34 56 78`` is French; English NER runs on English text
+    only). Dates (``30-04-2018``, ``2018-04-30``, ``30.04.18``) are never phone numbers. Digits of any script count (Persian ``۰۹۱۲...`` too). ``names=False`` skips person names; ``ner=False`` keeps the cue-word names but skips
     spaCy's NER (about 100x faster on English text). ``kinds`` keeps only some kinds.
     """
     if not isinstance(text, str):

@@ -135,3 +135,18 @@ def test_labelled_set_without_language_hints_matches_with_hints() -> None:
         return n
 
     assert found(hint=False) == found(hint=True) == 49
+
+
+@pytest.mark.parametrize("text", ["Comprei em 30-04-2018 e chegou em 15/05/2018.", "Bestellt am 30.04.2018, da 2018-05-03",
+                                  "Pedido feito 01/02/19, entregue 10-02-19", "Recibido el 2023/11/07"])
+def test_dates_are_never_phone_numbers(text: str) -> None:
+    # issue 19: Portuguese dates such as "30-04-2018" were redacted as <PHONE>
+    for lang in (None, "pt", "de", "es"):
+        assert [s for s in find_pii(text, language=lang) if s.kind == "PHONE"] == [], (text, lang)
+
+
+def test_english_ner_runs_on_english_text_only_without_a_hint() -> None:
+    # issue 19: the Turkish word "Kalem" (pen) was redacted as <PERSON> (no hint meant English NER)
+    assert find_pii("Kalem çok güzel, tavsiye ederim.") == []
+    assert [s.text for s in find_pii("I spoke with Sarah Connor yesterday about the refund.")] == ["Sarah Connor"]
+    assert redact("Appelez le 06 12 34 56 78 avant le 12/03/2024") == "Appelez le <PHONE> avant le 12/03/2024"
