@@ -33,6 +33,7 @@ bench: install
 	HF_HUB_OFFLINE=1 $(PY) benchmarks/comment_vectors.py
 	HF_HUB_OFFLINE=1 $(PY) benchmarks/langid.py
 	HF_HUB_OFFLINE=1 $(PY) benchmarks/heads.py
+	HF_HUB_OFFLINE=1 $(PY) benchmarks/quality.py
 	HF_HUB_OFFLINE=1 $(PY) benchmarks/themes.py
 	HF_HUB_OFFLINE=1 $(PY) benchmarks/themes_real.py
 	HF_HUB_OFFLINE=1 $(PY) benchmarks/analyze.py

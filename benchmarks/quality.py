@@ -1,0 +1,148 @@
+"""Sentiment quality on real, externally written feedback, per set and language, against a baseline in the same run.
+
+Sets (../shared/data; none of them was used to train the shipped heads, so every row is held out):
+Thai social media (wisesight, "question" rows left out), Indonesian reviews (IndoNLU SmSA), 10 Indonesian
+local languages + Indonesian (NusaX), 14 African languages (AfriSenti tweets), Korean movie reviews
+(NSMC, 1-10 ratings), Chinese restaurant reviews (ASAP, 1-5 stars), English review sentences (UCI,
+positive/negative only), English NPS verbatims (promoters as positive, passives neutral, detractors
+negative: a proxy, not a sentiment label).
+
+Both heads score the same embeddings (multilingual-e5-small, one encoder pass per text): vocnlp's
+sentiment head on the whole comment, and the sentimentai-py e5-small MLP head 2.0. Per set: 3-class
+macro-F1 (2-class accuracy on UCI), neutral F1, Spearman(sentiment score, rating) where there are
+ratings, top-label ECE. Rows are a seeded sample of each set (--per-set, --per-lang for the many-language
+sets).
+
+    python benchmarks/quality.py [--per-set 600] [--per-lang 120] [--no-write]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+from _common import SHARED_DATA, md_table, write_section  # noqa: E402
+
+LABELS = ("negative", "neutral", "positive")
+
+
+def load_sets(per_set: int, per_lang: int) -> dict[str, object]:
+    import pandas as pd
+
+    def read(folder: str) -> pd.DataFrame:
+        return pd.concat([pd.read_csv(p) for p in sorted((SHARED_DATA / folder).glob("*.csv"))], ignore_index=True)
+
+    def sample(df: pd.DataFrame, n: int) -> pd.DataFrame:
+        return df.sample(n=min(n, len(df)), random_state=0).reset_index(drop=True)
+
+    def by_lang(df: pd.DataFrame) -> pd.DataFrame:
+        parts = [sample(g, per_lang) for _, g in df.groupby("lang")]
+        return pd.concat(parts, ignore_index=True)
+
+    sets = {}
+    th = read("sentiment_wisesight_sentiment")
+    sets["th wisesight"] = sample(th[th["label"].isin(LABELS)], per_set)
+    sets["id IndoNLU SmSA"] = sample(read("sentiment_indonlu_smsa"), per_set)
+    sets["NusaX (11 languages)"] = by_lang(read("sentiment_nusax_senti"))
+    sets["AfriSenti (14 languages)"] = by_lang(read("sentiment_afrisenti"))
+    sets["ko NSMC (1-10)"] = sample(read("sentiment_nsmc_ratings"), per_set)
+    sets["zh ASAP (1-5 stars)"] = sample(read("themes_asap_zh_sample"), per_set)
+    uci = read("sentiment_uci_labelled_sentences_en")
+    uci["label"] = uci["label"].map(lambda v: "positive" if str(v) in ("1", "positive") else "negative")
+    sets["en UCI sentences (2-class)"] = sample(uci, per_set)
+    nps = read("nps_verbatims_en")
+    nps = nps[pd.to_numeric(nps["nps_score"], errors="coerce").notna()].copy()
+    score = nps["nps_score"].astype(float)
+    nps["label"] = ["negative" if v <= 6 else "neutral" if v <= 8 else "positive" for v in score]
+    nps["rating"] = nps["nps_score"]
+    sets["en NPS verbatims (NPS groups)"] = sample(nps, per_set)
+    return sets
+
+
+def scores(p, gold, rating, binary: bool) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    import numpy as np
+    from scipy.stats import spearmanr
+    from sklearn.metrics import f1_score
+
+    from vocnlp.heads.calibration import expected_calibration_error
+
+    if binary:
+        pred = np.where(p[:, 2] >= p[:, 0], "positive", "negative")
+        main = float((pred == gold).mean())
+        neutral = float("nan")
+        y = np.array([0 if g == "negative" else 2 for g in gold])
+    else:
+        pred = np.array(LABELS)[p.argmax(1)]
+        main = float(f1_score(gold, pred, average="macro", labels=list(LABELS)))
+        neutral = float(f1_score(gold, pred, labels=["neutral"], average="macro"))
+        y = np.array([LABELS.index(g) for g in gold])
+    rho = float(spearmanr(p[:, 2] - p[:, 0], rating).statistic) if rating is not None else float("nan")
+    return {"main": main, "neutral": neutral, "rho": rho, "ece": expected_calibration_error(p, y)}
+
+
+def main() -> None:
+    import numpy as np
+
+    from train_heads import baseline_proba  # tools/: the sentimentai-py e5-small MLP head
+
+    from vocnlp.encoders import get_encoder
+    from vocnlp.heads import load_head
+
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--per-set", type=int, default=600)
+    ap.add_argument("--per-lang", type=int, default=120)
+    ap.add_argument("--no-write", action="store_true")
+    args = ap.parse_args()
+    sets = load_sets(args.per_set, args.per_lang)
+    enc = get_encoder("auto")
+    head = load_head("sentiment")
+    rows, lang_rows = [], []
+    ours_main, base_main = [], []
+    t0 = time.perf_counter()
+    for name, df in sets.items():
+        emb = enc.encode(df["text"].astype(str).tolist()).embeddings
+        ours, base = head.predict_proba(emb), baseline_proba(emb)
+        gold = df["label"].to_numpy()
+        rating = df["rating"].to_numpy(dtype=float) if "rating" in df.columns else None
+        binary = "2-class" in name
+        a, b = scores(ours, gold, rating, binary), scores(base, gold, rating, binary)
+        ours_main.append(a["main"])
+        base_main.append(b["main"])
+
+        def f(v: float) -> str:
+            return "-" if np.isnan(v) else f"{v:.3f}"
+
+        rows.append([name, len(df), f(a["main"]), f(b["main"]), f(a["neutral"]), f(b["neutral"]), f(a["rho"]),
+                     f(b["rho"]), f(a["ece"]), f(b["ece"])])
+        print(rows[-1], flush=True)
+        if "languages" in name:
+            for lang in sorted(df["lang"].unique()):
+                m = df["lang"].to_numpy() == lang
+                la, lb = scores(ours[m], gold[m], None, False), scores(base[m], gold[m], None, False)
+                lang_rows.append([name.split(" (")[0], lang, int(m.sum()), f(la["main"]), f(lb["main"])])
+    mean_ours, mean_base = float(np.mean(ours_main)), float(np.mean(base_main))
+    rows.append(["**mean over sets**", "", f"{mean_ours:.3f}", f"{mean_base:.3f}", "", "", "", "", "", ""])
+    body = (
+        "Every row is held out: none of these sets trained the shipped heads. Same embeddings for both heads; "
+        "vocnlp's head on the whole comment (the pipeline's clause-level aggregation is not used here). "
+        "main = 3-class macro-F1 (accuracy on the 2-class UCI set); NPS groups are a proxy for sentiment.\n\n"
+        + md_table(["set", "n", "main: vocnlp", "main: sentimentai-py", "neutral F1: vocnlp",
+                    "neutral F1: sentimentai-py", "Spearman vs rating: vocnlp", "Spearman: sentimentai-py",
+                    "ECE: vocnlp", "ECE: sentimentai-py"], rows)
+        + f"\n\nMean over the {len(ours_main)} sets: vocnlp {mean_ours:.3f}, sentimentai-py {mean_base:.3f} "
+        f"(difference {mean_ours - mean_base:+.3f}; issue 19's target is +0.05 with no set more than 0.02 "
+        f"below the baseline). {time.perf_counter() - t0:.0f} s.\n\nPer language (macro-F1, "
+        f"{args.per_lang} comments each):\n\n"
+        + md_table(["set", "language", "n", "vocnlp", "sentimentai-py"], lang_rows)
+    )
+    print(body)
+    if not args.no_write:
+        write_section("Sentiment on real multilingual data (benchmarks/quality.py)", body)
+
+
+if __name__ == "__main__":
+    main()
