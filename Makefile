@@ -32,6 +32,7 @@ bench: install
 	HF_HUB_OFFLINE=1 $(PY) benchmarks/encode.py
 	HF_HUB_OFFLINE=1 $(PY) benchmarks/comment_vectors.py
 	HF_HUB_OFFLINE=1 $(PY) benchmarks/langid.py
+	HF_HUB_OFFLINE=1 $(PY) benchmarks/langid_prior.py
 	HF_HUB_OFFLINE=1 $(PY) benchmarks/heads.py
 	HF_HUB_OFFLINE=1 $(PY) benchmarks/quality.py
 	HF_HUB_OFFLINE=1 $(PY) benchmarks/themes.py

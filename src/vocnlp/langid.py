@@ -231,6 +231,12 @@ class LanguageDetector:
         fasttext_confidence: how sure fastText must be for ``auto`` to take its answer on long texts.
         fasttext_sure: on short texts, ``auto`` takes fastText's answer alone above this probability.
         fasttext_weight: exponent of fastText's probability in ``auto``'s product with lingua's.
+        batch_prior: in ``auto``, the languages of the confident texts of the same call (at least
+            ``prior_min`` of them) weigh in on the short and unsure ones: a one-word "Ótimo" in a Portuguese
+            file is Portuguese, not Spanish, unless its own evidence is strong (a language the batch hardly
+            holds needs about 1/(share + 0.05) times more evidence). The result of a short text then depends
+            on the batch it is in; ``batch_prior=False`` turns it off. Users who know their languages should
+            pass ``languages=[...]`` instead.
     """
 
     def __init__(
@@ -243,6 +249,8 @@ class LanguageDetector:
         fasttext_confidence: float = 0.5,
         fasttext_sure: float = 0.9,
         fasttext_weight: float = 0.7,
+        batch_prior: bool = True,
+        prior_min: int = 20,
     ) -> None:
         if engine not in ENGINES:
             raise ConfigError(f"engine={engine!r} is not one of {list(ENGINES)}")
@@ -259,6 +267,8 @@ class LanguageDetector:
         self.fasttext_confidence = fasttext_confidence
         self.fasttext_sure = fasttext_sure
         self.fasttext_weight = fasttext_weight
+        self.batch_prior = bool(batch_prior)
+        self.prior_min = int(prior_min)
         self._allowed = frozenset(languages) if languages else None
         self._fasttext: _FastText | None = None
         self._lingua: _Lingua | None = None
@@ -343,13 +353,26 @@ class LanguageDetector:
             else:
                 short.append(i)
         eps = 0.01
+        prior = self._prior(out) if self.batch_prior and short else None
         for i, lcands in zip(short, self.lingua.scores([texts[i] for i in short])):
             f, lg = dict(ft_cands[i]), dict(lcands)
             joint = {
                 k: (lg.get(k, 0.0) + eps) * (f.get(k, 0.0) + eps) ** self.fasttext_weight for k in set(f) | set(lg)
             }
+            if prior is not None:
+                joint = {k: v * (prior.get(k, 0.0) + PRIOR_FLOOR) for k, v in joint.items()}
             total = sum(joint.values())
             out[i] = self._pick([(k, v / total) for k, v in joint.items()] if total > 0 else [])
+
+    def _prior(self, decided: list[LanguageGuess | None]) -> dict[str, float] | None:
+        """Share of each language among the texts already decided with confidence (None: too few of them)."""
+        langs = [g.lang for g in decided if g is not None and g.lang != UND and g.score >= 0.5]
+        if len(langs) < self.prior_min:
+            return None
+        counts: dict[str, int] = {}
+        for lang in langs:
+            counts[lang] = counts.get(lang, 0) + 1
+        return {k: v / len(langs) for k, v in counts.items()}
 
     def _ok(self, lang: str) -> bool:
         return self._allowed is None or lang in self._allowed
@@ -363,6 +386,9 @@ class LanguageDetector:
             return LanguageGuess(UND, score)
         return LanguageGuess(lang, score)
 
+
+#: added to every language's batch share, so a language the batch does not hold can still win on strong evidence
+PRIOR_FLOOR = 0.05
 
 _DETECTORS: dict[tuple, LanguageDetector] = {}
 _LOCK = threading.Lock()

@@ -79,3 +79,22 @@ def test_deterministic() -> None:
     texts = ["ok", "bien", "gut", "Muy mal", "Toppen"]
     assert LanguageDetector("langdetect").detect(texts) == LanguageDetector("langdetect").detect(texts)
     assert vocnlp.detect_languages(texts) == vocnlp.detect_languages(texts)
+
+
+def test_batch_prior_gives_short_answers_the_files_language(shared_data: Path) -> None:
+    # issue 19: one-word Portuguese answers in a Portuguese file came out as Spanish or Italian
+    import pandas as pd
+
+    from vocnlp.langid import LanguageDetector
+
+    df = pd.read_csv(shared_data / "langid_lingua_sentences" / "lingua_sentences_target13.csv")
+    pt = df[df["lang"] == "pt"]["text"].sample(frac=1.0, random_state=0).tolist()
+    answers = [t.split()[0].strip(".,;:!?\"'()") for t in pt[100:300]]
+    answers = [a for a in answers if len(a) > 3]
+    batch = pt[:100] + answers
+    with_prior = [g.lang for g in LanguageDetector().detect(batch)[100:]]
+    without = [g.lang for g in LanguageDetector(batch_prior=False).detect(batch)[100:]]
+    acc = lambda langs: sum(x == "pt" for x in langs) / len(langs)  # noqa: E731
+    assert acc(with_prior) >= acc(without) + 0.15 and acc(with_prior) >= 0.8, (acc(with_prior), acc(without))
+    # strong evidence still wins: a clear English sentence in the Portuguese file stays English
+    assert LanguageDetector().detect(pt[:100] + ["The delivery was late and nobody answered my emails."])[-1].lang == "en"
