@@ -2,7 +2,7 @@
 
 A job reads its inputs in chunks and writes each tagged chunk as ``part-FFFFF-CCCCCC.parquet`` (file
 number, chunk number), first to a temporary name and then renamed; only after that rename is the
-chunk recorded in ``manifest.json`` (also written to a temporary file and renamed). A job killed at any
+chunk recorded in ``_manifest.json`` (also written to a temporary file and renamed). A job killed at any
 point therefore leaves whole part files and a manifest that lists only whole part files; ``resume=True``
 skips the chunks the manifest lists and does the rest, so the result equals an uninterrupted run.
 
@@ -11,7 +11,7 @@ records its plan (``chunk_rows``, ``text_col``, ``id_col``) in the manifest: ``r
 so the resumed job cuts the inputs into the same chunks and its output is row-exact.
 
 Every job keeps a content hash per comment (its id when ``id_col`` is given, its text, the model
-versions) in ``seen/``; with ``incremental=True`` a later job over a superset of the comments only tags
+versions) in ``_seen/``; with ``incremental=True`` a later job over a superset of the comments only tags
 the new or changed ones (without ``id_col``, identical texts count as one comment).
 
 Example:
@@ -45,8 +45,12 @@ if TYPE_CHECKING:
 __all__ = ["tag", "JobSummary", "read_output", "MANIFEST"]
 
 logger = logging.getLogger(__name__)
-MANIFEST = "manifest.json"
-SEEN = "seen"
+# names starting with "_" (and "." for temporary files and the lock): pandas, pyarrow, polars and DuckDB
+# skip them, so the folder reads as a Parquet dataset (pd.read_parquet("tagged/"))
+MANIFEST = "_manifest.json"
+SEEN = "_seen"
+#: the names before vocnlp 0.2: read, and renamed to the new ones by the next job into the folder
+LEGACY_MANIFEST, LEGACY_SEEN = "manifest.json", "seen"
 LOCK = ".vocnlp.lock"
 DEFAULT_CHUNK_ROWS = 4096
 
@@ -207,7 +211,7 @@ def _guarded(chunks: Any, path: Path) -> Any:
 
 
 class _Manifest:
-    """``manifest.json``: the job's plan, its inputs' fingerprints, the chunks finished (in the order they
+    """``_manifest.json``: the job's plan, its inputs' fingerprints, the chunks finished (in the order they
     were written) and the model versions. Saved atomically after every chunk."""
 
     def __init__(self, folder: Path) -> None:
@@ -244,7 +248,7 @@ class _Manifest:
 
 
 class _SeenStore:
-    """Content hashes of the comments a folder has tagged (``seen/seen-KEY.parquet``, one per chunk)."""
+    """Content hashes of the comments a folder has tagged (``_seen/seen-KEY.parquet``, one per chunk)."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder / SEEN
@@ -262,6 +266,20 @@ class _SeenStore:
 
         self.folder.mkdir(exist_ok=True)
         _write_part(pd.DataFrame({"hash": hashes}), self.folder / f"seen-{key}.parquet")
+
+
+def _manifest_path(folder: Path) -> Path:
+    """The folder's manifest: the current name, else the name older versions wrote."""
+    legacy = folder / LEGACY_MANIFEST
+    return legacy if legacy.exists() and not (folder / MANIFEST).exists() else folder / MANIFEST
+
+
+def _migrate(folder: Path) -> None:
+    """Rename a folder written by an older version (``manifest.json``, ``seen/``) to the current names."""
+    for old, new in ((LEGACY_SEEN, SEEN), (LEGACY_MANIFEST, MANIFEST)):  # the manifest last: it marks the folder done
+        if (folder / old).exists() and not (folder / new).exists():
+            os.replace(folder / old, folder / new)
+            logger.info("renamed %s to %s (the folder now reads as a Parquet dataset)", old, new)
 
 
 def _remove_orphans(folder: Path, recorded: dict[str, Any]) -> None:
@@ -302,7 +320,7 @@ def tag(
     if chunk_rows is not None and chunk_rows < 1:
         raise InputError(f"chunk_rows must be >= 1, not {chunk_rows}")
     folder = Path(out)
-    manifest_path = folder / MANIFEST
+    manifest_path = _manifest_path(folder)
     if folder.exists() and not folder.is_dir():
         raise InputError(f"--out {folder} is a file: a job writes a folder (part files + manifest)")
     if manifest_path.exists() and not (resume or incremental):
@@ -313,6 +331,7 @@ def tag(
     # before any model loads: a read-only folder or a full disk fails now, not after the first chunk
     check_writable(folder, folder=True)
     with _FolderLock(folder):
+        _migrate(folder)
         return _tag_locked(
             paths,
             folder,
@@ -468,7 +487,7 @@ def read_output(out: str | os.PathLike[str]) -> pd.DataFrame:
     parts = {p.stem.split("-", 1)[1]: p for p in folder.glob("part-*.parquet")}
     if not parts:
         raise InputError(f"{out} holds no part files: run a job into it first")
-    manifest_path = folder / MANIFEST
+    manifest_path = _manifest_path(folder)
     chunks: dict[str, Any] = json.loads(manifest_path.read_text())["chunks"] if manifest_path.exists() else {}
     # the manifest's order is the order chunks were written; a part not recorded there was never finished
     keys = [k for k in chunks if k in parts] if chunks else sorted(parts)

@@ -42,7 +42,7 @@ def test_job_writes_parts_and_keeps_every_row(nlp: Pipeline, inputs: Path, tmp_p
     assert summary.rows == 453 and summary.parts == 6 and len(got) == 453     # 250 + 203 rows in chunks of 100
     assert list(got["vocnlp_row_key"]) == list(vocnlp.io.load_sample()["id"])
     assert summary.flagged.get("V101", 0) >= 1 and "rows/s" in str(summary)
-    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text())
+    manifest = json.loads((tmp_path / "out" / jobs.MANIFEST).read_text())
     assert len(manifest["chunks"]) == 6 and "models" in manifest["versions"]
     with pytest.raises(vocnlp.InputError, match="--resume"):
         jobs.tag(str(inputs / "*"), out=tmp_path / "out", text_col="comment", pipeline=nlp)
@@ -58,13 +58,13 @@ def test_kill_and_resume_equals_uninterrupted_run(nlp: Pipeline, inputs: Path, t
                             stderr=subprocess.DEVNULL)
     deadline = time.time() + 300
     while time.time() < deadline:                 # kill it once some, but not all, chunks are done
-        m = killed / "manifest.json"
+        m = killed / jobs.MANIFEST
         if m.exists() and 2 <= len(json.loads(m.read_text())["chunks"]) < 10:
             break
         time.sleep(0.05)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
-    done_before = len(json.loads((killed / "manifest.json").read_text())["chunks"])
+    done_before = len(json.loads((killed / jobs.MANIFEST).read_text())["chunks"])
     assert done_before < 10
     res = subprocess.run([*cmd, "--resume"], env={**os.environ, "HF_HUB_OFFLINE": "1"}, capture_output=True, text=True,
                          timeout=600)
@@ -118,7 +118,7 @@ def test_corrupt_input_stops_with_a_clear_error_and_keeps_finished_parts(nlp: Pi
     out = tmp_path / "out"
     with pytest.raises(vocnlp.InputError, match=r"cannot read .*b\.parquet.*--resume"):
         jobs.tag([good, bad], out=out, text_col="comment", id_col="id", chunk_rows=30, pipeline=nlp)
-    done = json.loads((out / "manifest.json").read_text())["chunks"]
+    done = json.loads((out / jobs.MANIFEST).read_text())["chunks"]
     assert len(done) == 2 and len(jobs.read_output(out)) == 60            # the good file's work is kept
     vocnlp.io.load_sample().iloc[60:90].to_parquet(bad, index=False)      # repaired
     summary = jobs.tag([good, bad], out=out, text_col="comment", id_col="id", chunk_rows=30, pipeline=nlp, resume=True)
@@ -170,11 +170,11 @@ def small(tmp_path: Path) -> Path:
 
 def _interrupt(out: Path, keep: int) -> None:
     """What a kill leaves: the manifest lists the first ``keep`` chunks, later parts are gone."""
-    manifest = json.loads((out / "manifest.json").read_text())
+    manifest = json.loads((out / jobs.MANIFEST).read_text())
     for key in list(manifest["chunks"])[keep:]:
         del manifest["chunks"][key]
         (out / f"part-{key}.parquet").unlink()
-    (out / "manifest.json").write_text(json.dumps(manifest))
+    (out / jobs.MANIFEST).write_text(json.dumps(manifest))
 
 
 def test_resume_with_another_chunk_size_is_refused_or_replanned(nlp: Pipeline, small: Path, tmp_path: Path) -> None:
@@ -211,7 +211,7 @@ def test_a_second_job_into_the_same_folder_fails_at_once(nlp: Pipeline, small: P
     out.mkdir()
     with jobs._FolderLock(out), pytest.raises(vocnlp.errors.OutputError, match="in use by another job"):
         jobs.tag(small, out=out, text_col="comment", pipeline=nlp)
-    assert not (out / "manifest.json").exists()
+    assert not (out / jobs.MANIFEST).exists()
     jobs.tag(small, out=out, text_col="comment", pipeline=nlp)                 # the lock went with its holder
 
 
@@ -235,3 +235,23 @@ def test_disk_full_while_writing_a_part_is_one_clear_error(nlp: Pipeline, small:
     monkeypatch.setattr(pd.DataFrame, "to_parquet", full)
     with pytest.raises(vocnlp.errors.OutputError, match="No space left on device.*--resume"):
         jobs.tag(small, out=tmp_path / "out", text_col="comment", chunk_rows=30, pipeline=nlp)
+
+
+def test_output_folder_is_a_parquet_dataset_and_old_folders_still_work(nlp: Pipeline, small: Path, tmp_path: Path) -> None:
+    # issue 20: pd.read_parquet("tagged/"), pyarrow.dataset and polars failed on manifest.json and seen/
+    import pyarrow.dataset as ds
+
+    out = tmp_path / "out"
+    jobs.tag(small, out=out, text_col="comment", id_col="id", chunk_rows=25, pipeline=nlp)
+    expected = jobs.read_output(out)
+    assert len(pd.read_parquet(out)) == 60
+    assert ds.dataset(out, format="parquet").count_rows() == 60
+    pl = pytest.importorskip("polars")
+    assert pl.scan_parquet(str(out / "*.parquet")).collect().height == 60
+    assert sorted(pl.read_parquet(str(out / "*.parquet"))["vocnlp_row_key"].to_list()) == sorted(expected["vocnlp_row_key"])
+    # a folder written by an older version (manifest.json, seen/) is read, and renamed by the next job
+    os.replace(out / jobs.MANIFEST, out / "manifest.json")
+    os.replace(out / jobs.SEEN, out / "seen")
+    pd.testing.assert_frame_equal(jobs.read_output(out), expected)
+    summary = jobs.tag(small, out=out, text_col="comment", id_col="id", chunk_rows=25, resume=True, pipeline=nlp)
+    assert summary.skipped_resumed == 60 and (out / jobs.MANIFEST).exists() and not (out / "manifest.json").exists()
