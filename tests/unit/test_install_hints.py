@@ -48,3 +48,20 @@ def test_core_modules_are_core_dependencies(module: str) -> None:
 def test_hint_for_a_missing_module_names_the_extra() -> None:
     with pytest.raises(MissingDependencyError, match=r"vocnlp\[all\]"):
         import_optional("surely_not_installed_module_xyz")
+
+
+def test_quiet_blocks_restore_the_callers_settings() -> None:
+    import logging
+
+    from vocnlp._quiet import quiet_logger, quiet_transformers
+
+    log = logging.getLogger("BERTopic")
+    log.setLevel(logging.INFO)
+    with quiet_logger("BERTopic"):
+        assert log.level == logging.ERROR
+    assert log.level == logging.INFO
+    hf = pytest.importorskip("transformers.utils.logging")
+    hf.enable_progress_bar()
+    with quiet_transformers():
+        assert not hf.is_progress_bar_enabled()
+    assert hf.is_progress_bar_enabled()

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .._lazy import import_optional
+from .._quiet import quiet_transformers
 from ..catalog import EncoderSource, resolve_encoder_source
 from ..config import RuntimeConfig
 from ..errors import ModelNotFoundError
@@ -110,10 +111,11 @@ class TorchEncoder:
         self.dtype = resolve_dtype(self.config.dtype, self.device)
         self.tokenizer = self._load_tokenizer(location)
         kwargs: dict[str, Any] = {"dtype": self.dtype}
-        try:
-            model = transformers.AutoModel.from_pretrained(location, add_pooling_layer=False, **kwargs)
-        except TypeError:  # architectures without a pooler argument
-            model = transformers.AutoModel.from_pretrained(location, **kwargs)
+        with quiet_transformers():  # no "Loading weights" bar on every load
+            try:
+                model = transformers.AutoModel.from_pretrained(location, add_pooling_layer=False, **kwargs)
+            except TypeError:  # architectures without a pooler argument
+                model = transformers.AutoModel.from_pretrained(location, **kwargs)
         self.model = model.to(self.device).eval()
         self._eager = self.model
         if self.config.compile:

@@ -14,6 +14,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from .._quiet import quiet_logger
 from .._version import __version__
 from ..errors import ConfigError, InputError
 from .state import Theme, ThemeState
@@ -52,9 +53,11 @@ def save_state(
     )
     state.table().to_csv(folder / "themes.csv", index=False)
     if bertopic is not None:
-        bertopic.save(
-            str(folder / "bertopic"), serialization="safetensors", save_ctfidf=True, save_embedding_model=False
-        )
+        # BERTopic warns that no embedding model is saved: vocnlp keeps its own encoder on purpose
+        with quiet_logger("BERTopic"):
+            bertopic.save(
+                str(folder / "bertopic"), serialization="safetensors", save_ctfidf=True, save_embedding_model=False
+            )
     return folder
 
 
