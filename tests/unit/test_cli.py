@@ -1,0 +1,29 @@
+"""The command line as people know it from other tools (issue 20): --version, -v/-q, help on every option,
+choices shown, flags that read right. No model loads here."""
+
+from __future__ import annotations
+
+import typer
+from typer.testing import CliRunner
+
+from vocnlp import __version__
+from vocnlp.cli import app
+
+
+def test_version_and_verbosity_flags() -> None:
+    r = CliRunner().invoke(app, ["--version"])
+    assert r.exit_code == 0 and r.output.strip() == f"vocnlp {__version__}"
+    assert CliRunner().invoke(app, ["-q", "models"]).exit_code == 0
+    assert CliRunner().invoke(app, ["-v", "models"]).exit_code == 0
+
+
+def test_every_option_has_help_and_choices_are_checked() -> None:
+    command = typer.main.get_command(app)
+    missing = [f"{name} {p.opts[0]}" for name, cmd in command.commands.items() for p in cmd.params
+               if p.param_type_name == "option" and not p.help]
+    assert missing == []
+    serve = command.commands["serve"]
+    flags = [o for p in serve.params for o in (*p.opts, *p.secondary_opts)]
+    assert "--no-micro-batching" in flags and "--no-no-micro-batching" not in flags
+    r = CliRunner().invoke(app, ["analyze", "x.csv", "--score-col", "s", "--out", "o", "--kind", "foo"])
+    assert r.exit_code == 2 and "nps" in r.output
