@@ -100,3 +100,27 @@ def test_create_app_is_a_uvicorn_factory() -> None:
     # `uvicorn --factory vocnlp.service:create_app` calls it with no arguments; nothing loads until start-up
     app = create_app()
     assert {"/v1/analyze", "/v1/embed", "/metrics"} <= set(app.openapi()["paths"])
+
+
+def test_openai_compatible_embeddings_and_bad_json_is_400(client: tuple[TestClient, FakePipeline]) -> None:
+    c, _ = client
+    r = c.post("/v1/embeddings", headers={"x-api-key": "k"}, json={"input": ["hi there", "ok"], "model": "any"})
+    body = r.json()
+    assert r.status_code == 200 and body["object"] == "list" and [d["index"] for d in body["data"]] == [0, 1]
+    assert len(body["data"][0]["embedding"]) == 4 and body["usage"]["prompt_tokens"] == 3
+    single = c.post("/v1/embeddings", headers={"x-api-key": "k"}, json={"input": "one"}).json()
+    assert len(single["data"]) == 1
+    assert c.post("/v1/embeddings", headers={"x-api-key": "k"}, json={"input": [" "]}).status_code == 422
+    assert c.post("/v1/embeddings", headers={"x-api-key": "k"}, json={"input": ["x"] * 6}).status_code == 422
+    bad = c.post("/v1/analyze", headers={"x-api-key": "k", "content-type": "application/json"}, content=b"{oops")
+    assert bad.status_code == 400                                   # documented 400, was 422
+    shape = c.post("/v1/analyze", headers={"x-api-key": "k"}, json={"comment": []})
+    assert shape.status_code == 422
+
+
+def test_result_fields_are_documented_in_the_schema(client: tuple[TestClient, FakePipeline]) -> None:
+    c, _ = client
+    schema = c.get("/openapi.json").json()["components"]["schemas"]
+    fields = schema["AnalyzeResult"]["properties"]
+    assert {"language", "sentiment", "sentiment_score", "intents", "theme", "status", "error"} <= set(fields)
+    assert "/v1/embeddings" in c.get("/openapi.json").json()["paths"]

@@ -64,6 +64,18 @@ def create_app(
         lifespan=lifespan,
         description="Voice-of-the-Customer text analytics: language, sentiment, intent, themes.",
     )
+    from fastapi.encoders import jsonable_encoder
+    from fastapi.exceptions import RequestValidationError
+    from fastapi.responses import JSONResponse
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_request(request: Any, exc: RequestValidationError) -> Any:
+        # a body that is not JSON at all is 400 (as documented); a JSON body of the wrong shape is 422
+        errors = exc.errors()
+        status = 400 if any(e.get("type") == "json_invalid" for e in errors) else 422
+        detail = "the body is not valid JSON" if status == 400 else errors
+        return JSONResponse({"detail": jsonable_encoder(detail)}, status_code=status)
+
     router = build_router(runtime, settings, metrics, themes=themes)
     app.include_router(router)
     # the route templates label the metrics (the app's own: /openapi.json, /docs ...; the router's)

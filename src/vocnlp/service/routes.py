@@ -47,9 +47,16 @@ def build_router(
     from fastapi import Depends, Request
     from fastapi.responses import JSONResponse, PlainTextResponse
 
-    from .schemas import AnalyzeResponse, EmbedResponse, request_models
+    from .schemas import (
+        AnalyzeResponse,
+        EmbedResponse,
+        OpenAIEmbeddingsResponse,
+        embeddings_request_model,
+        request_models,
+    )
 
     AnalyzeRequest, EmbedRequest = request_models(settings.max_comments)
+    EmbeddingsRequest = embeddings_request_model(settings.max_comments)
     router = fastapi.APIRouter()
 
     def require_key(request: Request) -> None:
@@ -127,6 +134,38 @@ def build_router(
             "model": enc.describe().get("model", ""),
             "status": [r["status"] for r in flagged],
             "error": [r["error"] for r in flagged],
+        }
+
+    @router.post(
+        "/v1/embeddings",
+        response_model=OpenAIEmbeddingsResponse,
+        dependencies=[Depends(require_key)],
+        responses=ERRORS,
+    )
+    async def embeddings(req: EmbeddingsRequest) -> dict[str, Any]:  # type: ignore[valid-type]
+        """OpenAI-compatible embeddings (``{"input": [...], "model": ...}``), so existing clients work: the same
+        vectors as /v1/embed. An empty text is answered 422 (OpenAI's API has no per-text status)."""
+        import numpy as np
+
+        from ..textcheck import check_text
+
+        if not runtime.ready:
+            raise fastapi.HTTPException(503, "models are still loading", headers={"Retry-After": "5"})
+        given = req.input  # type: ignore[attr-defined]
+        texts = [given] if isinstance(given, str) else list(given)
+        # the schema already refused empty texts; check_text replaces surrogates and control characters
+        checked = [check_text(t, max_chars=settings.max_chars).text or " " for t in texts]
+        cut = await runtime.bounded(checked)
+        kept = [t for t, _ in cut]
+        out = await limited(runtime.embed(kept)) if kept else []
+        enc = runtime.pipeline.encoder
+        tokens = int(sum(enc.token_counts(kept))) if kept else 0
+        vectors = np.asarray(out, dtype=np.float32).round(6).tolist() if kept else []
+        return {
+            "object": "list",
+            "data": [{"object": "embedding", "index": i, "embedding": v} for i, v in enumerate(vectors)],
+            "model": enc.describe().get("model", ""),
+            "usage": {"prompt_tokens": tokens, "total_tokens": tokens},
         }
 
     @router.get(

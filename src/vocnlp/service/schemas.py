@@ -7,13 +7,25 @@ Example:
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, create_model, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictInt,
+    StrictStr,
+    StringConstraints,
+    create_model,
+    model_validator,
+)
 
 MAX_DEPTH = 32  # nesting of a passed-through field; deeper is answered 422 (900 levels raised RecursionError, 500)
 
 __all__ = [
+    "AnalyzeResult",
+    "OpenAIEmbeddingsRequest",
+    "OpenAIEmbeddingsResponse",
     "MAX_DEPTH",
     "Comment",
     "AnalyzeRequest",
@@ -76,13 +88,66 @@ class AnalyzeRequest(BaseModel):
     )
 
 
+class AnalyzeResult(BaseModel):
+    """One comment's result. Fields you sent besides ``text`` come back too, and a custom head adds its own
+    columns (``<name>``, ``<name>_score``): both are allowed beyond the fields listed here."""
+
+    model_config = ConfigDict(extra="allow")
+    id: StrictStr | StrictInt | None = Field(None, description="your id, as sent")
+    language: str | None = Field(None, description="ISO 639-1 code; und when undecided")
+    language_score: float | None = Field(None, description="confidence of the language, 0..1")
+    sentiment: str | None = Field(None, description="negative / neutral / positive")
+    sentiment_score: float | None = Field(None, description="P(positive) - P(negative), -1..1")
+    sentiment_mixed: bool | None = Field(None, description="clear positive and negative clauses both occur")
+    intent: str | None = Field(None, description="the most probable intent")
+    intent_score: float | None = Field(None, description="its calibrated probability")
+    intents: list[str] | None = Field(None, description="every intent at or above its threshold")
+    theme_id: int | None = Field(None, description="main theme (with a theme model loaded)")
+    theme: str | None = Field(None, description="its label")
+    themes: list[str] | None = Field(None, description="labels of every theme of the comment")
+    theme_parent_id: int | None = Field(None, description="the main theme's parent")
+    theme_parent: str | None = Field(None, description="the parent's label")
+    theme_parents: list[str] | None = Field(None, description="labels of every parent theme of the comment")
+    status: str = Field(..., description="ok / warning / error")
+    error: str | None = Field(None, description="coded messages (V101 empty_text: ...), '; '-separated")
+
+
 class AnalyzeResponse(BaseModel):
-    results: list[dict[str, Any]] = Field(
-        ...,
-        description="one per comment, in input order: id, passed-through fields, "
-        "language, sentiment, intent, themes, status, error",
-    )
+    results: list[AnalyzeResult] = Field(..., description="one per comment, in input order")
     models: dict[str, Any]
+
+
+#: a text the embeddings endpoint accepts: at least one non-space character
+Text = Annotated[StrictStr, StringConstraints(min_length=1, pattern=r"\S")]
+
+
+class OpenAIEmbeddingsRequest(BaseModel):
+    """OpenAI's ``POST /v1/embeddings`` request, so existing clients work unchanged."""
+
+    input: Text | list[Text] = Field(..., description="a text or a list of texts (each with some non-space character)")
+    model: str | None = Field(None, description="ignored: the service embeds with its own encoder")
+    encoding_format: Literal["float"] | None = Field(None, description="only 'float' is supported")
+    model_config = ConfigDict(
+        extra="ignore", json_schema_extra={"example": {"input": ["Great support!"], "model": "multilingual-e5-small"}}
+    )
+
+
+class OpenAIEmbedding(BaseModel):
+    object: str = "embedding"
+    index: int
+    embedding: list[float]
+
+
+class OpenAIUsage(BaseModel):
+    prompt_tokens: int
+    total_tokens: int
+
+
+class OpenAIEmbeddingsResponse(BaseModel):
+    object: str = "list"
+    data: list[OpenAIEmbedding]
+    model: str
+    usage: OpenAIUsage
 
 
 class EmbedRequest(BaseModel):
@@ -126,3 +191,12 @@ def request_models(max_items: int) -> tuple[type[AnalyzeRequest], type[EmbedRequ
         ),
     )
     return analyze, embed
+
+
+def embeddings_request_model(max_items: int) -> type[OpenAIEmbeddingsRequest]:
+    """The OpenAI-compatible request with the per-request limit in its schema."""
+    return create_model(
+        "OpenAIEmbeddingsRequest",
+        __base__=OpenAIEmbeddingsRequest,
+        input=(Text | list[Text], Field(..., description="a text or a list of texts", max_length=max_items)),
+    )
