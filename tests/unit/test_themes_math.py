@@ -159,3 +159,20 @@ def test_state_round_trips_through_json() -> None:
     assert back.themes == state.themes and back.parent_labels == {0: "delivery"}
     table = back.table()
     assert list(table["parent_label"]) == ["delivery", "delivery"] and list(table["label"]) == ["late delivery", "not received"]
+
+
+def test_theme_model_follows_scikit_learns_parameter_contract() -> None:
+    # issue 20: clone() failed (parameters were converted on the way in), no set_params, a bare repr
+    from sklearn.base import clone
+
+    from vocnlp import ThemeModel
+    from vocnlp.errors import ConfigError
+
+    seeds = {"Delivery": ["late parcel"]}
+    tm = ThemeModel(seed=3, seed_themes=seeds, redact=False)
+    twin = clone(tm)
+    assert twin.get_params() == tm.get_params() and twin is not tm
+    assert repr(tm) == "ThemeModel(seed=3, seed_themes={'Delivery': ['late parcel']}, redact=False)"
+    assert tm.set_params(min_theme_size=8) is tm and tm.min_theme_size == 8
+    with pytest.raises(ConfigError, match="no parameters"):
+        tm.set_params(colour="red")

@@ -150,12 +150,13 @@ class ThemeModel:
         merge_similarity: float | None = 0.65,
         parent_similarity: float = 0.45,
     ) -> None:
-        self.redact = bool(redact)
+        # stored as passed (scikit-learn's contract: clone() rebuilds the model from get_params())
+        self.redact = redact
         self.min_theme_size = min_theme_size
         self.max_theme_share = max_theme_share
         self.outlier_quantile = outlier_quantile
         self.seed = seed
-        self.seed_themes = dict(seed_themes) if seed_themes else None
+        self.seed_themes = seed_themes
         self.seed_similarity = seed_similarity
         self.n_neighbors = n_neighbors
         self.n_components = n_components
@@ -168,8 +169,31 @@ class ThemeModel:
         self.parent_similarity = parent_similarity
 
     # ---- helpers -------------------------------------------------------------------------------
-    def get_params(self) -> dict[str, Any]:
+    def get_params(self, deep: bool = True) -> dict[str, Any]:
+        """The constructor's parameters as set (scikit-learn's contract; ``deep`` changes nothing here).
+
+        Example:
+            >>> ThemeModel(seed=3).get_params()["seed"]
+            3
+        """
         return {k: getattr(self, k) for k in _PARAMS}
+
+    def set_params(self, **params: Any) -> ThemeModel:
+        """Set constructor parameters (a refit uses them); unknown names raise :class:`ConfigError`."""
+        unknown = sorted(set(params) - set(_PARAMS))
+        if unknown:
+            raise ConfigError(f"ThemeModel has no parameters {unknown}; it has {sorted(_PARAMS)}")
+        for k, v in params.items():
+            setattr(self, k, v)
+        return self
+
+    def __repr__(self) -> str:
+        """Like scikit-learn's: the parameters that differ from their defaults."""
+        import inspect
+
+        defaults = {k: p.default for k, p in inspect.signature(type(self).__init__).parameters.items() if k in _PARAMS}
+        changed = [f"{k}={v!r}" for k, v in self.get_params().items() if defaults.get(k, object()) != v]
+        return f"ThemeModel({', '.join(changed)})"
 
     def _check_params(self) -> None:
         if not (self.min_theme_size == "auto" or (isinstance(self.min_theme_size, int) and self.min_theme_size >= 2)):
