@@ -234,9 +234,10 @@ class LanguageDetector:
         batch_prior: in ``auto``, the languages of the confident texts of the same call (at least
             ``prior_min`` of them) weigh in on the short and unsure ones: a one-word "Ótimo" in a Portuguese
             file is Portuguese, not Spanish, unless its own evidence is strong (a language the batch hardly
-            holds needs about 1/(share + 0.05) times more evidence). The result of a short text then depends
-            on the batch it is in; ``batch_prior=False`` turns it off. Users who know their languages should
-            pass ``languages=[...]`` instead.
+            holds needs about 1/(share + 0.05) times more evidence). Off by default: with it, a short text's
+            result depends on the batch it is in, so chunked jobs and Ray partitions could disagree. Turn it
+            on for one file analysed in one call (``Pipeline.default(language_prior=True)``); users who know
+            their languages should pass ``languages=[...]`` instead.
     """
 
     def __init__(
@@ -249,7 +250,7 @@ class LanguageDetector:
         fasttext_confidence: float = 0.5,
         fasttext_sure: float = 0.9,
         fasttext_weight: float = 0.7,
-        batch_prior: bool = True,
+        batch_prior: bool = False,
         prior_min: int = 20,
     ) -> None:
         if engine not in ENGINES:

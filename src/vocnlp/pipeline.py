@@ -149,6 +149,7 @@ class Pipeline:
         clauses: bool = False,
         clause_sentiment: bool = True,
         keep_embeddings: bool = False,
+        language_prior: bool = False,
         **kwargs: Any,
     ) -> Pipeline:
         """The offline defaults: bundled encoder and heads, ``device="auto"``.
@@ -157,6 +158,9 @@ class Pipeline:
         a head is a :class:`~vocnlp.heads.Head` (see :func:`vocnlp.train_head`) or a saved head's folder.
         ``themes``: a fitted :class:`~vocnlp.ThemeModel` (or its saved folder) adds ``theme_id``, ``theme``,
         ``themes`` from the same encoder pass. ``stages`` are appended after the heads and themes.
+        ``language_prior=True``: short and unsure comments weigh the languages of the confident comments of
+        the same chunk (a one-word answer in a Portuguese file is Portuguese); their language then depends
+        on the chunk they are in, so it is off by default (see :class:`~vocnlp.langid.LanguageDetector`).
         ``clause_sentiment=False`` scores whole comments only: about 1.6x faster on survey comments
         (benchmarks/RESULTS.md), but ``sentiment_mixed`` is then None and clauses carry no sentiment.
         """
@@ -183,7 +187,7 @@ class Pipeline:
         return cls(
             config=config,
             backend=backend,
-            language_detector=LanguageDetector("auto", languages=languages),
+            language_detector=LanguageDetector("auto", languages=languages, batch_prior=language_prior),
             stages=[*built, *stages],
             clauses=clauses,
             keep_embeddings=keep_embeddings,

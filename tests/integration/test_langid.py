@@ -92,9 +92,11 @@ def test_batch_prior_gives_short_answers_the_files_language(shared_data: Path) -
     answers = [t.split()[0].strip(".,;:!?\"'()") for t in pt[100:300]]
     answers = [a for a in answers if len(a) > 3]
     batch = pt[:100] + answers
-    with_prior = [g.lang for g in LanguageDetector().detect(batch)[100:]]
+    with_prior = [g.lang for g in LanguageDetector(batch_prior=True).detect(batch)[100:]]
     without = [g.lang for g in LanguageDetector(batch_prior=False).detect(batch)[100:]]
     acc = lambda langs: sum(x == "pt" for x in langs) / len(langs)  # noqa: E731
     assert acc(with_prior) >= acc(without) + 0.15 and acc(with_prior) >= 0.8, (acc(with_prior), acc(without))
     # strong evidence still wins: a clear English sentence in the Portuguese file stays English
-    assert LanguageDetector().detect(pt[:100] + ["The delivery was late and nobody answered my emails."])[-1].lang == "en"
+    detector = LanguageDetector(batch_prior=True)
+    assert detector.detect(pt[:100] + ["The delivery was late and nobody answered my emails."])[-1].lang == "en"
+    assert not LanguageDetector().batch_prior                  # off by default: chunked runs must agree

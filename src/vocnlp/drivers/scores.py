@@ -193,10 +193,21 @@ def resolve_kind(scores: Sequence[Any], kind: str | None = None, *, column: str 
     whole = bool(np.all(np.floor(x) == x))
     lo, hi = float(x.min()), float(x.max())
     if named is not None:
-        fits = score_values(x.tolist(), named)[1].mean() >= 0.99 and not (named == "nps" and hi <= 5)
-        if fits:
+        share = float(score_values(x.tolist(), named)[1].mean())
+        if named == "nps" and hi <= 5:
+            pass  # the 1-5 contradiction below names the kinds to pass
+        elif share >= 0.5:
+            # the values fit the kind the name announces; the few that do not are flagged invalid, not guessed
             logger.info("score kind from the column's name %r (values %g to %g): %s", column, lo, hi, named)
             return named
+        else:
+            raise ConfigError(
+                f"the column {column!r} is named like a {named} score, but {100 * (1 - share):.0f}% of its values are "
+                f"outside its range {KINDS[named][0]} (they run {lo:g} to {hi:g}): pass kind= explicitly "
+                "(e.g. kind='mean')"
+            )
+    if kind is None and named == "nps":
+        kind = "nps"  # named NPS with nothing above 5: the contradiction check below explains
     if kind is None:
         if whole and lo >= 0 and hi <= 10 and lo == 0:
             kind = "nps"  # only NPS among these scales has a 0
