@@ -61,9 +61,12 @@ def score_overview(score: Any, raw: Any = None) -> Any:
         whole = len(x) > 0 and bool(np.all(np.floor(x) == x)) and x.nunique() <= 11
         if whole:
             counts = x.value_counts().sort_index()
-            low = {"csat": 2, "ces": 3}.get(kind, 2 if counts.index.max() <= 5 else 4)
+            from ..drivers.scores import low_scores
+
+            # red: unhappy by the kind's own scale (the same rule as the act-now list); green: the top answers
+            unhappy = set(x[low_scores(x.tolist(), kind)])
             high = {"csat": 4}.get(kind, counts.index.max() - (0 if counts.index.max() <= 5 else 1))
-            colours = [NEG if v <= low else POS if v >= high else NEU for v in counts.index]
+            colours = [NEG if v in unhappy else POS if v >= high else NEU for v in counts.index]
             share = 100 * counts / counts.sum()
             fig.add_bar(
                 x=[f"{v:g}" for v in counts.index],
