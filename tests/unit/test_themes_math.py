@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from vocnlp.themes import cluster
-from vocnlp.themes.describe import parent_groups, pick_label
+from vocnlp.themes.describe import parent_groups, pick_label, restated_pairs
 from vocnlp.themes.terms import mask, theme_tokens
 
 
@@ -19,24 +19,26 @@ def test_center_removes_mean_and_language_directions() -> None:
     # the same two topics in two languages that differ along lang_dir
     x = np.stack([topic[0] + 2 * lang_dir, topic[0] - 2 * lang_dir, topic[1] + 2 * lang_dir, topic[1] - 2 * lang_dir])
     plain = cluster.center(x, x.mean(axis=0))
-    assert plain[0] @ plain[1] < plain[0] @ plain[2]       # language dominates
+    assert plain[0] @ plain[1] < plain[0] @ plain[2]  # language dominates
     basis = cluster.language_basis(np.stack([2 * lang_dir, -2 * lang_dir]))
     z = cluster.center(x, x.mean(axis=0), basis=basis)
-    assert z[0] @ z[1] == pytest.approx(1.0, abs=1e-5)      # same topic, other language: identical now
+    assert z[0] @ z[1] == pytest.approx(1.0, abs=1e-5)  # same topic, other language: identical now
     np.testing.assert_allclose(np.linalg.norm(z, axis=1), 1.0, rtol=1e-5)
 
 
 def test_language_basis_rank_and_orthonormal() -> None:
     rng = np.random.default_rng(1)
     offsets = rng.normal(size=(5, 16))
-    offsets -= offsets.mean(axis=0)        # 5 offsets around their mean span 4 directions
+    offsets -= offsets.mean(axis=0)  # 5 offsets around their mean span 4 directions
     b = cluster.language_basis(offsets)
     assert b.shape == (4, 16)
     np.testing.assert_allclose(b @ b.T, np.eye(4), atol=1e-5)
 
 
 def test_auto_min_size_bounds() -> None:
-    assert cluster.auto_min_size(100) == 10 and cluster.auto_min_size(3750) == 25 and cluster.auto_min_size(10**7) == 200
+    assert (
+        cluster.auto_min_size(100) == 10 and cluster.auto_min_size(3750) == 25 and cluster.auto_min_size(10**7) == 200
+    )
 
 
 def test_split_large_caps_theme_share() -> None:
@@ -46,7 +48,7 @@ def test_split_large_caps_theme_share() -> None:
     labels[:30] = 1
     out = cluster.split_large(z, labels, max_share=0.25, seed=0)
     assert np.bincount(out[out >= 0]).max() <= 0.25 * 300
-    assert (out[:30] == 1).all()                        # small themes are left alone
+    assert (out[:30] == 1).all()  # small themes are left alone
 
 
 def test_threshold_reassign_and_nearest() -> None:
@@ -56,7 +58,7 @@ def test_threshold_reassign_and_nearest() -> None:
     cents = cluster.centroids(z, labels, [0, 1])
     th = cluster.calibrate_threshold(z, labels, cents, [0, 1], quantile=0.0)
     out = cluster.reassign(z, labels, cents, [0, 1], th - 0.4)
-    assert out[4] in (0, 1) and out[5] == -1           # near enough joins, the opposite stays out
+    assert out[4] in (0, 1) and out[5] == -1  # near enough joins, the opposite stays out
     assert list(cluster.nearest(z, cents, [0, 1], th)[:4]) == [0, 0, 1, 1]
     assert 0.9 < cluster.cohesion(z, labels, cents, [0, 1]) <= 1.0
 
@@ -74,8 +76,11 @@ def test_parent_groups_point_to_largest_member() -> None:
 
 
 def test_tokens_mask_and_scripts() -> None:
-    assert mask("see https://x.io or @brand_uk #fail 12:30") .split() == ["see", "or"]
-    assert theme_tokens("The engineer never came on the 14th, called @acme_help 3 times!", "en") == "engineer came called times"
+    assert mask("see https://x.io or @brand_uk #fail 12:30").split() == ["see", "or"]
+    assert (
+        theme_tokens("The engineer never came on the 14th, called @acme_help 3 times!", "en")
+        == "engineer came called times"
+    )
     assert "快递" in theme_tokens("快递太慢了", "zh").split()
     assert theme_tokens("Die Lieferung war sehr spät", "de") == "lieferung spät"
     assert theme_tokens("It doesn’t work since April", "en") == "work"
@@ -132,14 +137,14 @@ def test_refine_moves_rows_to_nearest_centre() -> None:
     e = np.eye(6)
     z, labels = _blobs([e[0], e[3]], 30, 0.05)
     wrong = labels.copy()
-    wrong[:3] = 1                     # three rows of theme 0 start in theme 1
+    wrong[:3] = 1  # three rows of theme 0 start in theme 1
     assert (refine(z, wrong, 0.0) == labels).all()
 
 
 def test_label_phrase_covers_variants() -> None:
     from vocnlp.themes.labels import candidates, covers
 
-    assert covers("late delivery", "The delivery was late again", "en")          # any order, same words
+    assert covers("late delivery", "The delivery was late again", "en")  # any order, same words
     assert not covers("late delivery", "The driver was rude", "en")
     assert covers("entrega atrasada", "a entrega veio atrasada", "pt")
     got = candidates("Chegou antes do prazo, recomendo", "pt")
@@ -150,15 +155,25 @@ def test_label_phrase_covers_variants() -> None:
 def test_state_round_trips_through_json() -> None:
     from vocnlp.themes.state import Theme, ThemeState
 
-    state = ThemeState(mean=np.zeros(4, np.float32), language_basis=np.zeros((0, 4), np.float32),
-                       centroids=np.eye(4, dtype=np.float32)[:2], ids=[0, 1], threshold=0.3,
-                       themes={0: Theme(id=0, label="late delivery", size=5, parent_id=0),
-                               1: Theme(id=1, label="not received", size=3, parent_id=0)},
-                       parent_labels={0: "delivery"})
+    state = ThemeState(
+        mean=np.zeros(4, np.float32),
+        language_basis=np.zeros((0, 4), np.float32),
+        centroids=np.eye(4, dtype=np.float32)[:2],
+        ids=[0, 1],
+        threshold=0.3,
+        themes={
+            0: Theme(id=0, label="late delivery", size=5, parent_id=0),
+            1: Theme(id=1, label="not received", size=3, parent_id=0),
+        },
+        parent_labels={0: "delivery"},
+    )
     back = ThemeState.from_json(state.to_json(), state.arrays())
     assert back.themes == state.themes and back.parent_labels == {0: "delivery"}
     table = back.table()
-    assert list(table["parent_label"]) == ["delivery", "delivery"] and list(table["label"]) == ["late delivery", "not received"]
+    assert list(table["parent_label"]) == ["delivery", "delivery"] and list(table["label"]) == [
+        "late delivery",
+        "not received",
+    ]
 
 
 def test_theme_model_follows_scikit_learns_parameter_contract() -> None:
@@ -176,3 +191,43 @@ def test_theme_model_follows_scikit_learns_parameter_contract() -> None:
     assert tm.set_params(min_theme_size=8) is tm and tm.min_theme_size == 8
     with pytest.raises(ConfigError, match="no parameters"):
         tm.set_params(colour="red")
+
+
+def test_labels_that_restate_each_other_pair_only_when_close_and_alike() -> None:
+    """Issue 15 item 3: "ac tidak dingin" / "ac nya tidak dingin" (IndoNLU) were two themes; a clean room
+    and a room that is not clean, or two unrelated centres, stay apart."""
+    from vocnlp.themes.labels import restates
+    from vocnlp.themes.state import Theme
+
+    assert restates("ac tidak dingin", "ac nya tidak dingin", "id")
+    assert restates("wifi", "wifi di kamar", "id")
+    assert not restates("good service", "poor service", "en")
+    assert not restates("kamar mandi", "mandi agak bau", "id")
+    assert restates("服务", "服务员态度", "zh") and not restates("服务", "味道", "zh")
+
+    def theme(i: int, label: str, lean: float, lang: str = "id") -> Theme:
+        return Theme(id=i, label=label, size=10, share=0.1, clauses=10, language=lang, mean_sentiment=lean)
+
+    themes = {
+        0: theme(0, "kamar bersih", 0.8),
+        1: theme(1, "kamar kurang bersih", -0.5),
+        2: theme(2, "ac tidak dingin", -0.2),
+        3: theme(3, "ac nya tidak dingin", -0.1),
+        4: theme(4, "wifi", 0.0),
+        5: theme(5, "wifi di kamar", -0.2),
+    }
+    c = np.eye(6, dtype=np.float32)
+    c[0, 1] = c[1, 0] = c[2, 3] = c[3, 2] = 1.0  # 0~1 and 2~3 share a centre; 4 and 5 are far apart
+    c /= np.linalg.norm(c, axis=1, keepdims=True)
+    pairs = restated_pairs(themes, c, list(themes), min_similarity=0.45)
+    assert [(a, b) for _, a, b in pairs] == [(2, 3)]
+    assert restated_pairs(themes, c, list(themes), min_similarity=0.45, keep={2, 3}) == []
+
+
+def test_label_candidates_never_run_across_a_number() -> None:
+    """"nearly 3 months" gave the label "nearly months", which no comment says (NPS verbatims)."""
+    from vocnlp.themes.labels import candidates
+
+    got = candidates("it took 3 months to connect, nearly 10 weeks", "en")
+    assert "took months" not in got and "nearly weeks" not in got
+    assert "months to connect" in got

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from .labels import choose_labels
+from .labels import choose_labels, restates
 from .state import Theme
 
 if TYPE_CHECKING:
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
     from .units import Units
 
-__all__ = ["ctfidf_terms", "describe_themes", "parent_groups", "parent_labels", "pick_label"]
+__all__ = ["ctfidf_terms", "describe_themes", "parent_groups", "parent_labels", "pick_label", "restated_pairs"]
 
 MIN_UNITS_PER_LANGUAGE = 3
 #: a language gets its own label in a theme when it holds this share of the theme's clauses (and 5+)
@@ -218,6 +218,34 @@ def describe_themes(
             user_label=bool(fixed_labels.get(i)),
         )
     return out
+
+
+def restated_pairs(
+    themes: Mapping[int, Theme],
+    centroids: np.ndarray,
+    ids: Sequence[int],
+    *,
+    min_similarity: float,
+    keep: Collection[int] = frozenset(),
+    max_lean: float = 0.5,
+) -> list[tuple[float, int, int]]:
+    """Pairs of themes that say the same thing, most similar first: same language, one label restating the
+    other (:func:`restates`), centres at least ``min_similarity`` alike, mean sentiments less than
+    ``max_lean`` apart ("room clean" and "room not clean" stay apart). Two ``keep`` themes (seed themes)
+    or two renamed themes never pair."""
+    pos = {t: k for k, t in enumerate(ids)}
+    out = []
+    for a in ids:
+        for b in ids:
+            ta, tb = themes[a], themes[b]
+            if a >= b or (a in keep and b in keep) or (ta.user_label and tb.user_label) or ta.language != tb.language:
+                continue
+            sim = float(centroids[pos[a]] @ centroids[pos[b]])
+            if sim < min_similarity or abs(ta.mean_sentiment - tb.mean_sentiment) >= max_lean:  # NaN: centres decide
+                continue
+            if restates(ta.label, tb.label, ta.language):
+                out.append((sim, a, b))
+    return sorted(out, reverse=True)
 
 
 def parent_groups(

@@ -30,7 +30,7 @@ from ..words import content_words, fold, mask, segment, stop_words
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["LabelChoice", "candidates", "choose_labels", "covers"]
+__all__ = ["LabelChoice", "candidates", "choose_labels", "covers", "restates"]
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*|\d+|[^\w\s]", re.UNICODE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]+")
@@ -53,7 +53,7 @@ def _stem(w: str) -> str:
 
 def candidates(text: str, lang: str | None) -> list[str]:
     """Distinct phrase candidates of one clause: single content words and 2-5 word sequences."""
-    low = mask(text).lower()
+    low = mask(text, " , ").lower()  # "took 3 months" gives "took", "months", never "took months"
     stops = stop_words(lang or "en") | stop_words("en")
     out: list[str] = []
     runs = _CJK.findall(low)
@@ -111,6 +111,24 @@ def covers(phrase: str, clause: str, lang: str | None) -> bool:
     need = {_stem(w) for w in content_words(phrase, lang)}
     have = {_stem(w) for w in content_words(clause, lang)}
     return bool(need) and need <= have
+
+
+def restates(a: str, b: str, lang: str | None) -> bool:
+    """One label says what the other says: its content words (same stem) are all in the other's, or, for
+    Chinese / Japanese, one is part of the other.
+
+    Example:
+        >>> restates("ac tidak dingin", "ac nya tidak dingin", "id"), restates("good service", "poor service", "en")
+        (True, False)
+    """
+    a, b = a.lower().strip(), b.lower().strip()
+    if not a or not b:
+        return False
+    if _CJK.search(a) or _CJK.search(b):
+        return a in b or b in a
+    sa = {_stem(w) for w in content_words(a, lang)}
+    sb = {_stem(w) for w in content_words(b, lang)}
+    return bool(sa) and bool(sb) and (sa <= sb or sb <= sa)
 
 
 class LabelChoice:

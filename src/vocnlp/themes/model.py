@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import ConfigError, InputError, NotFittedError
 from ..frames import require_columns
 from . import cluster, edits
-from .describe import describe_themes, parent_groups, parent_labels
+from .describe import describe_themes, parent_groups, parent_labels, restated_pairs
 from .state import UNASSIGNED, UNASSIGNED_LABEL, ThemeState
 from .terms import theme_tokens
 from .units import Units, units_from_frame
@@ -315,6 +315,7 @@ class ThemeModel:
             themes={},
         )
         self._redescribe(labels)
+        stats["themes_merged"] += self._merge_restated(fit)
         self._seed_names = {}  # from now on the records carry them (user_label)
         self.state_.fit_stats = {**self._fit_stats(units, fit, n_words), **stats}
         logger.info("themes: %s", self.state_.fit_stats)
@@ -415,7 +416,20 @@ class ThemeModel:
                 max_share=self.max_theme_share,
                 keep=set(range(offset)),
             )
-        # ids: seed themes first (in the order given), then discovered themes by size
+        labels = self._order(z, labels, threshold, seed_names)
+        return labels, {
+            "clauses_clustered_before_reassignment": round(before["clustered"], 4),
+            "cohesion_before_reassignment": round(before["cohesion"], 4),
+            "cohesion": round(cluster.cohesion(z, labels, self._cents, self._ids), 4),
+            "themes_merged": merged,
+        }
+
+    def _order(self, z: np.ndarray, labels: np.ndarray, threshold: float, seed_names: list[str]) -> np.ndarray:
+        """Renumber themes (seed themes first, in the order given, then discovered themes by size), set the
+        centroids, ids and threshold, and assign every fitted clause exactly as ``transform`` will."""
+        import numpy as np
+
+        offset = len(seed_names)
         sizes = Counter(labels[labels >= 0].tolist())
         order = [i for i in range(offset) if i in sizes] + sorted(
             (i for i in sizes if i >= offset), key=lambda i: (-sizes[i], i)
@@ -426,13 +440,44 @@ class ThemeModel:
         self._cents = cluster.centroids(z, labels, self._ids).astype(np.float32)
         self._threshold = threshold
         self._seed_names = {remap[i]: seed_names[i] for i in range(offset) if i in remap}
-        labels = cluster.nearest(z, self._cents, self._ids, threshold)  # exactly what transform gives
-        return labels, {
-            "clauses_clustered_before_reassignment": round(before["clustered"], 4),
-            "cohesion_before_reassignment": round(before["cohesion"], 4),
-            "cohesion": round(cluster.cohesion(z, labels, self._cents, self._ids), 4),
-            "themes_merged": merged,
-        }
+        return cluster.nearest(z, self._cents, self._ids, threshold)
+
+    def _merge_restated(self, fit: FitData) -> int:
+        """Merge themes whose labels say the same thing (one label's content words within the other's, e.g.
+        "ac tidak dingin" and "ac nya tidak dingin") when their centres are close (``parent_similarity``)
+        and their clauses lean the same way (mean sentiment within 0.5): one problem, one theme. Themes are
+        then described again. Returns the number of merges."""
+        state = self.state_
+        if self.merge_similarity is None:
+            return 0
+        labels = fit.labels.copy()
+        seeded = set(self._seed_names)
+        n = len(labels)
+        rows = fit.units.row
+        cap = self.max_theme_share * len(set(rows.tolist()))  # nor of the comments
+        pairs = restated_pairs(
+            state.themes, state.centroids, state.ids, min_similarity=self.parent_similarity, keep=seeded
+        )
+        merged = 0
+        into: dict[int, int] = {}
+        for _, a, b in pairs:
+            a, b = into.get(a, a), into.get(b, b)
+            both = (labels == a) | (labels == b)
+            if a == b or both.sum() > self.max_theme_share * n or len(set(rows[both].tolist())) > cap:
+                continue
+            keep, gone = (b, a) if b in seeded else (a, b)  # ids are by size: the smaller id is the larger theme
+            labels[labels == gone] = keep
+            into.update({k: keep for k, v in into.items() if v == gone} | {gone: keep})
+            merged += 1
+        if merged:
+            names = [self._seed_names[i] for i in sorted(self._seed_names)]
+            labels = self._order(
+                fit.z, cluster.refine(fit.z, labels, state.threshold, max_iter=3), state.threshold, names
+            )
+            state.centroids, state.ids = self._cents, self._ids
+            logger.info("merged %d themes whose labels restate each other", merged)
+            self._redescribe(labels)
+        return merged
 
     def _basis(self, units: Units) -> np.ndarray:
         import numpy as np
