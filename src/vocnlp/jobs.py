@@ -371,7 +371,15 @@ def _tag_locked(
     if not manifest.chunks:
         manifest.data["plan"] = {"chunk_rows": chunk_rows, "text_col": text_col, "id_col": id_col}
     nlp = pipeline or Pipeline.default(themes=themes)
-    versions = json.dumps({"vocnlp": __version__, "models": nlp.describe()}, sort_keys=True, default=str)
+    described = nlp.describe()
+    versions = json.dumps({"vocnlp": __version__, "models": described}, sort_keys=True, default=str)
+    if "encoder" in described:
+        from .encoders.identity import check_encoder, identity
+
+        now = identity(described["encoder"])
+        if manifest.chunks and not incremental:  # resumed chunks and new ones must come from one encoder
+            check_encoder(manifest.data.get("encoder"), now, what="this job's finished chunks")
+        manifest.data["encoder"] = now
     _remove_orphans(folder, manifest.chunks)
     store = _SeenStore(folder)
     seen = store.load() if incremental else set()

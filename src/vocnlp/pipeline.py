@@ -199,8 +199,15 @@ class Pipeline:
         """The shared encoder, loaded on first use."""
         if self._encoder is None:
             from .encoders import get_encoder
+            from .encoders.identity import check_encoder, identity
 
-            self._encoder = get_encoder(self.backend, self.encoder_model, config=self.config)
+            encoder = get_encoder(self.backend, self.encoder_model, config=self.config)
+            used = identity(encoder.describe())
+            for s in self.stages:  # a head reads vectors of the encoder it was trained on
+                head = getattr(s, "head", None)
+                if head is not None:
+                    check_encoder(head.meta.get("encoder"), used, what=f"the {s.name!r} head")
+            self._encoder = encoder
         return self._encoder
 
     def describe(self) -> dict[str, Any]:
@@ -234,7 +241,12 @@ class Pipeline:
                 columns[name].extend(col)
         if self.redact:
             columns = {frame.text_col: redacted, **columns}
-        return frame.with_columns(columns)
+        out = frame.with_columns(columns)
+        if self._encoder is not None and hasattr(out, "attrs"):  # pandas: which encoder made the vectors
+            from .encoders.identity import ATTR, identity
+
+            out.attrs[ATTR] = identity(self._encoder.describe())
+        return out
 
     def _chunks(self, values: list[object]) -> list[tuple[int, int]]:
         """``(start, stop)`` of chunks of at most ``chunk_rows`` rows and ``max_chunk_chars`` characters

@@ -197,6 +197,13 @@ def test_custom_head_few_shot_save_load_and_pipeline(tmp_path: Path) -> None:
     assert list(out["effort"][:4]) == ["effort", "effort", "other", "other"]
     assert out["effort_score"][:4].between(0.5, 1).all() and pd.isna(out["effort"][4])
     assert "effort" in nlp.describe()["stages"]
+    # the head's card says which encoder it was trained on, the output which encoder made its vectors,
+    # and a pipeline over another encoder model refuses the head (issue 20 item 3)
+    assert loaded.meta["encoder"]["model"] == "multilingual-e5-small"
+    assert out.attrs["vocnlp_encoder"] == loaded.meta["encoder"]
+    loaded.meta["encoder"] = {"model": "all-MiniLM-L6-v2", "weights": "hf"}
+    with pytest.raises(vocnlp.ConfigError, match="'effort' head was made with the encoder 'all-MiniLM-L6-v2'"):
+        Pipeline.default(heads={"effort": loaded}).run(["The coffee was delicious"])
 
 
 def test_zero_shot_head() -> None:

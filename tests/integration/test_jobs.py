@@ -255,3 +255,17 @@ def test_output_folder_is_a_parquet_dataset_and_old_folders_still_work(nlp: Pipe
     pd.testing.assert_frame_equal(jobs.read_output(out), expected)
     summary = jobs.tag(small, out=out, text_col="comment", id_col="id", chunk_rows=25, resume=True, pipeline=nlp)
     assert summary.skipped_resumed == 60 and (out / jobs.MANIFEST).exists() and not (out / "manifest.json").exists()
+
+
+def test_resume_with_another_encoder_is_refused(nlp: Pipeline, small: Path, tmp_path: Path) -> None:
+    """Issue 20 item 3: finished chunks and resumed ones must come from one encoder; the manifest says which."""
+    out = tmp_path / "out"
+    jobs.tag(small, out=out, text_col="comment", id_col="id", chunk_rows=20, pipeline=nlp)
+    manifest = json.loads((out / jobs.MANIFEST).read_text())
+    assert manifest["encoder"]["model"] == "multilingual-e5-small" and manifest["encoder"]["weights"]
+    _interrupt(out, keep=1)
+    manifest = json.loads((out / jobs.MANIFEST).read_text())
+    manifest["encoder"] = {"model": "paraphrase-multilingual-MiniLM-L12-v2", "weights": "hf"}
+    (out / jobs.MANIFEST).write_text(json.dumps(manifest))
+    with pytest.raises(vocnlp.ConfigError, match="paraphrase-multilingual"):
+        jobs.tag(small, out=out, text_col="comment", id_col="id", resume=True, pipeline=nlp)

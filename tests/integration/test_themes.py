@@ -122,6 +122,12 @@ def test_save_load_round_trip(tmp_path: Path, nps_tm: vocnlp.ThemeModel, nps_out
     pd.testing.assert_frame_equal(nps_tm.themes_.drop(columns=["first_seen"]), back.themes_.drop(columns=["first_seen"]),
                                   check_dtype=False)
     assert back.bertopic_ is not None
+    # the encoder that made the centroids travels with the model and is checked on use (issue 20 item 3)
+    assert back.state_.encoder == nps_tm.state_.encoder == nps_out.attrs["vocnlp_encoder"]
+    other = nps_out.head(20).copy()
+    other.attrs["vocnlp_encoder"] = {"model": "LaBSE", "weights": "hf"}
+    with pytest.raises(vocnlp.ConfigError, match="ThemeModel was made with the encoder 'multilingual-e5-small'"):
+        back.transform(other, text_col="text")
 
 
 def test_one_taxonomy_across_languages(nlp: Pipeline, nps_out: pd.DataFrame, sample_out: pd.DataFrame) -> None:

@@ -226,6 +226,14 @@ def fit_head(
     )
 
 
+def _encoder_identity(backend: str, model: str | None) -> dict[str, str]:
+    """The identity of the encoder ``embed`` used (recorded on the head's card, checked by the Pipeline)."""
+    from ..encoders import get_encoder
+    from ..encoders.identity import identity
+
+    return identity(get_encoder(backend, model).describe())
+
+
 def train_head(
     texts: Sequence[str],
     labels: Sequence[Any],
@@ -256,6 +264,7 @@ def train_head(
     if bad:
         raise InputError(f"texts[{bad[0]}] = {texts[bad[0]]!r}: training texts must be non-empty strings")
     emb = embed(list(texts), backend=backend, model=encoder_model)
+    kwargs["meta"] = {"encoder": _encoder_identity(backend, encoder_model), **(kwargs.get("meta") or {})}
     counts = Counter(lab for labs in labels for lab in ([labs] if isinstance(labs, str) else labs))
     logger.info("training head %r on %d texts: %s", name, len(texts), dict(counts))
     return fit_head(emb, labels, name=name, multi_label=multi_label, kind=kind, seed=seed, **kwargs)
@@ -301,6 +310,7 @@ def zero_shot_head(
         layers=[(w, np.zeros(len(names)))],
         temperature=float(temperature),
         meta={
+            "encoder": _encoder_identity(backend, encoder_model),
             "kind": "zero-shot",
             "descriptions": {k: descriptions[k] for k in names},
             "trained": date.today().isoformat(),

@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..encoders.identity import check_encoder
 from ..errors import ConfigError, InputError, NotFittedError
 from ..frames import require_columns
 from . import cluster, edits
@@ -126,6 +127,7 @@ class ThemeModel:
 
     state_: ThemeState  # set by fit / load; absent before (NotFittedError)
     _fit_data: FitData | None = None  # the fit's clauses (not after load)
+    _made_with: dict[str, str] | None = None  # the encoder of the vectors being fitted
     _bertopic: Any = None
     _bertopic_path: Path | None = None
     _seed_names: dict[int, str] = {}  # noqa: RUF012 - replaced per instance by fit, never mutated
@@ -217,6 +219,16 @@ class ThemeModel:
         from ..encoders import get_encoder
 
         return get_encoder(self.backend, self.encoder_model)
+
+    def _units(self, df: pd.DataFrame, text_col: str) -> tuple[Units, dict[str, str] | None]:
+        """The clauses of ``df`` with their vectors (the Pipeline's, else embedded here), and the identity of
+        the encoder that made them (None when a frame does not say)."""
+        from ..encoders.identity import frame_encoder, identity
+
+        if "clause_embeddings" in df:
+            return units_from_frame(df, text_col), frame_encoder(df)
+        encoder = self._encoder()
+        return units_from_frame(df, text_col, encoder=encoder), identity(encoder.describe())
 
     def _embed_phrases(self, phrases: list[str]) -> np.ndarray:
         return self._center(self._encoder().encode(phrases).embeddings)
@@ -313,6 +325,7 @@ class ThemeModel:
             ids=self._ids,
             threshold=self._threshold,
             themes={},
+            encoder=self._made_with,
         )
         self._redescribe(labels)
         stats["themes_merged"] += self._merge_restated(fit)
@@ -328,7 +341,11 @@ class ThemeModel:
 
         from ..words import content_words
 
-        units = units_from_frame(df, text_col, encoder=None if "clause_embeddings" in df else self._encoder())
+        units, self._made_with = self._units(df, text_col)
+        from ..encoders.identity import identity
+
+        # label phrases are embedded here and compared with the comments' vectors: one encoder for both
+        check_encoder(self._made_with, identity(self._encoder().describe()), what="the comments' vectors")
         n_words = np.array([len(content_words(t, lang)) for t, lang in zip(units.texts, units.language)])
         content = n_words >= 1
         if (n_words >= MIN_FIT_WORDS).sum() < 20:
@@ -695,7 +712,8 @@ class ThemeModel:
         text_col = text_col or getattr(self, "text_col_", None)
         frame = as_frame(data, text_col=text_col or ("text" if isinstance(data, list) else None))
         df = _pandas(data, frame.text_col)
-        units = units_from_frame(df, frame.text_col, encoder=None if "clause_embeddings" in df else self._encoder())
+        units, used = self._units(df, frame.text_col)
+        check_encoder(self.state_.encoder, used, what="this ThemeModel")
         ids, sims = self._assign_units(units)
         per_row: list[list[tuple[int, float]] | None] = [None] * len(df)
         per_clause: dict[int, dict[int, int]] = {}
@@ -736,7 +754,8 @@ class ThemeModel:
             text_col = text_col or getattr(self, "text_col_", None)
             df = _pandas(data, text_col or ("text" if isinstance(data, list) else None))
             text_col = text_col or "text"
-            units = units_from_frame(df, text_col, encoder=None if "clause_embeddings" in df else self._encoder())
+            units, used = self._units(df, text_col)
+            check_encoder(self.state_.encoder, used, what="this ThemeModel")
             ids, _ = self._assign_units(units)
             from .._dates import parse_dates
 

@@ -85,6 +85,8 @@ class ThemeState:
     parent_labels: dict[int, str] = field(default_factory=dict)
     edits: list[dict[str, Any]] = field(default_factory=list)
     fit_stats: dict[str, Any] = field(default_factory=dict)
+    #: the encoder the centroids were made with (:func:`vocnlp.encoders.identity.identity`); None when unknown
+    encoder: dict[str, str] | None = None
 
     def row_of(self, theme_id: int) -> int:
         return self.ids.index(theme_id)
@@ -146,6 +148,7 @@ class ThemeState:
             "parent_labels": {str(k): v for k, v in self.parent_labels.items()},
             "edits": self.edits,
             "fit_stats": self.fit_stats,
+            "encoder": self.encoder,
         }
 
     def arrays(self) -> dict[str, np.ndarray]:
@@ -170,4 +173,5 @@ class ThemeState:
             parent_labels={int(k): v for k, v in d.get("parent_labels", {}).items()},
             edits=list(d.get("edits", [])),
             fit_stats=dict(d.get("fit_stats", {})),
+            encoder=d.get("encoder"),
         )
