@@ -16,7 +16,10 @@ import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .themes import ThemeModel
 
 __all__ = ["Analysis", "run_analysis"]
 
@@ -48,8 +51,13 @@ def run_analysis(
     owners: Mapping[str, str] | None = None,
     n_boot: int = 2000,
     redact: bool = True,
+    themes: ThemeModel | str | os.PathLike[str] | None = None,
 ) -> Analysis:
     """Tag, find themes, analyse drivers and write the files into ``out_dir``.
+
+    ``themes``: a fitted ThemeModel or the folder of a saved one (``analysis/themes``, ``ThemeModel.save``):
+    its taxonomy is applied as it is, so this period's drivers use last period's themes and ids. Without
+    it, themes are found in ``df``.
 
     ``redact`` (default True): personal data is replaced by placeholders before the comments are embedded,
     so the tagged file, the themes and the report never hold it (see :mod:`vocnlp.pii`).
@@ -85,13 +93,17 @@ def run_analysis(
                 f"date_col={date_col!r}: {100 * parsed.isna().mean():.0f}% of its values are not dates "
                 f"(e.g. {bad}); pass the date column, or leave date_col out"
             )
+    saved_at = None
+    if themes is not None and not isinstance(themes, ThemeModel):
+        saved_at = Path(os.fspath(themes)).resolve()
+        themes = ThemeModel.load(themes)  # a wrong folder fails here, before the pipeline runs
     folder = check_writable(out_dir, folder=True)
     seconds: dict[str, float] = {}
     t0 = time.perf_counter()
     out = Pipeline.default(device=device, keep_embeddings=True, clauses=True, redact=redact).run(df, text_col=text_col)
     seconds["pipeline"] = time.perf_counter() - t0
     t0 = time.perf_counter()
-    tm = ThemeModel(seed=seed).fit(out, text_col=text_col)
+    tm = themes if themes is not None else ThemeModel(seed=seed).fit(out, text_col=text_col)
     out = tm.transform(out, text_col=text_col)
     seconds["themes"] = time.perf_counter() - t0
     out = out.drop(columns=["embedding", "clause_embeddings"])
@@ -110,7 +122,8 @@ def run_analysis(
     t0 = time.perf_counter()
     files = {
         "tagged": write_table(out, folder / "tagged.parquet"),
-        "themes_model": tm.save(folder / "themes"),
+        # a taxonomy applied from this very folder stays as it was saved
+        "themes_model": saved_at if saved_at == (folder / "themes").resolve() else tm.save(folder / "themes"),
         "themes": folder / "themes.csv",
         "drivers": folder / "drivers.csv",
         "report": folder / "report.html",

@@ -91,6 +91,11 @@ def analyze(
     ),
     device: str = typer.Option("auto", help=DEVICE_HELP),
     seed: int = typer.Option(0, help="random seed of the theme fit and the bootstrap (same seed, same result)"),
+    themes: Path | None = typer.Option(
+        None,
+        "--themes",
+        help="folder of a saved theme model (e.g. last run's OUT/themes): apply its themes instead of finding new ones",
+    ),
     redact: bool = typer.Option(
         True,
         help="replace personal data (e-mail, phone, card, IBAN, IP, URL, "
@@ -119,6 +124,7 @@ def analyze(
         seed=seed,
         redact=redact,
         owners=owner_map,
+        themes=themes,
     )
     typer.echo(
         f"{len(res.out)} comments; {res.drivers.score}; {res.themes.n_themes} themes; "

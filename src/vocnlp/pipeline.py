@@ -224,21 +224,25 @@ class Pipeline:
         return info
 
     # ---- running ---------------------------------------------------------------------------
-    def run(self, data: Any, *, text_col: str | None = None) -> Any:
+    def run(self, data: Any, *, text_col: str | None = None, progress: bool | None = None) -> Any:
         """Tag every row: same frame type back, same rows, same order, input columns kept.
 
         ``data``: a pandas or polars DataFrame (``text_col`` required) or a list of strings.
+        ``progress``: a bar over the comments (True / False; default ``config.progress``: on 2,000+
+        comments in a terminal or notebook).
         Adds ``language``, ``language_score``, the columns of the stages (``sentiment``...), ``status``, ``error``.
         """
         frame = as_frame(data, text_col=text_col)
         values = frame.texts()
         columns: dict[str, list[Any]] = {name: [] for name in self.output_columns()}
         redacted: list[object] = []
-        for start, stop in self._chunks(values):
-            chunk = self._run_chunk(values[start:stop])
-            redacted += chunk.values  # redacted texts (non-text rows keep their value)
-            for name, col in chunk.finished().items():
-                columns[name].extend(col)
+        with self._progress(len(values), self.config.progress if progress is None else progress) as bar:
+            for start, stop in self._chunks(values):
+                chunk = self._run_chunk(values[start:stop])
+                redacted += chunk.values  # redacted texts (non-text rows keep their value)
+                for name, col in chunk.finished().items():
+                    columns[name].extend(col)
+                bar.update(stop - start)
         if self.redact:
             columns = {frame.text_col: redacted, **columns}
         out = frame.with_columns(columns)
@@ -247,6 +251,15 @@ class Pipeline:
 
             out.attrs[ATTR] = identity(self._encoder.describe())
         return out
+
+    @staticmethod
+    def _progress(total: int, show: bool | None) -> Any:
+        """One bar over the comments (rate, ETA): True always, None on 2,000+ comments in a terminal or
+        notebook (tqdm's own check), False never."""
+        from tqdm.auto import tqdm
+
+        disable = True if show is False or (show is None and total < 2000) else (None if show is None else False)
+        return tqdm(total=total, desc="vocnlp", unit="comments", disable=disable, smoothing=0.1)
 
     def _chunks(self, values: list[object]) -> list[tuple[int, int]]:
         """``(start, stop)`` of chunks of at most ``chunk_rows`` rows and ``max_chunk_chars`` characters

@@ -228,3 +228,15 @@ def test_a_custom_stage_returns_clause_values_through_the_contract(nlp: Pipeline
     assert out["status"][1] == "error" and out["error"][1].startswith("V500 stage_failed: clause_length")
     assert pd.isna(out["longest_clause"][1]) and isinstance(out["sentiment"][1], str)
     assert out["status"][2] == "ok" and out["clauses"][2][0]["n_chars"] == 5
+
+
+def test_progress_bar_over_comments(capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 21 item 4 / issue 20 item 8: one bar over Pipeline.run, in comments (rate, ETA); never with progress=False."""
+    from vocnlp.config import RuntimeConfig
+
+    texts = ["Great service", "Late delivery, rude driver", "Muito bom"] * 10
+    Pipeline.default(config=RuntimeConfig(progress=True, chunk_rows=8)).run(texts)
+    err = capsys.readouterr().err
+    assert "vocnlp" in err and "30/30" in err and "comments/s" in err
+    Pipeline.default(config=RuntimeConfig(progress=False, chunk_rows=8)).run(texts)
+    assert capsys.readouterr().err == ""

@@ -154,3 +154,25 @@ def test_real_act_now_never_lists_happy_reviewers(real_report) -> None:  # type:
     al = vocnlp.alerts(res.out, score_col=score_col, kind=res.drivers.kind)
     low = low_scores(res.out[score_col].tolist(), res.drivers.kind)          # the scale is the whole column's
     assert len(al) == 0 or low[al.index.to_numpy()].all(), name              # was: 5-star reviews as "negative"
+
+
+def test_analyze_applies_a_saved_taxonomy(analysis_dir: Path, tmp_path: Path) -> None:
+    """Issue 20 item 5: `vocnlp analyze --themes DIR` reuses last run's themes (same ids and labels) instead
+    of fitting new ones; a folder that holds no theme model fails before the pipeline runs."""
+    from typer.testing import CliRunner
+
+    from vocnlp.cli import app
+
+    sample = vocnlp.io.load_sample().iloc[:150]
+    path = tmp_path / "next.csv"
+    sample.to_csv(path, index=False)
+    args = ["analyze", str(path), "--text-col", "comment", "--score-col", "nps", "--out", str(tmp_path / "next")]
+    res = CliRunner().invoke(app, [*args, "--themes", str(analysis_dir / "themes")])
+    assert res.exit_code == 0, res.output
+    before = pd.read_csv(analysis_dir / "themes.csv")
+    after = pd.read_csv(tmp_path / "next" / "themes.csv")
+    assert list(after["theme_id"]) == list(before["theme_id"]) and list(after["label"]) == list(before["label"])
+    tagged = pd.read_parquet(tmp_path / "next" / "tagged.parquet")
+    assert set(tagged["theme"].dropna()) <= set(before["label"]) | {"unassigned"}
+    bad = CliRunner().invoke(app, [*args, "--themes", str(tmp_path)])
+    assert bad.exit_code != 0 and "Traceback" not in bad.output

@@ -225,7 +225,8 @@ class TorchEncoder:
         if show is False or (show is None and total_windows < 2000):
             return batches
         tqdm = import_optional("tqdm.auto").tqdm
-        return tqdm(batches, desc="embedding", unit="batch", disable=None if show is None else False)
+        # leave=False: inside Pipeline.run's bar this one comes and goes with each chunk
+        return tqdm(batches, desc="embedding", unit="batch", disable=None if show is None else False, leave=False)
 
     def _run_batches(
         self,

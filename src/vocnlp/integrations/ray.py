@@ -92,7 +92,7 @@ class _Tagger:
         self.nlp = Pipeline.default(config=config, themes=themes, **options)
 
     def __call__(self, batch: Any) -> Any:
-        out = self.nlp.run(batch.reset_index(drop=True), text_col=self.text_col)
+        out = self.nlp.run(batch.reset_index(drop=True), text_col=self.text_col, progress=False)
         out["vocnlp_version"] = __version__
         return out
 

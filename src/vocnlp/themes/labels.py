@@ -37,6 +37,8 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]+")
 MAX_WORDS = 5
 MAX_CJK = 6
 PER_THEME = 16  # candidates embedded per theme
+#: how a candidate's three scores (and being a phrase rather than one word) add up
+WEIGHTS = {"closeness": 1.0, "coverage": 2.0, "distinctiveness": 0.5, "phrase": 0.25}
 #: a clause is a close variant of a phrase when at least as similar to it as this quantile of the
 #: clauses that contain the phrase word for word
 VARIANT_QUANTILE = 0.25
@@ -207,7 +209,8 @@ def choose_labels(
         dist = np.array([stats[i][p][1] for p in ps])
         dist = dist / max(dist.max(), 1e-9)
         multi = np.array([_words(p) >= 2 or bool(_CJK.fullmatch(p)) for p in ps], dtype=float)
-        score = close + 2.0 * cov + 0.5 * dist + 0.25 * multi
+        score = WEIGHTS["closeness"] * close + WEIGHTS["coverage"] * cov + WEIGHTS["distinctiveness"] * dist
+        score = score + WEIGHTS["phrase"] * multi
         # maximal marginal relevance: each next phrase is good and unlike the ones already picked
         picked: list[int] = []
         while len(picked) < min(5, len(ps)):
