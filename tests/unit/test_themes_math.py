@@ -193,6 +193,21 @@ def test_theme_model_follows_scikit_learns_parameter_contract() -> None:
         tm.set_params(colour="red")
 
 
+def test_scikit_learns_fitted_check_speaks_for_theme_model() -> None:
+    """Issue 20 item 4: sklearn's own check_is_fitted raises sklearn's NotFittedError before fit (vocnlp's
+    NotFittedError is not sklearn's class: that would import sklearn with vocnlp) and passes after."""
+    from sklearn.exceptions import NotFittedError
+    from sklearn.utils.validation import check_is_fitted
+
+    from vocnlp import ThemeModel
+
+    tm = ThemeModel()
+    with pytest.raises(NotFittedError):
+        check_is_fitted(tm)
+    tm.state_ = object()  # type: ignore[assignment]  # what fit / load set
+    check_is_fitted(tm)
+
+
 def test_labels_that_restate_each_other_pair_only_when_close_and_alike() -> None:
     """Issue 15 item 3: "ac tidak dingin" / "ac nya tidak dingin" (IndoNLU) were two themes; a clean room
     and a room that is not clean, or two unrelated centres, stay apart."""

@@ -209,6 +209,22 @@ class ThemeModel:
         if self.merge_similarity is not None and not 0 < self.merge_similarity <= 1:
             raise ConfigError(f"merge_similarity={self.merge_similarity!r} must be in (0, 1] or None")
 
+    def __sklearn_is_fitted__(self) -> bool:
+        """scikit-learn's ``check_is_fitted(model)`` asks this (and raises its own NotFittedError)."""
+        return getattr(self, "state_", None) is not None
+
+    def __sklearn_tags__(self) -> Any:
+        """scikit-learn's estimator tags: a transformer of text (frames), fitted without a target."""
+        from sklearn.utils import InputTags, Tags, TargetTags, TransformerTags
+
+        return Tags(
+            estimator_type=None,
+            target_tags=TargetTags(required=False),
+            transformer_tags=TransformerTags(preserves_dtype=[]),
+            input_tags=InputTags(two_d_array=False, string=True),
+            no_validation=True,
+        )
+
     def _require_fitted(self) -> None:
         if getattr(self, "state_", None) is None:
             raise NotFittedError(
