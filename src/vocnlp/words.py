@@ -28,7 +28,7 @@ from typing import Any, NamedTuple
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["Token", "content_words", "fold", "mask", "segment", "stop_words"]
+__all__ = ["Token", "content_words", "fold", "ko_base", "ko_has_noun", "mask", "segment", "stop_words"]
 
 _MASK = re.compile(
     r"https?://\S+|www\.\S+|\S+@\S+\.\w+|[@#][\w.]+|\b\d[\w.,:/%-]*",
@@ -166,6 +166,14 @@ _EXTRA_STOP = {
     # became theme labels on real reviews (ASAP zh: 感觉, 一股, 可惜; Japanese hotel reviews: わけ, 本当,
     # 充分; NSMC ko: 위해, 봤는데, 나오는)
     "zh": {
+        "全程",
+        "关注",
+        "一点多",
+        "位于",
+        "沒有",
+        "没有",
+        "旁边",
+        "地方",
         "感觉",
         "一股",
         "可惜",
@@ -227,6 +235,12 @@ _EXTRA_STOP = {
         "大家",
     },
     "ja": {
+        "通り",
+        "利用",
+        "ほう",
+        "今度",
+        "場合",
+        "最高",
         "わけ",
         "本当",
         "充分",
@@ -267,11 +281,50 @@ _EXTRA_STOP = {
         "よう",
     },
     "ko": {
+        "있다",
+        "않았다",
+        "않다",
+        "않고",
+        "본건",
+        "보세요",
+        "근데",
+        "하는데",
+        "했는데",
+        "같다",
+        "같은데",
+        "없다",
+        "것",
+        "수",
+        "거",
+        "때",
+        "등",
+        "점",
+        "중",
+        "듯",
+        "뿐",
+        "데",
+        "줄",
+        "분",
+        "이건",
+        "그냥",
+        "수도",
+        "이렇게",
+        "것이",
+        "것은",
+        "충분히",
+        "있지만",
+        "봤다",
+        "수가",
+        "하고",
+        "해서",
+        "한다",
+        "했다",
+        "된다",
+        "그래서",
         "위해",
         "정말",
         "진짜",
         "너무",
-        "그냥",
         "봤는데",
         "나오는",
         "하는",
@@ -351,6 +404,7 @@ class Token(NamedTuple):
 
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HAN = re.compile(r"[\u3400-\u9fff]")
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _JA_CONTENT = ("名詞", "動詞", "形容詞", "形状詞")
 _tagger_lock = threading.Lock()
 
@@ -374,6 +428,56 @@ def _mecab() -> Any:
     except (ImportError, RuntimeError) as exc:
         logger.info("fugashi/unidic-lite unusable (%s; pip install 'vocnlp[cjk]'): Japanese falls back to bigrams", exc)
         return None
+
+
+@lru_cache(maxsize=1)
+def _kiwi() -> Any:
+    try:
+        from kiwipiepy import Kiwi
+
+        return Kiwi()
+    except (ImportError, RuntimeError, OSError) as exc:
+        logger.info("kiwipiepy unusable (%s; pip install 'vocnlp[cjk]'): Korean words keep their particles", exc)
+        return None
+
+
+_KO_NOUNISH = ("NN", "XSN", "SL", "SH", "XR")
+
+
+@lru_cache(maxsize=65536)
+def ko_base(word: str) -> str:
+    """A Korean word (eojeol) without the particles or copula ending after its noun: 영화가, 영화는,
+    영화네요 -> 영화; 배우들의 -> 배우들. Verbs and adjectives keep their endings (재미없게). Without the
+    ``cjk`` extra (Kiwi), the word as it is.
+
+    Example:
+        >>> ko_base("연기가"), ko_base("재미없게")                      # doctest: +SKIP
+        ('연기', '재미없게')
+    """
+    kiwi = _kiwi()
+    if kiwi is None or not _HANGUL.search(word):
+        return word
+    with _tagger_lock:
+        toks = kiwi.tokenize(word)
+    keep = len(toks)
+    while keep > 1 and (toks[keep - 1].tag.startswith("J") or toks[keep - 1].tag in ("VCP", "EF", "EC", "EP", "ETM")):
+        keep -= 1
+    if keep == len(toks) or not toks[keep - 1].tag.startswith(_KO_NOUNISH):
+        return word  # nothing after a noun to strip (a verb's ending stays)
+    end = toks[keep - 1].start + toks[keep - 1].len
+    return word[:end] if 0 < end <= len(word) else word
+
+
+@lru_cache(maxsize=65536)
+def ko_has_noun(word: str) -> bool:
+    """The Korean word holds a noun (or a root, 지루 in 지루하다): 보면서, 그렇지, 봤어요 do not. True
+    without Kiwi (nothing to tell by)."""
+    kiwi = _kiwi()
+    if kiwi is None or not _HANGUL.search(word):
+        return True
+    with _tagger_lock:
+        toks = kiwi.tokenize(word)
+    return any(t.tag in ("NNG", "NNP", "SL", "XR") for t in toks)
 
 
 def segment(run: str, lang: str | None) -> list[Token] | None:
@@ -426,5 +530,8 @@ def content_words(text: str, lang: str | None = None) -> list[str]:
             continue
         out.extend(run[i : i + 2] for i in range(len(run) - 1) if run[i : i + 2] not in stops)
     rest = _CJK_RUN.sub(" ", text) if out or _CJK_RUN.search(text) else text
-    out.extend(w for w in _WORD.findall(rest.replace("'", "").replace("\u2019", "")) if w not in stops)
+    plain = _WORD.findall(rest.replace("'", "").replace("\u2019", ""))
+    if lang == "ko":  # 영화가 and 영화는 are one word, 영화
+        plain = [ko_base(w) for w in plain]
+    out.extend(w for w in plain if w not in stops)
     return out

@@ -35,3 +35,18 @@ def test_cjk_label_candidates_are_whole_words() -> None:
     assert "服务员" in zh and "务员" not in zh and "太慢" in zh
     ja = candidates("朝食が美味しかったです。スタッフの対応も良かった", "ja")
     assert "スタッフの対応" in ja and not any(c.endswith("美味しかっ") for c in ja)
+
+
+def test_korean_words_lose_their_particles_not_their_endings() -> None:
+    """NSMC reviews: 영화, 영화가, 영화는, 영화네요 were four themes' labels; 연기가 / 연기는 one word (연기)."""
+    pytest.importorskip("kiwipiepy")
+    from vocnlp.themes.labels import candidates
+    from vocnlp.words import content_words, ko_base
+
+    assert [ko_base(w) for w in ("영화가", "영화는", "영화네요", "영화라는", "배우들의")] == ["영화"] * 4 + ["배우들"]
+    assert ko_base("재미없게") == "재미없게" and ko_base("좋은") == "좋은"  # a verb keeps its ending
+    assert content_words("배우들의 연기가 정말 좋았음", "ko") == ["배우들", "연기", "좋았음"]
+    cands = candidates("배우들의 연기가 정말 좋았음", "ko")
+    assert "배우들의 연기" in cands and "연기" in cands and "연기가" not in cands
+    assert all(c.split()[-1] in "배우들의 연기가 정말 좋았음" for c in cands)
+    assert "좋았음" not in cands  # alone, a Korean label names something (a verb does not)

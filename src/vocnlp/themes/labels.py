@@ -25,7 +25,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from ..words import content_words, fold, mask, segment, stop_words
+from ..words import content_words, fold, ko_base, ko_has_noun, mask, segment, stop_words
 
 if TYPE_CHECKING:
     import numpy as np
@@ -86,16 +86,20 @@ def candidates(text: str, lang: str | None) -> list[str]:
             )
     rest = _CJK.sub(" , ", low) if runs else low
     toks = _TOKEN.findall(rest)
+    # Korean: a phrase ends on a word without its particle (배우들의 연기가 -> "배우들의 연기"), so it still
+    # occurs in the text and 연기가 / 연기는 give one candidate
+    end = ko_base if lang == "ko" else str
     for i, w in enumerate(toks):
         if not w[0].isalpha() or w in stops or len(w) < 2:
             continue
-        out.append(w)
+        if len(b := end(w)) >= 2 and b not in stops and (lang != "ko" or ko_has_noun(b)):
+            out.append(b)  # a Korean word alone is a label only when it names something (not 보면서)
         for j in range(i + 1, min(i + MAX_WORDS, len(toks))):
             v = toks[j]
             if not v[0].isalpha():
                 break
-            if v not in stops and len(v) >= 2 and v not in toks[i:j]:
-                out.append(" ".join(toks[i : j + 1]))
+            if v not in stops and len(v) >= 2 and v not in toks[i:j] and end(v) not in stops:
+                out.append(" ".join([*toks[i:j], end(v)]))
     return list(dict.fromkeys(out))
 
 
