@@ -247,3 +247,20 @@ def test_label_candidates_never_run_across_a_number() -> None:
     got = candidates("it took 3 months to connect, nearly 10 weeks", "en")
     assert "took months" not in got and "nearly weeks" not in got
     assert "months to connect" in got
+
+
+def test_a_parent_never_reads_as_one_of_its_children() -> None:
+    """The report showed "works perfectly (group)" over "· works perfectly": without a word its children
+    share, a parent is named by its two largest children; with one (Chinese: two characters), by it."""
+    from vocnlp.themes.describe import parent_labels
+    from vocnlp.themes.state import Theme
+
+    themes = {
+        0: Theme(id=0, label="works perfectly", size=50, language="en"),
+        1: Theme(id=1, label="good value for money", size=30, language="en"),
+        2: Theme(id=2, label="easy to use", size=10, language="en"),
+        3: Theme(id=3, label="味道不错", size=20, language="zh", phrases=["味道"]),
+        4: Theme(id=4, label="味道一般", size=15, language="zh", phrases=["味道"]),
+    }
+    got = parent_labels(themes, {0: 0, 1: 0, 2: 0, 3: 3, 4: 3}, taken={t.label for t in themes.values()})
+    assert got == {0: "works perfectly / good value for money", 3: "味道"}

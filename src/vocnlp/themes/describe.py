@@ -8,6 +8,7 @@ Example:
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import TYPE_CHECKING
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
     from .units import Units
 
 __all__ = ["ctfidf_terms", "describe_themes", "parent_groups", "parent_labels", "pick_label", "restated_pairs"]
+
+_DENSE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")  # kana, ideographs, Hangul
 
 MIN_UNITS_PER_LANGUAGE = 3
 #: a language gets its own label in a theme when it holds this share of the theme's clauses (and 5+)
@@ -275,7 +278,8 @@ def parent_groups(
 
 def parent_labels(themes: Mapping[int, Theme], parents: Mapping[int, int], taken: set[str]) -> dict[int, str]:
     """A label per parent with two or more children: the content word most of its children share in
-    their phrases and keywords, else its largest child's label; unique among parents."""
+    their phrases and keywords, else its two largest children's labels ("works perfectly / good value"),
+    so a parent never reads as one of its children; unique among parents."""
     from ..words import content_words
 
     groups: dict[int, list[int]] = {}
@@ -294,11 +298,12 @@ def parent_labels(themes: Mapping[int, Theme], parents: Mapping[int, int], taken
                     w
                     for ph in [themes[k].label, *themes[k].phrases, *themes[k].terms[:5]]
                     for w in content_words(ph, lang)
-                    if len(w) >= 3
+                    if len(w) >= (2 if _DENSE.search(w) else 3)  # 味道, 연기: two characters say a lot
                 }
             )
         common = [w for w, c in votes.most_common() if c >= max(2, (len(kids) + 1) // 2)]
-        label = common[0] if common else themes[p].label
+        biggest = sorted(kids, key=lambda k: (-themes[k].size, k))[:2]
+        label = common[0] if common else " / ".join(themes[k].label for k in biggest)
         base, k = label, 2
         while label in used or (label in taken and label not in {themes[c].label for c in kids}):
             label = f"{base} ({k})"
