@@ -262,5 +262,7 @@ def test_a_parent_never_reads_as_one_of_its_children() -> None:
         3: Theme(id=3, label="味道不错", size=20, language="zh", phrases=["味道"]),
         4: Theme(id=4, label="味道一般", size=15, language="zh", phrases=["味道"]),
     }
-    got = parent_labels(themes, {0: 0, 1: 0, 2: 0, 3: 3, 4: 3}, taken={t.label for t in themes.values()})
-    assert got == {0: "works perfectly / good value for money", 3: "味道"}
+    themes[5] = Theme(id=5, label="영화", size=40, language="ko", phrases=["영화"])
+    themes[6] = Theme(id=6, label="아닌 영화", size=30, language="ko", phrases=["영화"])
+    got = parent_labels(themes, {0: 0, 1: 0, 2: 0, 3: 3, 4: 3, 5: 5, 6: 5}, taken={t.label for t in themes.values()})
+    assert got == {0: "works perfectly / good value for money", 3: "味道", 5: "영화 / 아닌 영화"}

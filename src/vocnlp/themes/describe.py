@@ -301,7 +301,8 @@ def parent_labels(themes: Mapping[int, Theme], parents: Mapping[int, int], taken
                     if len(w) >= (2 if _DENSE.search(w) else 3)  # 味道, 연기: two characters say a lot
                 }
             )
-        common = [w for w, c in votes.most_common() if c >= max(2, (len(kids) + 1) // 2)]
+        own = {themes[k].label for k in kids}  # a shared word that is also a child's label would name that child
+        common = [w for w, c in votes.most_common() if c >= max(2, (len(kids) + 1) // 2) and w not in own]
         biggest = sorted(kids, key=lambda k: (-themes[k].size, k))[:2]
         label = common[0] if common else " / ".join(themes[k].label for k in biggest)
         base, k = label, 2
