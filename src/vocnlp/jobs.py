@@ -464,7 +464,9 @@ class _Run:
         todo = [i for i, h in enumerate(hashes) if h not in self.seen] if self.incremental else list(range(n))
         self.summary.skipped_seen += n - len(todo)
         if todo:
-            tagged = self.nlp.run(chunk.iloc[todo].reset_index(drop=True), text_col=self.text_col, progress=False)
+            from .pipeline import run_quietly
+
+            tagged = run_quietly(self.nlp, chunk.iloc[todo].reset_index(drop=True), text_col=self.text_col)
             tagged.insert(0, "vocnlp_row_key", keys.iloc[todo].to_numpy())
             tagged["vocnlp_version"] = __version__
             _write_part(tagged, self.folder / f"part-{key}.parquet")

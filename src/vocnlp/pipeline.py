@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from .heads import Head
     from .themes import ThemeModel
 
-__all__ = ["Pipeline", "EmbeddingStage", "StageBatch", "StageOutput", "run_isolated"]
+__all__ = ["Pipeline", "EmbeddingStage", "StageBatch", "StageOutput", "run_isolated", "run_quietly"]
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -521,3 +521,13 @@ def _pooled(vectors: np.ndarray, n_tokens: Sequence[int]) -> np.ndarray:
 
     v = (np.asarray(n_tokens, np.float64)[:, None] * vectors).sum(axis=0)
     return (v / max(float(np.linalg.norm(v)), 1e-12)).astype(np.float32)
+
+
+def run_quietly(nlp: Any, data: Any, *, text_col: str | None) -> Any:
+    """``nlp.run`` without its progress bar, for callers that show their own (jobs, Ray partitions); a
+    pipeline whose ``run`` takes no ``progress=`` (a user's subclass written before it) runs as it is."""
+    import inspect
+
+    if "progress" in inspect.signature(nlp.run).parameters:
+        return nlp.run(data, text_col=text_col, progress=False)
+    return nlp.run(data, text_col=text_col)

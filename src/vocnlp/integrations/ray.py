@@ -92,7 +92,9 @@ class _Tagger:
         self.nlp = Pipeline.default(config=config, themes=themes, **options)
 
     def __call__(self, batch: Any) -> Any:
-        out = self.nlp.run(batch.reset_index(drop=True), text_col=self.text_col, progress=False)
+        from ..pipeline import run_quietly
+
+        out = run_quietly(self.nlp, batch.reset_index(drop=True), text_col=self.text_col)
         out["vocnlp_version"] = __version__
         return out
 
