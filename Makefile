@@ -29,6 +29,7 @@ test: install lint
 	HF_HUB_OFFLINE=1 $(PY) -m pytest src tests
 
 bench: install
+	HF_HUB_OFFLINE=1 $(PY) benchmarks/startup.py
 	HF_HUB_OFFLINE=1 $(PY) benchmarks/encode.py
 	HF_HUB_OFFLINE=1 $(PY) benchmarks/comment_vectors.py
 	HF_HUB_OFFLINE=1 $(PY) benchmarks/langid.py
