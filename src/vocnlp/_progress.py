@@ -36,6 +36,9 @@ class _Off:
     def update(self, n: int = 1) -> None:
         return None
 
+    def set_postfix_str(self, s: str = "") -> None:
+        return None
+
     def close(self) -> None:
         return None
 
@@ -50,7 +53,8 @@ def progress_bar(
     leave: bool = True,
     **kwargs: Any,
 ) -> Any:
-    """A tqdm bar: ``show`` True always, None where tqdm sees a terminal or notebook, False never."""
+    """A tqdm bar: ``show`` True always, None where stderr is a terminal (tqdm's check; a notebook's is
+    not: pass True there), False never."""
     if show is False:
         return _Off(iterable)
     tqdm = quiet_tqdm_import()

@@ -38,7 +38,7 @@ class RuntimeConfig:
             ``None`` picks 2048 on CPU (measured fastest in benchmarks/encode.py) and 32768 on GPUs.
         max_batch_size: upper bound of rows in one batch.
         num_threads: torch CPU threads; ``None`` leaves torch's default.
-        progress: ``None`` shows a bar only on long work in a terminal/notebook; False never.
+        progress: ``None`` shows a bar only on long work in a terminal (stderr a TTY; in a notebook pass True); False never.
         chunk_rows: rows per pipeline chunk.
         max_chars: longer texts are truncated and flagged (V103).
         max_chunk_chars: a chunk also ends when its texts reach this many characters, so memory stays

@@ -229,7 +229,7 @@ class Pipeline:
 
         ``data``: a pandas or polars DataFrame (``text_col`` required) or a list of strings.
         ``progress``: a bar over the comments (True / False; default ``config.progress``: on 2,000+
-        comments in a terminal or notebook).
+        comments in a terminal; True in a notebook).
         Adds ``language``, ``language_score``, the columns of the stages (``sentiment``...), ``status``, ``error``.
         """
         frame = as_frame(data, text_col=text_col)
@@ -254,8 +254,8 @@ class Pipeline:
 
     @staticmethod
     def _progress(total: int, show: bool | None) -> Any:
-        """One bar over the comments (rate, ETA): True always, None on 2,000+ comments in a terminal or
-        notebook (tqdm's own check), False never."""
+        """One bar over the comments (rate, ETA): True always, None on 2,000+ comments in a terminal (tqdm's
+        own check), False never."""
         from ._progress import progress_bar
 
         if show is None and total < 2000:

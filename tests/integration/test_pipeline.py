@@ -240,3 +240,14 @@ def test_progress_bar_over_comments(capsys: pytest.CaptureFixture[str]) -> None:
     assert "vocnlp" in err and "30/30" in err and "comments/s" in err
     Pipeline.default(config=RuntimeConfig(progress=False, chunk_rows=8)).run(texts)
     assert capsys.readouterr().err == ""
+
+
+def test_theme_fit_shows_its_phases(capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 21 item 4: ThemeModel.fit(progress=True) shows its phases (clauses, clustering, labels)."""
+    out = Pipeline.default(keep_embeddings=True).run(vocnlp.io.load_sample(), text_col="comment")
+    capsys.readouterr()
+    vocnlp.ThemeModel(seed=0).fit(out, text_col="comment", progress=True)
+    err = capsys.readouterr().err
+    assert "themes" in err and "3/3" in err and "labels" in err
+    vocnlp.ThemeModel(seed=0).fit(out, text_col="comment", progress=False)
+    assert "themes:" not in capsys.readouterr().err

@@ -319,34 +319,47 @@ class ThemeModel:
         return UNASSIGNED_LABEL if theme_id == UNASSIGNED else self.state_.themes[theme_id].label
 
     # ---- fitting -------------------------------------------------------------------------------
-    def fit(self, data: Any, *, text_col: str | None = None, date_col: str | None = None) -> ThemeModel:
+    def fit(
+        self, data: Any, *, text_col: str | None = None, date_col: str | None = None, progress: bool | None = None
+    ) -> ThemeModel:
         """Find the themes of ``data`` (a Pipeline output, or any frame / list of comments).
 
-        With ``date_col``, each theme's ``first_seen`` is the earliest date among its comments.
+        With ``date_col``, each theme's ``first_seen`` is the earliest date among its comments. ``progress``:
+        a bar over the fit's phases (clauses, clustering, labels); None shows it in a terminal
+        (in a notebook pass True).
         """
+        from .._progress import progress_bar
+
         self._check_params()
         self.__dict__.pop("state_", None)  # a refit starts afresh (centring uses the new corpus mean)
         df = _pandas(data, text_col)
         self.text_col_ = text_col or ("text" if isinstance(data, list) else None)
         text_col = self.text_col_ or "text"
         require_columns(df.columns, {"date_col": date_col})
-        fit, n_words, units = self._prepare(df, text_col, date_col)
-        labels, stats = self._cluster(fit)
-        fit.labels = labels
-        self._fit_data = fit
-        self.state_ = ThemeState(
-            mean=self._mean,
-            language_basis=self._basis_,
-            centroids=self._cents,
-            ids=self._ids,
-            threshold=self._threshold,
-            themes={},
-            encoder=self._made_with,
-        )
-        self._redescribe(labels)
-        stats["themes_merged"] += self._merge_restated(fit)
-        self._seed_names = {}  # from now on the records carry them (user_label)
-        self.state_.fit_stats = {**self._fit_stats(units, fit, n_words), **stats}
+        with progress_bar(total=3, show=progress, desc="themes", unit="phase") as bar:
+            bar.set_postfix_str("clauses")
+            fit, n_words, units = self._prepare(df, text_col, date_col)
+            bar.update(1)
+            bar.set_postfix_str("clustering")
+            labels, stats = self._cluster(fit)
+            bar.update(1)
+            bar.set_postfix_str("labels")
+            fit.labels = labels
+            self._fit_data = fit
+            self.state_ = ThemeState(
+                mean=self._mean,
+                language_basis=self._basis_,
+                centroids=self._cents,
+                ids=self._ids,
+                threshold=self._threshold,
+                themes={},
+                encoder=self._made_with,
+            )
+            self._redescribe(labels)
+            stats["themes_merged"] += self._merge_restated(fit)
+            self._seed_names = {}  # from now on the records carry them (user_label)
+            self.state_.fit_stats = {**self._fit_stats(units, fit, n_words), **stats}
+            bar.update(1)
         logger.info("themes: %s", self.state_.fit_stats)
         return self
 
