@@ -445,6 +445,16 @@ _KO_NOUNISH = ("NN", "XSN", "SL", "SH", "XR")
 
 
 @lru_cache(maxsize=65536)
+def _ko_morphs(word: str) -> tuple[tuple[str, int, int], ...] | None:
+    """Kiwi's morphemes of one Korean word as ``(tag, start, length)``, once per word; None without Kiwi
+    or Hangul."""
+    kiwi = _kiwi()
+    if kiwi is None or not _HANGUL.search(word):
+        return None
+    with _tagger_lock:
+        return tuple((t.tag, t.start, t.len) for t in kiwi.tokenize(word))
+
+
 def ko_base(word: str) -> str:
     """A Korean word (eojeol) without the particles or copula ending after its noun: 영화가, 영화는,
     영화네요 -> 영화; 배우들의 -> 배우들. Verbs and adjectives keep their endings (재미없게). Without the
@@ -454,30 +464,23 @@ def ko_base(word: str) -> str:
         >>> ko_base("연기가"), ko_base("재미없게")                      # doctest: +SKIP
         ('연기', '재미없게')
     """
-    kiwi = _kiwi()
-    if kiwi is None or not _HANGUL.search(word):
+    toks = _ko_morphs(word)
+    if toks is None:
         return word
-    with _tagger_lock:
-        toks = kiwi.tokenize(word)
     keep = len(toks)
-    while keep > 1 and (toks[keep - 1].tag.startswith("J") or toks[keep - 1].tag in ("VCP", "EF", "EC", "EP", "ETM")):
+    while keep > 1 and (toks[keep - 1][0].startswith("J") or toks[keep - 1][0] in ("VCP", "EF", "EC", "EP", "ETM")):
         keep -= 1
-    if keep == len(toks) or not toks[keep - 1].tag.startswith(_KO_NOUNISH):
+    if keep == len(toks) or not toks[keep - 1][0].startswith(_KO_NOUNISH):
         return word  # nothing after a noun to strip (a verb's ending stays)
-    end = toks[keep - 1].start + toks[keep - 1].len
+    end = toks[keep - 1][1] + toks[keep - 1][2]
     return word[:end] if 0 < end <= len(word) else word
 
 
-@lru_cache(maxsize=65536)
 def ko_has_noun(word: str) -> bool:
     """The Korean word holds a noun (or a root, 지루 in 지루하다): 보면서, 그렇지, 봤어요 do not. True
     without Kiwi (nothing to tell by)."""
-    kiwi = _kiwi()
-    if kiwi is None or not _HANGUL.search(word):
-        return True
-    with _tagger_lock:
-        toks = kiwi.tokenize(word)
-    return any(t.tag in ("NNG", "NNP", "SL", "XR") for t in toks)
+    toks = _ko_morphs(word)
+    return toks is None or any(tag in ("NNG", "NNP", "SL", "XR") for tag, _, _ in toks)
 
 
 def segment(run: str, lang: str | None) -> list[Token] | None:
