@@ -253,15 +253,7 @@ same data with seeds 0 and 1 gives 0.74 on IndoNLU, so most of the gap is UMAP's
 Pipeline outputs are cached in benchmarks/.cache (rebuilt 2026-12-03 with today's Pipeline: the zh / ja
 clauses and vectors differ from the 2026-12-02 run, which is why those two sets now have 34 / 39 themes
 instead of 93 / 122; the same outputs with the code of commit 2534e96 give 39 themes and a largest theme in 48%
-of the Japanese reviews, so the change is the data, not the model).
-
-Tried for stability on 2026-12-03 (refit ARI, NPS / IndoNLU; the model as committed: 0.690 / 0.581): k-means
-on the centred vectors instead of UMAP + HDBSCAN, n/(2 min_size) clusters 0.598 / 0.549, n/(4 min_size)
-0.596 / 0.525; a consensus of 10 k-means runs (centres grouped across runs, kept where half the runs agree)
-0.616 / 0.652; dissolving themes that a bootstrap sample does not find again (Hennig's clusterwise Jaccard
-< 0.5) 0.708 / 0.453, with 12 and 10 themes left and 16% unassigned. None is kept: none reaches 0.80 and
-each costs themes or unassigned comments. Label coverage can be pushed to 0.61-0.65 on NPS by weighting
-coverage twice as much, but the labels become single words ("service", "didn't", "extremely"), so it is not."""
+of the Japanese reviews, so the change is the data, not the model)."""
 
 
 def main() -> None:
