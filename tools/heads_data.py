@@ -8,6 +8,11 @@ sentiment (negative / neutral / positive)
   - Bitext customer support: `complaint`                        negative
   - Bitext customer support: plain requests (see BITEXT_QUESTION) neutral
   - CLINC150: in-scope assistant requests (not small talk)      neutral
+  - real non-English feedback (REAL_SENTIMENT), each set's train rows only, capped so no set dominates:
+    Korean NSMC movie reviews (CC0; 1-4 negative, 5-8 neutral, 9-10 positive), Thai wisesight (CC0;
+    questions as neutral), Indonesian IndoNLU SmSA (MIT), AfriSenti tweets in 14 languages (CC BY 4.0).
+    NusaX (CC BY-SA: share-alike, so never trained into the MIT heads) and ASAP zh (300 rows) stay
+    evaluation-only, like the NPS verbatims.
 intent (multi-label: complaint, praise, suggestion, question, churn_risk, other)
   - models/training/voc_multilingual.csv, split=train          its own labels
   - UCI negative -> complaint; UCI positive -> praise
@@ -15,6 +20,8 @@ intent (multi-label: complaint, praise, suggestion, question, churn_risk, other)
     plain requests (BITEXT_QUESTION) -> question
   - banking77 (all but terminate_account) -> question; terminate_account -> churn_risk + question
   - CLINC150 small talk with no content (yes, no, maybe, greeting, goodbye) -> other
+  - real reviews, train rows only: SmSA and wisesight negative -> complaint, positive -> praise; NSMC
+    rating 1-2 -> complaint, 10 -> praise; wisesight questions -> question
   CLINC's out-of-scope queries are NOT used as `other`: they ask for information ("how do you relieve
   a hangover"), which is what `question` means here, and would teach the head that questions are noise.
 NPS verbatims (GPL) are used for evaluation only, never for training the MIT-licensed heads.
@@ -45,6 +52,12 @@ CLINC_SMALL_TALK = ("yes", "no", "maybe", "greeting", "goodbye")
 CLINC_NOT_NEUTRAL = CLINC_SMALL_TALK + ("thank_you", "tell_joke", "fun_fact", "oos", "meaning_of_life")
 
 
+#: real sets trained into the sentiment head: folder, rows sampled from its train split, per-language cap
+REAL_SENTIMENT = {"nsmc": 1000, "wisesight": 1000, "smsa": 1000, "afrisenti": 1000}
+#: test share of the real sets that come without a split of their own
+REAL_TEST_FRAC = 0.3
+
+
 def _split(df: pd.DataFrame, by: list[str], frac: float, seed: int = SEED) -> pd.Series:
     """A stratified train/test column: ``frac`` of each group goes to test."""
     rng = np.random.default_rng(seed)
@@ -70,7 +83,48 @@ def load() -> dict[str, pd.DataFrame]:
     clinc = pd.read_csv(SHARED / "intent_clinc150_en" / "clinc150_test.csv")
     nps = pd.read_csv(SHARED / "nps_verbatims_en" / "nps_verbatims.csv")
     nps = nps[nps["text"].notna() & nps["nps_score"].notna()].reset_index(drop=True)
-    return {"hand": hand, "uci": uci, "bitext": bitext, "banking": banking, "clinc": clinc, "nps": nps}
+    return {"hand": hand, "uci": uci, "bitext": bitext, "banking": banking, "clinc": clinc, "nps": nps, **load_real()}
+
+
+def load_real() -> dict[str, pd.DataFrame]:
+    """The real non-English sentiment sets with a ``split`` column (``train`` / ``test``; other rows unused).
+
+    Sets with a split of their own keep it (SmSA: ``valid`` is the test split; AfriSenti: ``test``); the
+    others get a seeded stratified one (REAL_TEST_FRAC), so benchmarks/quality.py reports on rows never
+    trained on.
+    """
+
+    def read(folder: str) -> pd.DataFrame:
+        return pd.read_csv(SHARED / folder / "data.csv", dtype={"text": str}).dropna(subset=["text"])
+
+    nsmc = read("sentiment_nsmc_ratings").reset_index(drop=True)
+    nsmc["split"] = _split(nsmc, ["label"], REAL_TEST_FRAC)
+    th = read("sentiment_wisesight_sentiment").reset_index(drop=True)
+    th["split"] = _split(th, ["label"], REAL_TEST_FRAC)
+    smsa = read("sentiment_indonlu_smsa").reset_index(drop=True)
+    smsa["split"] = smsa["split"].replace({"valid": "test"})
+    afri = read("sentiment_afrisenti").reset_index(drop=True)
+    afri["split"] = afri["split"].where(afri["split"].isin(["train", "test"]), "unused")
+    return {"nsmc": nsmc, "wisesight": th, "smsa": smsa, "afrisenti": afri}
+
+
+def _stratified_sample(df: pd.DataFrame, n: int, by: str, seed: int = SEED) -> pd.DataFrame:
+    """About ``n`` rows with every ``by`` group equally represented (smaller groups give all they have)."""
+    groups = list(df.groupby(by))
+    per = max(1, n // max(len(groups), 1))
+    return pd.concat([_sample(g, per, seed) for _, g in groups])
+
+
+def real_sentiment_rows(src: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Train rows of the real sets for the sentiment head (questions count as neutral)."""
+    parts = []
+    for name, n in REAL_SENTIMENT.items():
+        df = src[name]
+        df = df[df["split"] == "train"].copy()
+        df["label"] = df["label"].replace({"question": "neutral"})
+        pick = _stratified_sample(df, n, "lang") if name == "afrisenti" else _sample(df, n)
+        parts.append(pd.DataFrame({"text": pick["text"], "label": pick["label"], "weight": 1.0, "source": name}))
+    return pd.concat(parts, ignore_index=True)
 
 
 def _sample(df: pd.DataFrame, n: int, seed: int = SEED) -> pd.DataFrame:
@@ -92,6 +146,7 @@ def sentiment_train(src: dict[str, pd.DataFrame], hand_weight: float = 3.0) -> p
                       "weight": 1.0, "source": "bitext"}),
         pd.DataFrame({"text": _sample(c[~c["intent"].isin(CLINC_NOT_NEUTRAL)], 500)["text"], "label": "neutral",
                       "weight": 1.0, "source": "clinc"}),
+        real_sentiment_rows(src),
     ]
     return pd.concat(parts, ignore_index=True).drop_duplicates("text").reset_index(drop=True)
 
@@ -116,8 +171,25 @@ def intent_train(src: dict[str, pd.DataFrame], hand_weight: float = 3.0) -> pd.D
         rows(_sample(k[k["intent"] != "terminate_account"], 500)["text"], ["question"], "banking77"),
         rows(k[k["intent"] == "terminate_account"]["text"], ["churn_risk", "question"], "banking77"),
         rows(c[c["intent"].isin(CLINC_SMALL_TALK)]["text"], ["other"], "clinc"),
+        *real_intent_rows(src, rows),
     ]
     return pd.concat(parts, ignore_index=True).drop_duplicates("text").reset_index(drop=True)
+
+
+def real_intent_rows(src: dict[str, pd.DataFrame], rows) -> list[pd.DataFrame]:  # type: ignore[no-untyped-def]
+    """Train rows of real reviews for the intent head: clear negatives are complaints, clear positives praise."""
+    smsa = src["smsa"][src["smsa"]["split"] == "train"]
+    nsmc = src["nsmc"][src["nsmc"]["split"] == "train"]
+    th = src["wisesight"][src["wisesight"]["split"] == "train"]
+    return [
+        rows(_sample(smsa[smsa["label"] == "negative"], 400)["text"], ["complaint"], "smsa"),
+        rows(_sample(smsa[smsa["label"] == "positive"], 400)["text"], ["praise"], "smsa"),
+        rows(_sample(nsmc[nsmc["rating"] <= 2], 400)["text"], ["complaint"], "nsmc"),
+        rows(_sample(nsmc[nsmc["rating"] == 10], 400)["text"], ["praise"], "nsmc"),
+        rows(_sample(th[th["label"] == "negative"], 300)["text"], ["complaint"], "wisesight"),
+        rows(_sample(th[th["label"] == "positive"], 300)["text"], ["praise"], "wisesight"),
+        rows(th[th["label"] == "question"]["text"], ["question"], "wisesight"),
+    ]
 
 
 class EmbeddingCache:

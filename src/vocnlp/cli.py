@@ -159,6 +159,11 @@ def tag(
     ),
     device: str = typer.Option("auto", help=DEVICE_HELP),
     languages: str | None = typer.Option(None, help="comma-separated ISO 639-1 codes to choose among"),
+    language_prior: bool = typer.Option(
+        True,
+        help="short, unsure comments lean to the languages of the whole input (a one-word answer in a "
+        "Portuguese file is Portuguese)",
+    ),
     redact: bool = typer.Option(False, help="replace personal data by placeholders in the output text"),
     pii: bool = typer.Option(False, help="add a pii column with the personal-data spans found"),
     comment_vectors: str = typer.Option(
@@ -187,6 +192,7 @@ def tag(
     nlp = Pipeline.default(
         config=RuntimeConfig(device=device, compile=compile),
         languages=languages.split(",") if languages else None,
+        language_prior=language_prior,
         themes=tm,
         redact=redact,
         pii=pii,

@@ -28,6 +28,7 @@ import os
 import sys
 import time
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
@@ -380,6 +381,7 @@ def _tag_locked(
         if manifest.chunks and not incremental:  # resumed chunks and new ones must come from one encoder
             check_encoder(manifest.data.get("encoder"), now, what="this job's finished chunks")
         manifest.data["encoder"] = now
+    prior = _job_prior(nlp, manifest, paths, text_col=text_col)
     _remove_orphans(folder, manifest.chunks)
     store = _SeenStore(folder)
     seen = store.load() if incremental else set()
@@ -394,6 +396,7 @@ def _tag_locked(
         incremental=incremental,
         versions=versions,
         run_id=manifest.new_run(),
+        language_prior=prior,
     )
     show = sys.stderr.isatty() if progress is None else progress
     from ._progress import progress_bar
@@ -407,6 +410,40 @@ def _tag_locked(
     run.summary.flagged = dict(run.flagged)
     logger.info("job done: %s", run.summary)
     return run.summary
+
+
+def _job_prior(
+    nlp: Pipeline, manifest: _Manifest, paths: list[Path], *, text_col: str
+) -> bool | dict[str, float] | None:
+    """The language shares of the whole job, estimated once (from up to 20,000 rows of the first input) and
+    kept in the manifest, so every chunk, and a resumed or incremental run, uses the same ones.
+
+    None: the pipeline decides per chunk (a pipeline without the setting); False: no prior.
+    """
+    from .langid import LanguageDetector
+    from .pipeline import Pipeline
+
+    setting = getattr(nlp, "language_prior", None)
+    if not isinstance(nlp, Pipeline) or setting is None:
+        return None
+    if "language_prior" in manifest.data:  # a resumed or incremental run keeps the job's shares
+        kept = manifest.data["language_prior"]
+        return kept if kept else False
+    prior: dict[str, float] | None = None
+    if isinstance(setting, Mapping):
+        prior = dict(setting)
+    elif setting and isinstance(nlp.language_detector, LanguageDetector) and paths:
+        from .io import read_batches
+
+        texts: list[str] = []
+        for batch in _guarded(read_batches(paths[0], rows=20_000, text_cols=[text_col]), paths[0]):
+            if text_col in batch.columns:
+                texts = [t for t in batch[text_col].tolist() if isinstance(t, str)]
+            break
+        found = nlp.language_detector.estimate_prior(texts)
+        prior = {k: round(v, 6) for k, v in found.items()} if found else None
+    manifest.data["language_prior"] = prior
+    return prior if prior else False
 
 
 class _Run:
@@ -425,7 +462,9 @@ class _Run:
         incremental: bool,
         versions: str,
         run_id: int,
+        language_prior: bool | dict[str, float] | None = None,
     ) -> None:
+        self.language_prior = language_prior
         self.nlp, self.folder, self.manifest, self.store, self.seen = nlp, folder, manifest, store, seen
         self.text_col, self.id_col, self.incremental = text_col, id_col, incremental
         self.versions, self.run_id = versions, run_id
@@ -466,7 +505,12 @@ class _Run:
         if todo:
             from .pipeline import run_quietly
 
-            tagged = run_quietly(self.nlp, chunk.iloc[todo].reset_index(drop=True), text_col=self.text_col)
+            tagged = run_quietly(
+                self.nlp,
+                chunk.iloc[todo].reset_index(drop=True),
+                text_col=self.text_col,
+                language_prior=self.language_prior,
+            )
             tagged.insert(0, "vocnlp_row_key", keys.iloc[todo].to_numpy())
             tagged["vocnlp_version"] = __version__
             _write_part(tagged, self.folder / f"part-{key}.parquet")

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
 from ._lazy import import_optional
@@ -163,33 +163,78 @@ class _FastText:
 
 
 class _Lingua:
+    """lingua in high-accuracy mode, over the caller's ``languages`` or over each text's own candidates.
+
+    Without ``languages``, :meth:`scores` may take per-text candidate languages (fastText's best
+    guesses): the text is then scored by a detector over those languages only, so lingua loads the
+    models of the languages a batch really holds instead of all 75 (seconds on the first short text of
+    a process). lingua keeps its models in one process-wide cache, so the small detectors share them
+    and cost microseconds to build.
+    """
+
+    #: small detectors kept per candidate set
+    CACHE = 512
+
     def __init__(self, languages: Sequence[str] | None) -> None:
         lingua = import_optional("lingua")
+        self._builder = lingua.LanguageDetectorBuilder
+        self._known = {lang.iso_code_639_1.name.lower(): lang for lang in lingua.Language.all()}
+        self._by_set: dict[frozenset[str], object] = {}
+        self._all: object | None = None
+        self._only: str | None = None
         if languages:
-            langs = []
+            langs = [self._known[c] for c in languages if c in self._known]
             for code in languages:
-                try:
-                    langs.append(lingua.Language.from_iso_code_639_1(getattr(lingua.IsoCode639_1, code.upper())))
-                except (AttributeError, ValueError):
+                if code not in self._known:
                     logger.info("lingua does not know language %r; it is left out of its candidates", code)
             if len(langs) >= 2:
-                self._det = lingua.LanguageDetectorBuilder.from_languages(*langs).build()
+                self._all = self._builder.from_languages(*langs).build()
             elif len(langs) == 1:
-                self._det = None
                 self._only = _normalise_code(langs[0].iso_code_639_1.name)
             else:
                 raise ConfigError(f"lingua knows none of languages={list(languages)}")
-        else:
-            self._det = lingua.LanguageDetectorBuilder.from_all_languages().build()
+        self._fixed = bool(languages)
 
-    def scores(self, texts: Sequence[str]) -> list[list[tuple[str, float]]]:
-        if self._det is None:
+    def _detector(self, codes: frozenset[str] | None) -> object:
+        if codes is None or self._fixed:
+            if self._all is None:
+                self._all = self._builder.from_all_languages().build()
+            return self._all
+        det = self._by_set.get(codes)
+        if det is None:
+            if len(self._by_set) >= self.CACHE:
+                self._by_set.clear()
+            det = self._by_set[codes] = self._builder.from_languages(*(self._known[c] for c in sorted(codes))).build()
+        return det
+
+    def scores(
+        self, texts: Sequence[str], candidates: Sequence[Sequence[str]] | None = None
+    ) -> list[list[tuple[str, float]]]:
+        """Up to 10 (language, confidence) pairs per text; ``candidates``: per-text languages to choose among."""
+        if self._only is not None:
             return [[(self._only, 1.0)] for _ in texts]
-        if len(texts) > 64:
-            values = self._det.compute_language_confidence_values_in_parallel(list(texts))
-        else:
-            values = [self._det.compute_language_confidence_values(t) for t in texts]
-        return [[(_normalise_code(v.language.iso_code_639_1.name), float(v.value)) for v in row[:10]] for row in values]
+        out: list[list[tuple[str, float]]] = [[] for _ in texts]
+        groups: dict[frozenset[str] | None, list[int]] = {}
+        for i in range(len(texts)):
+            codes = None
+            if candidates is not None and not self._fixed:
+                codes = frozenset(c for c in candidates[i] if c in self._known)
+                if len(codes) == 1:
+                    out[i] = [(next(iter(codes)), 1.0)]
+                    continue
+                if not codes:
+                    continue  # no candidate lingua knows: the caller keeps fastText's answer
+            groups.setdefault(codes, []).append(i)
+        for codes, idx in groups.items():
+            det = self._detector(codes)
+            batch = [texts[i] for i in idx]
+            if len(batch) > 64:
+                values = det.compute_language_confidence_values_in_parallel(batch)  # type: ignore[attr-defined]
+            else:
+                values = [det.compute_language_confidence_values(t) for t in batch]  # type: ignore[attr-defined]
+            for i, row in zip(idx, values):
+                out[i] = [(_normalise_code(v.language.iso_code_639_1.name), float(v.value)) for v in row[:10]]
+        return out
 
 
 class _Langdetect:
@@ -241,6 +286,10 @@ class LanguageDetector:
             result depends on the batch it is in, so chunked jobs and Ray partitions could disagree. Turn it
             on for one file analysed in one call (``Pipeline.default(language_prior=True)``); users who know
             their languages should pass ``languages=[...]`` instead.
+        lingua_candidates: in ``auto``, lingua chooses among fastText's this many best guesses for each
+            text and the languages of the prior (lingua then loads only the models of languages the data
+            holds); ``None``: among all of
+            lingua's languages, which loads all 75 models on the first short text (seconds).
     """
 
     def __init__(
@@ -255,6 +304,7 @@ class LanguageDetector:
         fasttext_weight: float = 0.7,
         batch_prior: bool = False,
         prior_min: int = 20,
+        lingua_candidates: int | None = 20,
     ) -> None:
         if engine not in ENGINES:
             raise ConfigError(f"engine={engine!r} is not one of {list(ENGINES)}")
@@ -273,6 +323,9 @@ class LanguageDetector:
         self.fasttext_weight = fasttext_weight
         self.batch_prior = bool(batch_prior)
         self.prior_min = int(prior_min)
+        if lingua_candidates is not None and int(lingua_candidates) < 2:
+            raise ConfigError(f"lingua_candidates={lingua_candidates!r} must be at least 2, or None for all languages")
+        self.lingua_candidates = None if lingua_candidates is None else int(lingua_candidates)
         self._allowed = frozenset(languages) if languages else None
         self._fasttext: _FastText | None = None
         self._lingua: _Lingua | None = None
@@ -297,20 +350,74 @@ class LanguageDetector:
             self._langdetect = _Langdetect()
         return self._langdetect
 
-    def detect(self, texts: Sequence[str]) -> list[LanguageGuess]:
-        """One :class:`LanguageGuess` per text, in order. Non-strings raise :class:`InputError`."""
+    def detect(self, texts: Sequence[str], *, prior: Mapping[str, float] | None = None) -> list[LanguageGuess]:
+        """One :class:`LanguageGuess` per text, in order. Non-strings raise :class:`InputError`.
+
+        ``prior``: each language's share in the data these texts come from (see :meth:`estimate_prior`);
+        in ``auto`` it weighs in on the short and unsure texts. Without it, ``batch_prior=True`` takes the
+        shares of the confident texts of this call.
+        """
+        texts = self._checked(texts)
+        out, short, ft_cands = self._first_pass(texts)
+        if self.engine == "fasttext":
+            for i in short:
+                out[i] = self._pick(_restrict(self.fasttext.candidates(texts[i]), self._allowed))
+        elif self.engine == "langdetect":
+            for i in short:
+                out[i] = self._pick(_restrict(self.langdetect.candidates(texts[i]), self._allowed))
+        elif self.engine == "lingua":
+            for i, cands in zip(short, self.lingua.scores([texts[i] for i in short])):
+                out[i] = self._pick(cands)
+        elif short:
+            if prior is None and self.batch_prior:
+                prior = self._prior(out)
+            self._auto(texts, short, ft_cands, out, prior)
+        return [g if g is not None else LanguageGuess(UND, 0.0) for g in out]
+
+    def estimate_prior(self, texts: Sequence[str], *, max_texts: int = 20_000) -> dict[str, float] | None:
+        """Each language's share among the texts identified with confidence without lingua: by their writing
+        system, or by fastText on long texts where it is sure. None when fewer than ``prior_min`` are.
+
+        Cheap (fastText runs about 30,000 texts/s); at most ``max_texts`` evenly spaced texts are read.
+        Pass the result as ``detect(texts, prior=...)`` to every chunk of one data set so a short answer
+        gets the same language whichever chunk it falls in.
+
+        Example:
+            >>> det = LanguageDetector()
+            >>> det.estimate_prior(["Produto chegou antes do prazo, muito bom"] * 30)  # doctest: +SKIP
+            {'pt': 1.0}
+        """
+        values = [t for t in texts if isinstance(t, str)]
+        if len(values) > max_texts:
+            step = len(values) / max_texts
+            values = [values[int(k * step)] for k in range(max_texts)]
+        # raw input rows (the pipeline cleans each chunk later): lone surrogates would stop fastText
+        values = [t.encode("utf-8", "replace").decode("utf-8") for t in values]
+        out = self._first_pass(values)[0]
+        return self._prior(out)
+
+    @staticmethod
+    def _checked(texts: Sequence[str]) -> list[str]:
         if isinstance(texts, str):
             raise InputError("detect() takes a list of strings; wrap a single text: detect([text])")
         texts = list(texts)
         for i, t in enumerate(texts):
             if not isinstance(t, str):
                 raise InputError(f"item {i} is {type(t).__name__}, not str; Pipeline.run() flags such rows instead")
+        return texts
+
+    def _first_pass(
+        self, texts: list[str]
+    ) -> tuple[list[LanguageGuess | None], list[int], dict[int, list[tuple[str, float]]]]:
+        """What is decided without lingua: no letters, writing systems of one language (``auto``), fastText
+        where it is reliable (``auto``). Returns the guesses so far, the texts still open and fastText's
+        candidates of the open texts."""
         out: list[LanguageGuess | None] = [None] * len(texts)
         pending: list[int] = []
-        scripts: dict[int, tuple[str | None, float, int]] = {}
+        scripts: dict[int, str | None] = {}
         for i, text in enumerate(texts):
-            script, share, n_letters = dominant_script(text)
-            scripts[i] = (script, share, n_letters)
+            script, share, _n_letters = dominant_script(text)
+            scripts[i] = script
             if script is None:
                 out[i] = LanguageGuess(UND, 0.0)
             elif self.engine == "auto" and script in _SCRIPT_LANG and share >= 0.5 and self._ok(_SCRIPT_LANG[script]):
@@ -319,46 +426,42 @@ class LanguageDetector:
                 out[i] = LanguageGuess("zh", round(min(1.0, 0.5 + share / 2), 4))
             else:
                 pending.append(i)
-        if self.engine == "fasttext":
-            for i in pending:
-                out[i] = self._pick(_restrict(self.fasttext.candidates(texts[i]), self._allowed))
-        elif self.engine == "langdetect":
-            for i in pending:
-                out[i] = self._pick(_restrict(self.langdetect.candidates(texts[i]), self._allowed))
-        elif self.engine == "lingua":
-            for i, cands in zip(pending, self.lingua.scores([texts[i] for i in pending])):
-                out[i] = self._pick(cands)
-        else:
-            self._auto(texts, pending, scripts, out)
-        return [g if g is not None else LanguageGuess(UND, 0.0) for g in out]
-
-    def _auto(
-        self,
-        texts: Sequence[str],
-        pending: list[int],
-        scripts: dict[int, tuple[str | None, float, int]],
-        out: list[LanguageGuess | None],
-    ) -> None:
-        """fastText alone where it is reliable; elsewhere the product of fastText's and lingua's beliefs.
-
-        On 1-5 word texts the two engines err on different texts, so multiplying their
-        probabilities (fastText's tempered by ``fasttext_weight``) beats either one alone
-        (benchmarks/langid.py measures it).
-        """
+        if self.engine != "auto":
+            return out, pending, {}
         short: list[int] = []
         ft_cands: dict[int, list[tuple[str, float]]] = {}
         for i in pending:
             cands = _restrict(self.fasttext.candidates(texts[i], k=20), self._allowed)
-            ft_cands[i] = cands
             top = cands[0][1] if cands else 0.0
-            long_text = _word_count(texts[i], scripts[i][0]) >= self.long_words
+            long_text = _word_count(texts[i], scripts[i]) >= self.long_words
             if cands and ((long_text and top >= self.fasttext_confidence) or top >= self.fasttext_sure):
                 out[i] = self._pick(cands)
             else:
                 short.append(i)
+                ft_cands[i] = cands
+        return out, short, ft_cands
+
+    def _auto(
+        self,
+        texts: Sequence[str],
+        short: list[int],
+        ft_cands: dict[int, list[tuple[str, float]]],
+        out: list[LanguageGuess | None],
+        prior: Mapping[str, float] | None,
+    ) -> None:
+        """The short and unsure texts: the product of fastText's and lingua's beliefs (and the prior's).
+
+        On 1-5 word texts the two engines err on different texts, so multiplying their
+        probabilities (fastText's tempered by ``fasttext_weight``) beats either one alone
+        (benchmarks/langid.py measures it). A language the prior hardly holds needs about
+        1/(share + PRIOR_FLOOR) times more evidence.
+        """
         eps = 0.01
-        prior = self._prior(out) if self.batch_prior and short else None
-        for i, lcands in zip(short, self.lingua.scores([texts[i] for i in short])):
+        k = self.lingua_candidates
+        # lingua chooses among fastText's k best guesses and the languages the data set holds
+        held = [lang for lang, share in (prior or {}).items() if share >= PRIOR_MIN_SHARE]
+        cand_langs = None if k is None else [[c for c, _ in ft_cands[i][:k]] + held for i in short]
+        for i, lcands in zip(short, self.lingua.scores([texts[i] for i in short], cand_langs)):
             f, lg = dict(ft_cands[i]), dict(lcands)
             joint = {
                 k: (lg.get(k, 0.0) + eps) * (f.get(k, 0.0) + eps) ** self.fasttext_weight for k in set(f) | set(lg)
@@ -391,6 +494,8 @@ class LanguageDetector:
         return LanguageGuess(lang, score)
 
 
+#: a language with at least this share of the prior is a lingua candidate for every short text
+PRIOR_MIN_SHARE = 0.02
 #: added to every language's batch share, so a language the batch does not hold can still win on strong evidence
 PRIOR_FLOOR = 0.05
 

@@ -99,6 +99,13 @@ class Pipeline:
             token-weighted mean: ~1.3x faster on survey comments (the encoder sees each token once), at a
             measured cost in intent accuracy on multi-clause comments (benchmarks/RESULTS.md). One-clause
             comments get the same vector either way.
+        language_prior: short and unsure comments weigh the languages of the data set they come from (a
+            one-word "Ótimo" in a Portuguese file is Portuguese, not Spanish, unless its own evidence is
+            strong). ``True``: each :meth:`run` estimates the shares once from its whole input
+            (:meth:`~vocnlp.langid.LanguageDetector.estimate_prior`) and uses them for every chunk, so a
+            comment's language does not depend on the chunk it falls in; jobs and Ray estimate it once per
+            job / data set. A dict ``{"pt": 0.9, "en": 0.1}`` fixes the shares; ``False``: every comment on
+            its own evidence. Users who know their languages should pass ``languages=[...]`` instead.
     """
 
     def __init__(
@@ -114,10 +121,12 @@ class Pipeline:
         redact: bool = False,
         pii: bool = False,
         comment_vectors: str = "whole",
+        language_prior: bool | Mapping[str, float] = False,
     ) -> None:
         if comment_vectors not in COMMENT_VECTORS:
             raise ConfigError(f"comment_vectors must be one of {COMMENT_VECTORS}, got {comment_vectors!r}")
         self.comment_vectors = comment_vectors
+        self.language_prior = _checked_prior(language_prior)
         self.config = config or RuntimeConfig()
         self.redact = bool(redact)
         self.pii = bool(pii)
@@ -149,7 +158,7 @@ class Pipeline:
         clauses: bool = False,
         clause_sentiment: bool = True,
         keep_embeddings: bool = False,
-        language_prior: bool = False,
+        language_prior: bool | Mapping[str, float] = True,
         **kwargs: Any,
     ) -> Pipeline:
         """The offline defaults: bundled encoder and heads, ``device="auto"``.
@@ -158,9 +167,9 @@ class Pipeline:
         a head is a :class:`~vocnlp.heads.Head` (see :func:`vocnlp.train_head`) or a saved head's folder.
         ``themes``: a fitted :class:`~vocnlp.ThemeModel` (or its saved folder) adds ``theme_id``, ``theme``,
         ``themes`` from the same encoder pass. ``stages`` are appended after the heads and themes.
-        ``language_prior=True``: short and unsure comments weigh the languages of the confident comments of
-        the same chunk (a one-word answer in a Portuguese file is Portuguese); their language then depends
-        on the chunk they are in, so it is off by default (see :class:`~vocnlp.langid.LanguageDetector`).
+        ``language_prior`` (on by default): short and unsure comments weigh the language shares of the run's
+        whole input (a one-word answer in a Portuguese file is Portuguese); ``False`` turns it off, a dict
+        fixes the shares (see the class docs).
         ``clause_sentiment=False`` scores whole comments only: about 1.6x faster on survey comments
         (benchmarks/RESULTS.md), but ``sentiment_mixed`` is then None and clauses carry no sentiment.
         """
@@ -187,7 +196,8 @@ class Pipeline:
         return cls(
             config=config,
             backend=backend,
-            language_detector=LanguageDetector("auto", languages=languages, batch_prior=language_prior),
+            language_detector=LanguageDetector("auto", languages=languages),
+            language_prior=language_prior,
             stages=[*built, *stages],
             clauses=clauses,
             keep_embeddings=keep_embeddings,
@@ -224,21 +234,30 @@ class Pipeline:
         return info
 
     # ---- running ---------------------------------------------------------------------------
-    def run(self, data: Any, *, text_col: str | None = None, progress: bool | None = None) -> Any:
+    def run(
+        self,
+        data: Any,
+        *,
+        text_col: str | None = None,
+        progress: bool | None = None,
+        language_prior: bool | Mapping[str, float] | None = None,
+    ) -> Any:
         """Tag every row: same frame type back, same rows, same order, input columns kept.
 
         ``data``: a pandas or polars DataFrame (``text_col`` required) or a list of strings.
         ``progress``: a bar over the comments (True / False; default ``config.progress``: on 2,000+
         comments in a terminal; True in a notebook).
+        ``language_prior``: this run's setting instead of the pipeline's (see the class docs).
         Adds ``language``, ``language_score``, the columns of the stages (``sentiment``...), ``status``, ``error``.
         """
         frame = as_frame(data, text_col=text_col)
         values = frame.texts()
         columns: dict[str, list[Any]] = {name: [] for name in self.output_columns()}
         redacted: list[object] = []
+        prior = self._prior(values, self.language_prior if language_prior is None else _checked_prior(language_prior))
         with self._progress(len(values), self.config.progress if progress is None else progress) as bar:
             for start, stop in self._chunks(values):
-                chunk = self._run_chunk(values[start:stop])
+                chunk = self._run_chunk(values[start:stop], prior)
                 redacted += chunk.values  # redacted texts (non-text rows keep their value)
                 for name, col in chunk.finished().items():
                     columns[name].extend(col)
@@ -291,9 +310,25 @@ class Pipeline:
             cols += ["embedding", "clause_embeddings"]
         return [*cols, "status", "error"]
 
-    def _run_chunk(self, values: list[object]) -> _Chunk:
+    def _prior(self, values: list[object], setting: bool | Mapping[str, float]) -> Mapping[str, float] | None:
+        """The language shares this run uses (None: none), estimated once over the whole input."""
+        if isinstance(setting, Mapping):
+            return setting
+        if setting and isinstance(self.language_detector, LanguageDetector):
+            try:
+                return self.language_detector.estimate_prior([v for v in values if isinstance(v, str)])
+            except Exception as exc:  # noqa: BLE001  (the prior refines short answers; it must never stop a run)
+                logger.warning(
+                    "language prior not estimated (%s: %s); each comment on its own evidence", type(exc).__name__, exc
+                )
+        return None
+
+    def _run_chunk(self, values: list[object], prior: Mapping[str, float] | None = None) -> _Chunk:
         chunk = _Chunk.checked(values, self.config.max_chars, self.output_columns())
-        guesses, failed = run_isolated(self.language_detector.detect, chunk.texts, stage="langid")
+        detect = self.language_detector.detect
+        if prior is not None:
+            detect = functools.partial(detect, prior=prior)
+        guesses, failed = run_isolated(detect, chunk.texts, stage="langid")
         language = chunk.columns["language"] = [UND] * len(values)
         language_score = chunk.columns["language_score"] = [0.0] * len(values)
         for k, i in enumerate(chunk.live):
@@ -523,11 +558,30 @@ def _pooled(vectors: np.ndarray, n_tokens: Sequence[int]) -> np.ndarray:
     return (v / max(float(np.linalg.norm(v)), 1e-12)).astype(np.float32)
 
 
-def run_quietly(nlp: Any, data: Any, *, text_col: str | None) -> Any:
-    """``nlp.run`` without its progress bar, for callers that show their own (jobs, Ray partitions); a
-    pipeline whose ``run`` takes no ``progress=`` (a user's subclass written before it) runs as it is."""
+def run_quietly(
+    nlp: Any, data: Any, *, text_col: str | None, language_prior: bool | Mapping[str, float] | None = None
+) -> Any:
+    """``nlp.run`` without its progress bar, for callers that show their own (jobs, Ray partitions), with
+    the language shares of the whole job (``language_prior``); a pipeline whose ``run`` takes neither (a
+    user's subclass written before them) runs as it is."""
     import inspect
 
-    if "progress" in inspect.signature(nlp.run).parameters:
-        return nlp.run(data, text_col=text_col, progress=False)
-    return nlp.run(data, text_col=text_col)
+    params = inspect.signature(nlp.run).parameters
+    kwargs: dict[str, Any] = {}
+    if "progress" in params:
+        kwargs["progress"] = False
+    if language_prior is not None and "language_prior" in params:
+        kwargs["language_prior"] = language_prior
+    return nlp.run(data, text_col=text_col, **kwargs)
+
+
+def _checked_prior(value: Any) -> bool | Mapping[str, float]:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, Mapping) and all(isinstance(k, str) and isinstance(v, (int, float)) for k, v in value.items()):
+        if not value or min(value.values()) < 0 or sum(value.values()) <= 0:
+            raise ConfigError(f"language_prior={dict(value)!r}: give each language a share >= 0, not all 0")
+        return dict(value)
+    raise ConfigError(
+        f"language_prior must be True, False or a dict of language shares like {{'pt': 0.9, 'en': 0.1}}, not {value!r}"
+    )

@@ -269,3 +269,32 @@ def test_resume_with_another_encoder_is_refused(nlp: Pipeline, small: Path, tmp_
     (out / jobs.MANIFEST).write_text(json.dumps(manifest))
     with pytest.raises(vocnlp.ConfigError, match="paraphrase-multilingual"):
         jobs.tag(small, out=out, text_col="comment", id_col="id", resume=True, pipeline=nlp)
+
+
+def test_a_job_estimates_its_language_prior_once_and_keeps_it(shared_data: Path, tmp_path: Path) -> None:
+    # issue 19 item 3: one prior per job (in the manifest), not per chunk, so chunk size and resuming do not
+    # change a short comment's language
+    df = pd.read_csv(shared_data / "langid_lingua_sentences" / "lingua_sentences_target13.csv")
+    pt = df[df["lang"] == "pt"]["text"].sample(frac=1.0, random_state=0).tolist()
+    answers = [a for a in (t.split()[0].strip(".,;:!?\"'()") for t in pt[100:220]) if len(a) > 3]
+    src = tmp_path / "in.csv"
+    pd.DataFrame({"text": answers + pt[:100]}).to_csv(src, index=False)   # short answers come first
+    nlp = Pipeline.default(sentiment=False, intent=False)
+    jobs.tag(src, out=tmp_path / "small", chunk_rows=16, pipeline=nlp)
+    jobs.tag(src, out=tmp_path / "big", chunk_rows=4096, pipeline=nlp)
+    small, big = jobs.read_output(tmp_path / "small"), jobs.read_output(tmp_path / "big")
+    assert small["language"].tolist() == big["language"].tolist()
+    assert (small["language"].iloc[: len(answers)] == "pt").mean() >= 0.8
+    manifest = json.loads((tmp_path / "small" / "_manifest.json").read_text())
+    assert manifest["language_prior"]["pt"] >= 0.9
+    # an incremental run keeps the job's shares even when the new rows alone would give none
+    more = tmp_path / "more.csv"
+    pd.DataFrame({"text": answers[:5] + ["Ótimo"]}).to_csv(more, index=False)
+    jobs.tag(more, out=tmp_path / "small", incremental=True, pipeline=nlp)
+    again = json.loads((tmp_path / "small" / "_manifest.json").read_text())
+    assert again["language_prior"] == manifest["language_prior"]
+    tagged = jobs.read_output(tmp_path / "small")
+    assert tagged.loc[tagged["text"] == "Ótimo", "language"].tolist() == ["pt"]
+    off = Pipeline.default(sentiment=False, intent=False, language_prior=False)
+    jobs.tag(src, out=tmp_path / "off", pipeline=off)
+    assert json.loads((tmp_path / "off" / "_manifest.json").read_text())["language_prior"] is None

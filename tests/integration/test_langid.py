@@ -100,3 +100,60 @@ def test_batch_prior_gives_short_answers_the_files_language(shared_data: Path) -
     detector = LanguageDetector(batch_prior=True)
     assert detector.detect(pt[:100] + ["The delivery was late and nobody answered my emails."])[-1].lang == "en"
     assert not LanguageDetector().batch_prior                  # off by default: chunked runs must agree
+
+
+@pytest.fixture(scope="module")
+def pt_file(shared_data: Path) -> tuple[list[str], list[str]]:
+    """Real Portuguese sentences and one-word answers cut from other Portuguese sentences (lingua's set)."""
+    import pandas as pd
+
+    df = pd.read_csv(shared_data / "langid_lingua_sentences" / "lingua_sentences_target13.csv")
+    pt = df[df["lang"] == "pt"]["text"].sample(frac=1.0, random_state=0).tolist()
+    answers = [a for a in (t.split()[0].strip(".,;:!?\"'()") for t in pt[100:300]) if len(a) > 3]
+    return pt[:100], answers
+
+
+def test_lingua_chooses_among_fasttexts_candidates_only(fragments: list[tuple[str, str]]) -> None:
+    # issue 19 item 3 / issue 21 item 3: lingua loaded all 75 languages' models on the first short text
+    texts = [t for _, t in fragments]
+    few = LanguageDetector(min_score=0.0)
+    every = LanguageDetector(min_score=0.0, lingua_candidates=None)
+    acc = lambda det: sum(g.lang == lang for g, (lang, _) in zip(det.detect(texts), fragments)) / len(texts)  # noqa: E731
+    a_few, a_every = acc(few), acc(every)
+    assert a_few >= a_every - 0.01, (a_few, a_every)
+    assert few.lingua._all is None and few.lingua._by_set       # never built the all-language detector
+    assert all(2 <= len(s) <= 20 for s in few.lingua._by_set)
+    with pytest.raises(ConfigError, match="lingua_candidates"):
+        LanguageDetector(lingua_candidates=1)
+
+
+def test_estimate_prior_counts_only_confident_texts(pt_file: tuple[list[str], list[str]]) -> None:
+    sentences, answers = pt_file
+    det = LanguageDetector()
+    prior = det.estimate_prior(sentences + answers)
+    assert prior is not None and prior["pt"] >= 0.9 and abs(sum(prior.values()) - 1) < 1e-9
+    assert det.estimate_prior(answers[:10]) is None              # too few confident texts: no prior
+    assert det.estimate_prior(sentences, max_texts=40) is not None
+
+
+def test_the_pipelines_language_prior_is_one_per_run_not_per_chunk(pt_file: tuple[list[str], list[str]]) -> None:
+    # issue 19 item 3: the prior of the data set, on by default; a per-chunk prior made chunked runs disagree
+    from vocnlp import Pipeline, RuntimeConfig
+
+    sentences, answers = pt_file
+    batch = answers + sentences                                   # the first chunks hold only short answers
+    n = len(answers)
+    whole = Pipeline.default(sentiment=False, intent=False).run(batch)["language"].tolist()
+    chunked = Pipeline.default(sentiment=False, intent=False, config=RuntimeConfig(chunk_rows=16)).run(batch)
+    assert chunked["language"].tolist() == whole
+    off = Pipeline.default(sentiment=False, intent=False, language_prior=False).run(batch)["language"].tolist()
+    acc = lambda langs: sum(x == "pt" for x in langs[:n]) / n  # noqa: E731
+    assert acc(whole) >= 0.8 and acc(whole) >= acc(off) + 0.15, (acc(whole), acc(off))
+    fixed = Pipeline.default(sentiment=False, intent=False, language_prior={"pt": 0.9, "en": 0.1}).run(answers)
+    assert acc(fixed["language"].tolist()) >= 0.8
+    nlp = Pipeline.default(sentiment=False, intent=False)
+    assert nlp.run(answers, language_prior=False)["language"].tolist() == off[:n]
+    with pytest.raises(ConfigError, match="language_prior"):
+        Pipeline.default(language_prior="pt")
+    with pytest.raises(ConfigError, match="language_prior"):
+        Pipeline.default(language_prior={"pt": -1.0})

@@ -99,6 +99,15 @@ class _Tagger:
         return out
 
 
+def _dataset_prior(ds: Any, text_col: str, languages: Any) -> dict[str, float] | bool:
+    """The data set's language shares from its first 20,000 rows (False: too few confident comments)."""
+    from ..langid import LanguageDetector
+
+    texts = [t for t in ds.select_columns([text_col]).limit(20_000).to_pandas()[text_col] if isinstance(t, str)]
+    prior = LanguageDetector("auto", languages=languages).estimate_prior(texts)
+    return prior if prior else False
+
+
 def tag_dataset(
     ds: Any,
     *,
@@ -127,7 +136,10 @@ def tag_dataset(
             ``DataContext``, which Ray shares with the datasets derived from the same source); False can be
             faster on clusters, and rows then come back in block completion order.
         **pipeline_options: passed to :meth:`vocnlp.Pipeline.default` in each actor
-            (``clause_sentiment``, ``intent``, ``heads``, ``clauses``, ``languages``...).
+            (``clause_sentiment``, ``intent``, ``heads``, ``clauses``, ``languages``...). With
+            ``language_prior`` on (the default), the language shares are estimated once here, from the
+            first 20,000 rows, and every actor uses them, so a short comment's language does not depend
+            on the block it lands in.
     """
     ray = import_optional("ray")
     import_optional("ray.data")
@@ -153,6 +165,9 @@ def tag_dataset(
         config = config.with_(num_threads=threads)
     rows = batch_size or batch_rows_for(config, "cuda" if on_gpu else "cpu")
     size = (num_workers, num_workers) if isinstance(num_workers, int) else tuple(num_workers)
+    options = dict(pipeline_options)
+    if options.get("language_prior", True) is True:
+        options["language_prior"] = _dataset_prior(ds, text_col, options.get("languages"))
     # streaming split into blocks of one batch: a big block (one Parquet file) would otherwise go to one actor
     out = ds.repartition(target_num_rows_per_block=rows).map_batches(
         _Tagger,
@@ -160,7 +175,7 @@ def tag_dataset(
             "text_col": text_col,
             "theme_files": _theme_files(themes),
             "config": config,
-            "options": dict(pipeline_options),
+            "options": options,
         },
         batch_size=rows,
         batch_format="pandas",
