@@ -28,7 +28,7 @@ from typing import Any, NamedTuple
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["Token", "content_words", "fold", "ko_base", "ko_has_noun", "mask", "segment", "stop_words"]
+__all__ = ["Token", "content_words", "fold", "is_jamo_only", "ko_base", "ko_has_noun", "mask", "segment", "stop_words"]
 
 _MASK = re.compile(
     r"https?://\S+|www\.\S+|\S+@\S+\.\w+|[@#][\w.]+|\b\d[\w.,:/%-]*",
@@ -36,6 +36,9 @@ _MASK = re.compile(
 )
 _WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
 _CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]+")
+# Hangul letters standing alone (ㅋㅋ laughing, ㅠㅠ crying, ㅡㅡ annoyed, ㅇㅈ): emoticons and chat
+# abbreviations, never a content word or a label
+_JAMO_ONLY = re.compile(r"[\u1100-\u11ff\u3130-\u318f]+")
 _EXTRA_STOP = {
     "en": {
         "n't",
@@ -536,5 +539,15 @@ def content_words(text: str, lang: str | None = None) -> list[str]:
     plain = _WORD.findall(rest.replace("'", "").replace("\u2019", ""))
     if lang == "ko":  # 영화가 and 영화는 are one word, 영화
         plain = [ko_base(w) for w in plain]
-    out.extend(w for w in plain if w not in stops)
+    out.extend(w for w in plain if w not in stops and not _JAMO_ONLY.fullmatch(w))
     return out
+
+
+def is_jamo_only(word: str) -> bool:
+    """True for a word of bare Hangul letters (ㅋㅋㅋ, ㅠㅠ, ㅡㅡ): an emoticon, not a word.
+
+    Example:
+        >>> is_jamo_only("ㅡㅡ"), is_jamo_only("영화")
+        (True, False)
+    """
+    return bool(_JAMO_ONLY.fullmatch(word))

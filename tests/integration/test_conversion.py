@@ -70,3 +70,25 @@ def test_damaged_cache_is_detected_and_rebuilt(tmp_path: Path, damage: str) -> N
     ensure_bundled_model_dir(tmp_path / "e5")
     assert file_sha256(weights) == good
     assert "sha256" in json.loads((out / "vocnlp_source.json").read_text())
+
+
+def test_an_unchanged_cache_is_not_hashed_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # issue 21 item 3: every cold start hashed the ~470 MB weights; now only when size or mtime moved
+    import os
+
+    from vocnlp.encoders import e5_format
+    from vocnlp.encoders.torch_backend import ensure_bundled_model_dir
+
+    out = ensure_bundled_model_dir(tmp_path / "e5")
+    calls: list[str] = []
+    real = e5_format.file_sha256
+    monkeypatch.setattr(e5_format, "file_sha256", lambda p: calls.append(Path(p).name) or real(p))
+    ensure_bundled_model_dir(tmp_path / "e5")
+    assert calls == []                                   # size and mtime match the stamps: nothing hashed
+    weights = out / "model.safetensors"
+    st = weights.stat()
+    os.utime(weights, ns=(st.st_atime_ns, st.st_mtime_ns + 10**9))   # a copy: same bytes, new mtime
+    ensure_bundled_model_dir(tmp_path / "e5")
+    assert calls == ["model.safetensors"]                # checked in full once, then stamped again
+    ensure_bundled_model_dir(tmp_path / "e5")
+    assert calls == ["model.safetensors"]

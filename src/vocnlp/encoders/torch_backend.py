@@ -50,7 +50,9 @@ def ensure_bundled_model_dir(target: str | os.PathLike[str]) -> Path:
 
     def fresh() -> bool:
         """The cache is used only when its files have the SHA-256 recorded when they were written:
-        a truncated, edited or half-copied cache is converted again, never loaded."""
+        a truncated, edited or half-copied cache is converted again, never loaded. A file whose size and
+        modification time still equal the stamp taken at its last full check is not hashed again (the
+        weights are ~470 MB: hashing them cost every cold start ~0.3-1 s); any write changes the stamp."""
         if not (marker.exists() and (target / "model.safetensors").exists() and (target / "tokenizer.json").exists()):
             return False
         try:
@@ -58,11 +60,26 @@ def ensure_bundled_model_dir(target: str | os.PathLike[str]) -> Path:
             if info.get("source_size") != source.stat().st_size:
                 return False
             sums = info.get("sha256") or {}
-            bad = [n for n in CHECKED_FILES if sums.get(n) is None or file_sha256(target / n) != sums[n]]
+            stamps = dict(info.get("stamps") or {})
+            bad, restamped = [], False
+            for n in CHECKED_FILES:
+                st = (target / n).stat()
+                stamp = [st.st_size, st.st_mtime_ns]
+                if sums.get(n) is not None and stamps.get(n) == stamp:
+                    continue
+                if sums.get(n) is None or file_sha256(target / n) != sums[n]:
+                    bad.append(n)
+                else:  # same bytes, new timestamp (a copied cache): checked in full once, stamped again
+                    stamps[n], restamped = stamp, True
         except (OSError, ValueError):
             return False
         if bad:
             logger.warning("converted model in %s does not match its checksums (%s): converting it again", target, bad)
+        elif restamped:
+            try:
+                marker.write_text(json.dumps({**info, "stamps": stamps}))
+            except OSError:  # a read-only cache is checked in full each time instead
+                pass
         return not bad
 
     if fresh():
