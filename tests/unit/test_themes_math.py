@@ -266,3 +266,20 @@ def test_a_parent_never_reads_as_one_of_its_children() -> None:
     themes[6] = Theme(id=6, label="아닌 영화", size=30, language="ko", phrases=["영화"])
     got = parent_labels(themes, {0: 0, 1: 0, 2: 0, 3: 3, 4: 3, 5: 5, 6: 5}, taken={t.label for t in themes.values()})
     assert got == {0: "works perfectly / good value for money", 3: "味道", 5: "영화 / 아닌 영화"}
+
+
+def test_a_parent_is_not_named_after_another_theme() -> None:
+    # on real ASAP reviews a parent of 牛肉 and 烤肉 read "好吃 (2)" because 好吃 was another theme's label
+    from vocnlp.themes.describe import parent_labels
+    from vocnlp.themes.state import Theme
+
+    themes = {
+        0: Theme(id=0, label="牛肉", size=40, language="zh", phrases=["好吃", "肉质"]),
+        1: Theme(id=1, label="烤肉", size=30, language="zh", phrases=["好吃", "肉质"]),
+        2: Theme(id=2, label="好吃", size=50, language="zh", phrases=["好吃"]),
+    }
+    got = parent_labels(themes, {0: 0, 1: 0, 2: 2}, taken={t.label for t in themes.values()})
+    assert got == {0: "肉质"}
+    themes[1].phrases.remove("肉质")
+    themes[0].phrases.remove("肉质")
+    assert parent_labels(themes, {0: 0, 1: 0, 2: 2}, taken={t.label for t in themes.values()}) == {0: "牛肉 / 烤肉"}

@@ -278,8 +278,8 @@ def parent_groups(
 
 def parent_labels(themes: Mapping[int, Theme], parents: Mapping[int, int], taken: set[str]) -> dict[int, str]:
     """A label per parent with two or more children: the content word most of its children share in
-    their phrases and keywords, else its two largest children's labels ("works perfectly / good value"),
-    so a parent never reads as one of its children; unique among parents."""
+    their phrases and keywords and that no theme or other parent is called, else its two largest children's
+    labels ("works perfectly / good value"), so a parent never reads as a theme; unique among parents."""
     from ..words import content_words
 
     groups: dict[int, list[int]] = {}
@@ -301,8 +301,14 @@ def parent_labels(themes: Mapping[int, Theme], parents: Mapping[int, int], taken
                     if len(w) >= (2 if _DENSE.search(w) else 3)  # 味道, 연기: two characters say a lot
                 }
             )
-        own = {themes[k].label for k in kids}  # a shared word that is also a child's label would name that child
-        common = [w for w, c in votes.most_common() if c >= max(2, (len(kids) + 1) // 2) and w not in own]
+        # a shared word that is a theme's label (a child's, or another theme's) or another parent's would read
+        # as that theme: "好吃 (2)" above 牛肉 and 烤肉 while 好吃 is a theme elsewhere
+        own = {themes[k].label for k in kids}
+        common = [
+            w
+            for w, c in votes.most_common()
+            if c >= max(2, (len(kids) + 1) // 2) and w not in own and w not in taken and w not in used
+        ]
         biggest = sorted(kids, key=lambda k: (-themes[k].size, k))[:2]
         label = common[0] if common else " / ".join(themes[k].label for k in biggest)
         base, k = label, 2
