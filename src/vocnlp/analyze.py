@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -52,6 +53,7 @@ def run_analysis(
     n_boot: int = 2000,
     redact: bool = True,
     themes: ThemeModel | str | os.PathLike[str] | None = None,
+    progress: bool | None = None,
 ) -> Analysis:
     """Tag, find themes, analyse drivers and write the files into ``out_dir``.
 
@@ -61,6 +63,9 @@ def run_analysis(
 
     ``redact`` (default True): personal data is replaced by placeholders before the comments are embedded,
     so the tagged file, the themes and the report never hold it (see :mod:`vocnlp.pii`).
+
+    ``progress``: each stage announced on stderr (``[1/4] tagging ...``) with the pipeline's bar and the
+    theme fit's phases; None: when stderr is a terminal.
     """
     from .drivers import analyze_drivers
     from .drivers.scores import resolve_kind
@@ -98,16 +103,26 @@ def run_analysis(
         saved_at = Path(os.fspath(themes)).resolve()
         themes = ThemeModel.load(themes)  # a wrong folder fails here, before the pipeline runs
     folder = check_writable(out_dir, folder=True)
+    show = sys.stderr.isatty() if progress is None else bool(progress)
+
+    def stage(k: int, what: str) -> None:
+        if show:
+            print(f"vocnlp analyze [{k}/4] {what}", file=sys.stderr, flush=True)
+
     seconds: dict[str, float] = {}
     t0 = time.perf_counter()
-    out = Pipeline.default(device=device, keep_embeddings=True, clauses=True, redact=redact).run(df, text_col=text_col)
+    stage(1, f"tagging {len(df):,} comments (language, sentiment, intent, clauses)")
+    nlp = Pipeline.default(device=device, keep_embeddings=True, clauses=True, redact=redact)
+    out = nlp.run(df, text_col=text_col, progress=show)
     seconds["pipeline"] = time.perf_counter() - t0
     t0 = time.perf_counter()
-    tm = themes if themes is not None else ThemeModel(seed=seed).fit(out, text_col=text_col)
+    stage(2, "applying the saved themes" if themes is not None else "finding themes")
+    tm = themes if themes is not None else ThemeModel(seed=seed).fit(out, text_col=text_col, progress=show)
     out = tm.transform(out, text_col=text_col)
     seconds["themes"] = time.perf_counter() - t0
     out = out.drop(columns=["embedding", "clause_embeddings"])
     t0 = time.perf_counter()
+    stage(3, f"drivers of {score_col!r} ({kind}; {n_boot:,} bootstrap and permutation draws)")
     rep = analyze_drivers(
         out,
         score_col=score_col,
@@ -120,6 +135,7 @@ def run_analysis(
     )
     seconds["drivers"] = time.perf_counter() - t0
     t0 = time.perf_counter()
+    stage(4, f"writing the files and the report into {folder}")
     files = {
         "tagged": write_table(out, folder / "tagged.parquet"),
         # a taxonomy applied from this very folder stays as it was saved

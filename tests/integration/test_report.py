@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
+
 import re
 import shutil
 import subprocess
@@ -142,7 +145,12 @@ def real_report(request: pytest.FixtureRequest, shared_data: Path, tmp_path_fact
     file, rows, score_col, kind, date_col = REAL_SETS[request.param]
     df = pd.read_csv(shared_data / file).sample(frac=1.0, random_state=0).head(rows).reset_index(drop=True)
     out = tmp_path_factory.mktemp(request.param)
-    res = run_analysis(df, text_col="text", score_col=score_col, kind=kind, date_col=date_col, out_dir=out, n_boot=300)
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):  # issue 21 item 4: every stage announced, the bars shown
+        res = run_analysis(df, text_col="text", score_col=score_col, kind=kind, date_col=date_col, out_dir=out,
+                           n_boot=300, progress=True)
+    stages = re.findall(r"vocnlp analyze \[(\d)/4\]", err.getvalue())
+    assert stages == ["1", "2", "3", "4"] and "comments" in err.getvalue(), err.getvalue()[-2000:]
     return request.param, res, out
 
 
