@@ -40,7 +40,7 @@ from vocnlp.heads.train import _fit_linear, _label_matrix, _raw_logits, fit_head
 
 OUT = data.ROOT / "models" / "heads"
 N_HAND = sum(1 for _ in data.HAND.open(encoding="utf-8")) - 1
-VERSION = "1.0"
+VERSION = "1.1"
 CANDIDATES = [("logistic", 1.0), ("logistic", 4.0), ("logistic", 16.0), ("mlp", 0.0)]
 HAND_WEIGHTS = (3.0, 10.0)  # weight of a hand-written multilingual example against one public English example
 INTENT_DESCRIPTIONS = {
