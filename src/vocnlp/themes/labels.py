@@ -23,6 +23,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..words import content_words, fold, is_jamo_only, ko_base, ko_has_noun, mask, segment, stop_words
@@ -114,9 +115,15 @@ def covers(phrase: str, clause: str, lang: str | None) -> bool:
         return True
     if _CJK.search(phrase):
         return False
-    need = {_stem(w) for w in content_words(phrase, lang)}
-    have = {_stem(w) for w in content_words(clause, lang)}
-    return bool(need) and need <= have
+    need = _stems(phrase, lang)
+    return bool(need) and need <= _stems(clause, lang)
+
+
+@lru_cache(maxsize=65536)
+def _stems(text: str, lang: str | None) -> frozenset[str]:
+    """The stems of a text's content words; cached, since label choice checks every phrase against every
+    clause of its theme (76,000 checks on 5,000 clauses: most of the fit's labelling time before)."""
+    return frozenset(_stem(w) for w in content_words(text, lang))
 
 
 def restates(a: str, b: str, lang: str | None) -> bool:
