@@ -311,10 +311,13 @@ class Pipeline:
         return [*cols, "status", "error"]
 
     def _prior(self, values: list[object], setting: bool | Mapping[str, float]) -> Mapping[str, float] | None:
-        """The language shares this run uses (None: none), estimated once over the whole input."""
+        """The language shares this run uses (None: none), estimated once over the whole input. Only the
+        shipped :class:`~vocnlp.langid.LanguageDetector` takes a prior; a detector of your own is left as it is."""
+        if not isinstance(self.language_detector, LanguageDetector):
+            return None
         if isinstance(setting, Mapping):
             return setting
-        if setting and isinstance(self.language_detector, LanguageDetector):
+        if setting:
             try:
                 return self.language_detector.estimate_prior([v for v in values if isinstance(v, str)])
             except Exception as exc:  # noqa: BLE001  (the prior refines short answers; it must never stop a run)

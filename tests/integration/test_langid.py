@@ -157,3 +157,16 @@ def test_the_pipelines_language_prior_is_one_per_run_not_per_chunk(pt_file: tupl
         Pipeline.default(language_prior="pt")
     with pytest.raises(ConfigError, match="language_prior"):
         Pipeline.default(language_prior={"pt": -1.0})
+
+
+def test_a_detector_of_your_own_is_never_handed_a_prior() -> None:
+    from vocnlp import Pipeline
+    from vocnlp.langid import LanguageGuess
+
+    class Always:
+        def detect(self, texts: list[str]) -> list[LanguageGuess]:   # no prior= keyword
+            return [LanguageGuess("pt", 1.0) for _ in texts]
+
+    for prior in (True, {"es": 1.0}):
+        out = Pipeline(language_detector=Always(), language_prior=prior).run(["Ótimo produto", "Recomendo"] * 15)
+        assert out["language"].tolist() == ["pt"] * 30 and (out["status"] == "ok").all()
