@@ -299,10 +299,15 @@ def _english_ner() -> Any:
     return module.load(exclude=["lemmatizer", "parser", "tagger", "attribute_ruler", "senter"])
 
 
-def _name_spans(text: str, language: str | None, ner: bool = True) -> list[PiiSpan]:
+def _wants_ner(text: str, language: str | None) -> bool:
+    return language == "en" and any(ch.isupper() for ch in text)
+
+
+def _name_spans(text: str, language: str | None, ner: bool = True, doc: Any = None) -> list[PiiSpan]:
+    """Cue-word names, and English NER names (``doc``: the text already run through the NER model)."""
     spans = [PiiSpan("PERSON", m.start(1), m.end(1), m.group(1)) for m in _CUE_NAME.finditer(text)]
-    if ner and language == "en" and any(ch.isupper() for ch in text):
-        for ent in _english_ner()(text).ents:
+    if ner and _wants_ner(text, language):
+        for ent in (doc if doc is not None else _english_ner()(text)).ents:
             # the small English model tags many capitalised words of informal text as PERSON ("WiFi",
             # "Email", "Story Homes -"): keep title-case words only, and not a lone word opening a sentence
             lone_opener = len(ent) == 1 and (ent.start == 0 or ent.doc[ent.start - 1].text in (".", "!", "?"))
@@ -352,16 +357,24 @@ def find_pii(
     """
     if not isinstance(text, str):
         raise InputError(f"find_pii takes a string, got {type(text).__name__}")
+    wanted = _wanted(kinds)
+    return _find(text, language or _guess_languages([text])[0], names=names, ner=ner, wanted=wanted)
+
+
+def _wanted(kinds: Sequence[str] | None) -> set[str]:
     wanted = set(kinds or KINDS)
     unknown = wanted - set(KINDS)
     if unknown:
         raise InputError(f"unknown PII kinds {sorted(unknown)}; choose from {list(KINDS)}")
-    lang = language or _guess_languages([text])[0]
+    return wanted
+
+
+def _find(text: str, lang: str, *, names: bool, ner: bool, wanted: set[str], doc: Any = None) -> list[PiiSpan]:
     spans = _regex_spans(text)
     if "PHONE" in wanted:
         spans += _phone_spans(text, lang)
     if names and "PERSON" in wanted:
-        spans += _name_spans(text, lang, ner)
+        spans += _name_spans(text, lang, ner, doc)
     return [s for s in _resolve(spans) if s.kind in wanted]
 
 
@@ -412,11 +425,18 @@ def redact_many(
         languages = [None] * len(texts)
         for i, lang in zip(strings, guessed):
             languages[i] = lang
+    wanted = _wanted(kinds)
+    langs = [(languages[i] or _guess_languages([t])[0]) if isinstance(t, str) else None for i, t in enumerate(texts)]
+    docs: dict[int, Any] = {}
+    if names and ner and "PERSON" in wanted:  # the English NER model over all its texts in batches
+        todo = [i for i, t in enumerate(texts) if isinstance(t, str) and _wants_ner(t, langs[i])]
+        if todo:
+            docs = dict(zip(todo, _english_ner().pipe([texts[i] for i in todo], batch_size=64)))
     out: list[tuple[Any, list[PiiSpan]]] = []
     for i, t in enumerate(texts):
         if not isinstance(t, str):
             out.append((t, []))
             continue
-        spans = find_pii(t, language=languages[i] if languages else None, names=names, ner=ner, kinds=kinds)
+        spans = _find(t, langs[i] or "und", names=names, ner=ner, wanted=wanted, doc=docs.get(i))
         out.append((_apply(t, spans), spans))
     return out

@@ -150,3 +150,14 @@ def test_english_ner_runs_on_english_text_only_without_a_hint() -> None:
     assert find_pii("Kalem çok güzel, tavsiye ederim.") == []
     assert [s.text for s in find_pii("I spoke with Sarah Connor yesterday about the refund.")] == ["Sarah Connor"]
     assert redact("Appelez le 06 12 34 56 78 avant le 12/03/2024") == "Appelez le <PHONE> avant le 12/03/2024"
+
+
+def test_batched_names_equal_one_text_at_a_time(shared_data: Path) -> None:
+    # redact_many runs the English NER model over its texts in batches (nlp.pipe): same spans as one call per text
+    import pandas as pd
+
+    texts = pd.read_csv(shared_data / "nps_verbatims_en" / "nps_verbatims.csv")["text"].dropna().astype(str)
+    texts = [t for t in texts if any(ch.isupper() for ch in t[1:])][:80]
+    batched = [spans for _, spans in redact_many(texts, languages=["en"] * len(texts))]
+    assert batched == [find_pii(t, language="en") for t in texts]
+    assert any(s.kind == "PERSON" for spans in batched for s in spans)
