@@ -28,7 +28,6 @@ import os
 import sys
 import time
 from collections import Counter
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
@@ -415,12 +414,11 @@ def _tag_locked(
 def _job_prior(
     nlp: Pipeline, manifest: _Manifest, paths: list[Path], *, text_col: str
 ) -> bool | dict[str, float] | None:
-    """The language shares of the whole job, estimated once (from up to 20,000 rows of the first input) and
-    kept in the manifest, so every chunk, and a resumed or incremental run, uses the same ones.
+    """The language shares of the whole job, decided once (estimated from up to 20,000 rows of the first
+    input) and kept in the manifest, so every chunk, and a resumed or incremental run, uses the same ones.
 
     None: the pipeline decides per chunk (a pipeline without the setting); False: no prior.
     """
-    from .langid import LanguageDetector
     from .pipeline import Pipeline
 
     setting = getattr(nlp, "language_prior", None)
@@ -429,19 +427,16 @@ def _job_prior(
     if "language_prior" in manifest.data:  # a resumed or incremental run keeps the job's shares
         kept = manifest.data["language_prior"]
         return kept if kept else False
-    prior: dict[str, float] | None = None
-    if isinstance(setting, Mapping):
-        prior = dict(setting)
-    elif setting and isinstance(nlp.language_detector, LanguageDetector) and paths:
+    texts: list[object] = []
+    if setting is True and paths:
         from .io import read_batches
 
-        texts: list[str] = []
         for batch in _guarded(read_batches(paths[0], rows=20_000, text_cols=[text_col]), paths[0]):
             if text_col in batch.columns:
-                texts = [t for t in batch[text_col].tolist() if isinstance(t, str)]
+                texts = batch[text_col].tolist()
             break
-        found = nlp.language_detector.estimate_prior(texts)
-        prior = {k: round(v, 6) for k, v in found.items()} if found else None
+    found = nlp.language_shares(texts)
+    prior = {k: round(v, 6) for k, v in found.items()} if found else None
     manifest.data["language_prior"] = prior
     return prior if prior else False
 

@@ -254,7 +254,7 @@ class Pipeline:
         values = frame.texts()
         columns: dict[str, list[Any]] = {name: [] for name in self.output_columns()}
         redacted: list[object] = []
-        prior = self._prior(values, self.language_prior if language_prior is None else _checked_prior(language_prior))
+        prior = self.language_shares(values, language_prior)
         with self._progress(len(values), self.config.progress if progress is None else progress) as bar:
             for start, stop in self._chunks(values):
                 chunk = self._run_chunk(values[start:stop], prior)
@@ -310,9 +310,19 @@ class Pipeline:
             cols += ["embedding", "clause_embeddings"]
         return [*cols, "status", "error"]
 
-    def _prior(self, values: list[object], setting: bool | Mapping[str, float]) -> Mapping[str, float] | None:
-        """The language shares this run uses (None: none), estimated once over the whole input. Only the
-        shipped :class:`~vocnlp.langid.LanguageDetector` takes a prior; a detector of your own is left as it is."""
+    def language_shares(
+        self, values: Sequence[object], setting: bool | Mapping[str, float] | None = None
+    ) -> Mapping[str, float] | None:
+        """The language shares a run over ``values`` uses (None: none), under ``setting`` (default: the
+        pipeline's ``language_prior``): a dict as given, True estimated once from the texts, False none.
+        Only the shipped :class:`~vocnlp.langid.LanguageDetector` takes a prior; a detector of your own
+        is left as it is. Jobs call it once per job, ``run`` once per call.
+
+        Example:
+            >>> Pipeline.default(sentiment=False, intent=False).language_shares(["Hi"], {"en": 1.0})
+            {'en': 1.0}
+        """
+        setting = self.language_prior if setting is None else _checked_prior(setting)
         if not isinstance(self.language_detector, LanguageDetector):
             return None
         if isinstance(setting, Mapping):
