@@ -37,11 +37,17 @@ def test_pipeline_redacts_before_embedding() -> None:
     np.testing.assert_allclose(np.stack(out["embedding"].iloc[[0, 2, 3]]), np.stack(direct["embedding"]), atol=1e-6)
 
 
-def test_theme_labels_and_examples_hold_no_personal_data() -> None:
+def test_theme_labels_and_examples_hold_no_personal_data(monkeypatch: pytest.MonkeyPatch) -> None:
     base = vocnlp.io.load_sample()["comment"].tolist()[:300]
     planted = [f"{t} Contact me at {PLANTED[i % 2]}." if i % 3 == 0 else t for i, t in enumerate(base)]
     planted += [f"Agent Kevin Tran was rude, call {PLANTED[1]}" for _ in range(30)]
     out = Pipeline.default(keep_embeddings=True, clause_sentiment=False).run(planted)
+
+    def no_detection(texts):  # type: ignore[no-untyped-def]
+        raise AssertionError("the fit knows each clause's language: redacting examples must not detect it")
+
+    # bug: examples were redacted per theme without their languages, loading Lingua (~6 s cold) to guess them
+    monkeypatch.setattr(vocnlp.pii, "_guess_languages", no_detection)
     tm = vocnlp.ThemeModel(seed=0).fit(out, text_col="text")
     shown = " ".join(map(str, tm.themes_["label"])) + " ".join(
         " ".join(v) for v in tm.examples_.values()) + " ".join(" ".join(v) for v in tm.terms_.values())

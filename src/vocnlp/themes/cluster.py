@@ -88,6 +88,9 @@ def discover(
     from bertopic.vectorizers import ClassTfidfTransformer
     from sklearn.feature_extraction.text import CountVectorizer
 
+    from ._jit import cache_umap_kernels
+
+    cache_umap_kernels()
     n = len(z)
     k = min(n_neighbors, max(2, n - 1))
     # exact neighbours from one matrix product on the unit vectors: UMAP's own exact path (under 4,096

@@ -625,9 +625,15 @@ class ThemeModel:
             if self.redact:
                 from ..pii import redact
 
-                # the few examples shown per theme also lose person names (NER on English, cue words elsewhere)
+                # the few examples shown per theme also lose person names (NER on English, cue words
+                # elsewhere): one batch, in the clauses' own languages (no language detection per theme)
+                language = dict(zip(fit.units.texts, fit.units.language))
+                shown = [(t, x) for t in records.values() for x in t.examples]
+                clean = redact([x for _, x in shown], languages=[language.get(x) for _, x in shown])
                 for t in records.values():
-                    t.examples = redact(list(t.examples))
+                    t.examples = []
+                for (t, _), x in zip(shown, clean):
+                    t.examples.append(x)
             for i, t in records.items():
                 old = state.themes.get(i)
                 t.first_seen = (
