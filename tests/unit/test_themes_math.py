@@ -283,3 +283,16 @@ def test_a_parent_is_not_named_after_another_theme() -> None:
     themes[1].phrases.remove("肉质")
     themes[0].phrases.remove("肉质")
     assert parent_labels(themes, {0: 0, 1: 0, 2: 2}, taken={t.label for t in themes.values()}) == {0: "牛肉 / 烤肉"}
+
+
+def test_a_phrase_label_must_cover_about_as_much_as_the_best_word() -> None:
+    # bug (issue 15): single words paid a flat 0.5, so on the NSMC reviews "고인의 명복" (in 0% of its theme's
+    # comments) and on the NPS verbatims "account number" (4%) beat words in 40-60% of them
+    from vocnlp.themes.labels import PHRASE_COVERAGE, _best
+
+    score = np.array([1.9, 1.6, 1.2])  # a word, then two phrases
+    multi = np.array([0.0, 1.0, 1.0])
+    assert _best(score, np.array([0.6, 0.03, 0.2]), multi) == 0  # no phrase covers half as much: the word
+    assert _best(score, np.array([0.6, 0.03, PHRASE_COVERAGE * 0.6]), multi) == 2  # the phrase that does
+    assert _best(score, np.array([0.6, 0.5, 0.5]), multi) == 1  # the better-scoring of two such phrases
+    assert _best(np.array([1.0, 2.0]), np.array([0.9, 0.1]), np.array([0.0, 1.0])) == 1  # a top phrase stays
