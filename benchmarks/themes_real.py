@@ -264,7 +264,7 @@ words (spaCy has no stop words for most NusaX / AfriSenti languages, so those ra
 construction). Refit ARI: two fits on overlapping 90% samples (seed 1), each assigning all comments
 (BERTopic: its clustering, which both representations share, with its outliers as one group as the
 ThemeModel's unassigned are); the
-same data with seeds 0 and 1 gives 0.74 on IndoNLU, so most of the gap is UMAP's own randomness. Refit ARI rewards few, lopsided clusters: BERTopic's 0.78 on the NPS verbatims puts 62% of the comments in one topic, its 0.77 on ASAP 62% in its outliers, its 1.000 on the Japanese reviews comes from two topics holding everything; where it finds real structure (IndoNLU, NSMC) it scores 0.34-0.37 against the ThemeModel's 0.56-0.58. The
+same data with seeds 0 and 1 gives 0.74 on IndoNLU, so most of the gap is UMAP's own randomness. Refit ARI rewards few, lopsided clusters: BERTopic's 0.78 on the NPS verbatims puts 62% of the comments in one topic, its 0.77 on ASAP 62% in its outliers, its 1.000 on the Japanese reviews comes from two topics holding everything; where it finds real structure (IndoNLU, NSMC) it scores 0.34-0.37 against the ThemeModel's 0.56-0.62. The
 Pipeline outputs are cached in benchmarks/.cache (rebuilt 2026-12-03 with today's Pipeline: the zh / ja
 clauses and vectors differ from the 2026-12-02 run, which is why those two sets now have 34 / 39 themes
 instead of 93 / 122; the same outputs with the code of commit 2534e96 give 39 themes and a largest theme in 48%
@@ -305,10 +305,11 @@ def main() -> None:
         body += "\n\nClause splitting, before (language-blind, commit 09a8982) and after (the comment's own language):\n\n" + splits
     if not args.skip_fit_time:
         now, before = fit_seconds()
-        body += (f"\n\nFit on 10,000 clause embeddings in a fresh process (numba compilation included;"
+        body += (f"\n\nFit on 10,000 clause embeddings in a fresh process (imports and model loads included;"
                  f" benchmarks/themes.py --scale-one 10000): {now:.1f} s now, {before:.1f} s with the code of commit"
-                 f" 09a8982 in the same run ({before / now:.2f}x): UMAP now gets exact neighbours from one matrix"
-                 " product instead of its per-pair Python metric.")
+                 f" 09a8982 in the same run ({before / now:.2f}x): UMAP gets exact neighbours from one matrix product"
+                 " instead of its per-pair Python metric, and its numba kernels come from numba's cache (compiled"
+                 " once per machine, by the first fit; the old code compiles them in every process).")
     body += NOTES
     if not args.no_write:
         write_section("Themes on real data (benchmarks/themes_real.py)", body)

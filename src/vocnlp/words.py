@@ -28,13 +28,27 @@ from typing import Any, NamedTuple
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["Token", "content_words", "fold", "is_jamo_only", "ko_base", "ko_has_noun", "mask", "segment", "stop_words"]
+__all__ = [
+    "Token",
+    "content_words",
+    "fold",
+    "is_jamo_only",
+    "is_stop_word",
+    "ko_base",
+    "ko_has_noun",
+    "mask",
+    "segment",
+    "stop_words",
+]
 
 _MASK = re.compile(
     r"https?://\S+|www\.\S+|\S+@\S+\.\w+|[@#][\w.]+|\b\d[\w.,:/%-]*",
     re.UNICODE,
 )
-_WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
+#: a word with its apostrophes ("wasn't", "customer's"), the unit stop words are checked on
+_APOSTROPHE_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*", re.UNICODE)
+#: what follows the apostrophe of a contraction ("i'd", "we'll", "wasn't")
+_CLITICS = frozenset({"d", "s", "m", "ll", "ve", "re", "t"})
 _CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]+")
 # Hangul letters standing alone (ㅋㅋ laughing, ㅠㅠ crying, ㅡㅡ annoyed, ㅇㅈ): emoticons and chat
 # abbreviations, never a content word or a label
@@ -536,11 +550,32 @@ def content_words(text: str, lang: str | None = None) -> list[str]:
             continue
         out.extend(run[i : i + 2] for i in range(len(run) - 1) if run[i : i + 2] not in stops)
     rest = _CJK_RUN.sub(" ", text) if out or _CJK_RUN.search(text) else text
-    plain = _WORD.findall(rest.replace("'", "").replace("\u2019", ""))
+    plain = [
+        w
+        for t in _APOSTROPHE_WORD.findall(rest)
+        if not is_stop_word(t, stops) and len(w := t.replace("'", "").replace("\u2019", "")) >= 2
+    ]
     if lang == "ko":  # 영화가 and 영화는 are one word, 영화
         plain = [ko_base(w) for w in plain]
     out.extend(w for w in plain if w not in stops and not _JAMO_ONLY.fullmatch(w))
     return out
+
+
+def is_stop_word(word: str, stops: frozenset[str]) -> bool:
+    """``word`` (lower-cased) is in ``stops``, spelt with or without its apostrophe, or is a contraction of
+    one ("i'd", "you're", "wasn't": an English clitic after a stop word; "l'hôtel" is not one).
+
+    Example:
+        >>> [is_stop_word(w, stop_words("en")) for w in ["i'd", "wasn't", "customer's", "engineer"]]
+        [True, True, False, False]
+    """
+    if word in stops:
+        return True
+    flat = word.replace("\u2019", "'")
+    if "'" not in flat:
+        return False
+    head, tail = flat.split("'", 1)
+    return flat.replace("'", "") in stops or (tail in _CLITICS and bool(head) and head in stops)
 
 
 def is_jamo_only(word: str) -> bool:

@@ -63,3 +63,19 @@ def test_bare_hangul_letters_are_emoticons_not_words() -> None:
     cands = candidates(text, "ko")
     assert not any(is_jamo_only(w) for c in cands for w in c.split()), cands
     assert is_jamo_only("ㅋㅋㅋ") and not is_jamo_only("ㅋㅋ영화")
+
+
+def test_contractions_of_stop_words_are_stop_words() -> None:
+    # bug (issue 15): "wasn't", "i'd", "haven't" were theme labels on the NPS verbatims ("wasn't (115)",
+    # "i'd", "experience i've"): the label candidates checked the word with its apostrophe against stop
+    # words spelt without it, and content_words kept "i'd" as "id"
+    from vocnlp.themes.labels import candidates
+    from vocnlp.words import content_words, is_stop_word, stop_words
+
+    en = stop_words("en")
+    assert all(is_stop_word(w, en) for w in ["wasn't", "i'd", "haven't", "you're", "we\u2019ll", "don\u2019t"])
+    assert not any(is_stop_word(w, en) for w in ["customer's", "engineer", "l'hôtel"])
+    assert content_words("I'd say I wasn't told, the customer's bill", "en") == ["told", "customers", "bill"]
+    assert content_words("l'hôtel était très calme", "fr")[0] == "lhôtel"  # an elision is no contraction
+    for phrase in candidates("I wasn't told, i'd rather switch", "en"):
+        assert not any(w in ("wasn't", "i'd") for w in phrase.split()[:1] + phrase.split()[-1:]), phrase

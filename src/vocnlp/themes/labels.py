@@ -28,7 +28,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..words import content_words, fold, is_jamo_only, ko_base, ko_has_noun, mask, segment, stop_words
+from ..words import content_words, fold, is_jamo_only, is_stop_word, ko_base, ko_has_noun, mask, segment, stop_words
 
 if TYPE_CHECKING:
     import numpy as np
@@ -96,15 +96,15 @@ def candidates(text: str, lang: str | None) -> list[str]:
     # occurs in the text and 연기가 / 연기는 give one candidate
     end = ko_base if lang == "ko" else str
     for i, w in enumerate(toks):
-        if not w[0].isalpha() or w in stops or len(w) < 2 or is_jamo_only(w):
+        if not w[0].isalpha() or is_stop_word(w, stops) or len(w) < 2 or is_jamo_only(w):
             continue
-        if len(b := end(w)) >= 2 and b not in stops and (lang != "ko" or ko_has_noun(b)):
+        if len(b := end(w)) >= 2 and not is_stop_word(b, stops) and (lang != "ko" or ko_has_noun(b)):
             out.append(b)  # a Korean word alone is a label only when it names something (not 보면서)
         for j in range(i + 1, min(i + MAX_WORDS, len(toks))):
             v = toks[j]
             if not v[0].isalpha() or is_jamo_only(v):  # a phrase stops at punctuation and emoticons (ㅋㅋ)
                 break
-            if v not in stops and len(v) >= 2 and v not in toks[i:j] and end(v) not in stops:
+            if not is_stop_word(v, stops) and len(v) >= 2 and v not in toks[i:j] and not is_stop_word(end(v), stops):
                 out.append(" ".join([*toks[i:j], end(v)]))
     return list(dict.fromkeys(out))
 
