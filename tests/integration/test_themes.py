@@ -83,8 +83,11 @@ def test_specific_issues_are_separate_themes(nps_tm: vocnlp.ThemeModel) -> None:
               "communication": ("communication",), "delay": ("delay", "wait", "waiting", "long"),
               "installation": ("installation", "installed", "install")}
     found = {}
+    t = nps_tm.themes_
+    # what a reader sees of a theme: its label, first phrases and top keywords ("service still not installed")
+    shown = [[lab, *ph[:3], *ts[:5]] for lab, ph, ts in zip(t["label"], t["phrases"], t["top_terms"])]
     for name, words in issues.items():
-        hits = nps_tm.themes_[nps_tm.themes_["top_terms"].map(lambda ts: any(w in t.split() for t in ts[:5] for w in words))]
+        hits = t[[any(w in x.split() for x in xs for w in words) for xs in shown]]
         assert len(hits), f"no theme about {name}"
         found[name] = set(hits["theme_id"])
     # each issue has a theme of its own: pick distinct ids greedily

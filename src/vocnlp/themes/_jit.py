@@ -4,9 +4,10 @@ UMAP decorates its kernels with ``numba.njit`` without ``cache=True``, so every 
 ~10 s compiling them before the first theme fit (issue 21). :func:`cache_umap_kernels` swaps each
 kernel of ``umap.umap_``, ``umap.layouts`` and ``umap.utils`` for the same Python function compiled
 with the same options (parallel, fastmath, typed locals) plus ``cache=True``: the machine code is the
-same, so the layouts and themes are too, and it is written to numba's cache (``__pycache__`` beside
-UMAP, or ``NUMBA_CACHE_DIR``) for the next process. Kernels are swapped before any is compiled, so
-kernels calling kernels pick up the cached versions. Where no cache can be written, nothing changes.
+same, so the layouts and themes are too, and it is written to numba's cache (``NUMBA_CACHE_DIR`` when
+set, else ``__pycache__`` beside UMAP, else the user's cache directory) for the next process. Kernels
+are swapped before any is compiled, so kernels calling kernels pick up the cached versions. Where no
+cache can be written, nothing changes.
 
 Example:
     >>> cache_umap_kernels() in (True, False)
