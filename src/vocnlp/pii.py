@@ -419,14 +419,13 @@ def redact_many(
         texts = list(texts) if not isinstance(texts, (str, bytes)) else [texts]
     if languages is not None and len(languages) != len(texts):
         raise InputError(f"languages has {len(languages)} items for {len(texts)} texts: give one per text")
-    if languages is None:  # detected in one batch, not one call per text
-        strings = [i for i, t in enumerate(texts) if isinstance(t, str)]
-        guessed = _guess_languages([texts[i] for i in strings])
-        languages = [None] * len(texts)
-        for i, lang in zip(strings, guessed):
-            languages[i] = lang
+    langs: list[str | None] = list(languages) if languages is not None else [None] * len(texts)
+    # the texts without a language are detected in one batch, not one call per text
+    missing = [i for i, t in enumerate(texts) if isinstance(t, str) and not langs[i]]
+    if missing:
+        for i, lang in zip(missing, _guess_languages([texts[i] for i in missing])):
+            langs[i] = lang
     wanted = _wanted(kinds)
-    langs = [(languages[i] or _guess_languages([t])[0]) if isinstance(t, str) else None for i, t in enumerate(texts)]
     docs: dict[int, Any] = {}
     if names and ner and "PERSON" in wanted:  # the English NER model over all its texts in batches
         todo = [i for i, t in enumerate(texts) if isinstance(t, str) and _wants_ner(t, langs[i])]

@@ -161,3 +161,21 @@ def test_batched_names_equal_one_text_at_a_time(shared_data: Path) -> None:
     batched = [spans for _, spans in redact_many(texts, languages=["en"] * len(texts))]
     assert batched == [find_pii(t, language="en") for t in texts]
     assert any(s.kind == "PERSON" for spans in batched for s in spans)
+
+
+def test_texts_without_a_language_are_detected_in_one_batch(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a None among given languages was detected one call per text (a Lingua pass each)
+    from vocnlp import pii
+
+    calls: list[list[str]] = []
+    real = pii._guess_languages
+
+    def counting(texts):  # type: ignore[no-untyped-def]
+        calls.append(list(texts))
+        return real(texts)
+
+    monkeypatch.setattr(pii, "_guess_languages", counting)
+    texts = ["Rufen Sie 030 1234567 an", "Call John Smith on 020 7946 0958", None, "Appelez le 06 12 34 56 78"]
+    out = redact_many(texts, languages=[None, "en", None, None])
+    assert calls == [[texts[0], texts[3]]]
+    assert out[2] == (None, []) and "<PHONE>" in out[1][0] and "<PHONE>" in out[3][0]

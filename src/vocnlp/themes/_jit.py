@@ -10,7 +10,7 @@ are swapped before any is compiled, so kernels calling kernels pick up the cache
 cache can be written, nothing changes.
 
 Example:
-    >>> cache_umap_kernels() in (True, False)
+    >>> cache_umap_kernels()  # where numba can write a cache (here: beside UMAP's files)
     True
 """
 
@@ -63,6 +63,5 @@ def cache_umap_kernels() -> bool:
         for attr, kernel in list(vars(module).items()):
             if id(kernel) in swaps:
                 setattr(module, attr, swaps[id(kernel)])
-    swapped = len(swaps)
-    logger.debug("UMAP kernels cached: %d", swapped)
+    logger.debug("UMAP kernels cached: %d", len(swaps))
     return True
