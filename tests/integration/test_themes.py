@@ -67,6 +67,9 @@ def test_nps_verbatims_targets(nps_tm: vocnlp.ThemeModel, nps_out: pd.DataFrame)
     assert len(phrased) >= 0.8 * nps_tm.n_themes
     assert all(lab in clauses and 1 <= len(lab.split()) <= 5 for lab in phrased["label"])
     assert 0 < nps_tm.fit_stats_["label_coverage"] <= 1
+    # a word alone labels a theme only when it names something: these verbs were labels before
+    assert not {"think", "said", "happened", "read"} & set(nps_tm.themes_["label"])
+    assert 0 <= nps_tm.fit_stats_["mixed_themes"] < nps_tm.n_themes
 
 
 def test_transform_does_not_change_the_model(nps_tm: vocnlp.ThemeModel, nps_out: pd.DataFrame) -> None:

@@ -79,3 +79,27 @@ def test_contractions_of_stop_words_are_stop_words() -> None:
     assert content_words("l'hôtel était très calme", "fr")[0] == "lhôtel"  # an elision is no contraction
     for phrase in candidates("I wasn't told, i'd rather switch", "en"):
         assert not any(w in ("wasn't", "i'd") for w in phrase.split()[:1] + phrase.split()[-1:]), phrase
+
+
+def test_a_word_alone_is_a_label_only_when_it_names_something() -> None:
+    # bug (issue 15): NPS verbatim themes were labelled "think", "said", "happened", "read" (verbs alone) and
+    # ASAP themes "丝毫" (the slightest), "不用" (no need); clauses below are from the NPS verbatims
+    from vocnlp.themes.labels import _naming_words
+    from vocnlp.words import names_something
+
+    en = {
+        "think": ["I think the score is generous.", "You are very good i think"],
+        "said": ["but now said that's not possible.", "They said the engineer would call"],
+        "happened": ["Nothing happened for weeks", "What happened to my order"],
+        "engineer": ["The engineer came on time", "Engineer was very helpful"],
+        "excellent": ["Excellent service from start to finish"],
+        "contact": ["No one has since been in contact with me.", "Poor contact from the team"],
+    }
+    assert names_something(en, "en") == {"engineer", "excellent", "contact"}
+    assert names_something({w: [] for w in ["服务员", "价格", "丝毫", "不用"]}, "zh") >= {"服务员", "价格"}
+    assert not names_something({"丝毫": [], "不用": []}, "zh")
+    assert names_something({"kamar": [], "boros": []}, "id") == {"kamar", "boros"}  # no tagger: all pass
+    clauses = ["I think the engineer was late", "the engineer said he would come back", "I think so"]
+    ranked = {0: ["think", "engineer", "said", "engineer was late"], 1: ["丝毫", "价格"]}
+    got = _naming_words(ranked, {0: [0, 1, 2], 1: []}, clauses, {0: "en", 1: "zh"})
+    assert got == {"think": False, "engineer": True, "said": False, "丝毫": False, "价格": True}

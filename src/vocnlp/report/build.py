@@ -24,7 +24,7 @@ CSS = """body{font-family:system-ui,-apple-system,Segoe UI,sans-serif;margin:0;c
 main{max-width:1100px;margin:auto;padding:24px}h1{margin-top:0}section{background:#fff;border:1px solid #e3e3e3;
 border-radius:8px;padding:16px 20px;margin:16px 0}table{border-collapse:collapse;width:100%;font-size:14px}
 td,th{border-bottom:1px solid #eee;padding:6px 8px;text-align:left;vertical-align:top}th{background:#f4f4f4}
-.neg{color:#c0392b}.pos{color:#27ae60}.muted{color:#777;font-size:13px}.lead{font-size:17px;margin:6px 0}
+.neg{color:#c0392b}.pos{color:#27ae60}.muted{color:#777;font-size:13px}.warn{color:#b9770e;font-size:13px}.lead{font-size:17px;margin:6px 0}
 mark{background:#fff3b0;padding:0 1px}"""
 
 CAVEATS = """<ul class="muted">
@@ -78,6 +78,23 @@ def _highlight(text: str, phrases: list[str]) -> str:
     return pattern.sub(lambda m: f"<mark>{m.group(0)}</mark>", out)
 
 
+def _coverage_note(coverage: Any) -> str:
+    """How much of its theme a label speaks for: "label in 64% of its comments", and a warning for a mixed
+    theme (its label in under ``MIXED_COVERAGE`` of them), whose examples say more than its label.
+
+    Example:
+        >>> _coverage_note(0.64), _coverage_note(float("nan"))
+        ("<br><span class='muted'>label in 64% of its comments</span>", '')
+    """
+    from ..themes.labels import MIXED_COVERAGE
+
+    if not isinstance(coverage, (int, float)) or math.isnan(coverage):
+        return ""
+    if coverage < MIXED_COVERAGE:
+        return f"<br><span class='warn'>mixed theme: label in {coverage:.0%} of its comments; read the examples</span>"
+    return f"<br><span class='muted'>label in {coverage:.0%} of its comments</span>"
+
+
 def _theme_table(table: pd.DataFrame, *, top: int = 30) -> str:
     """Label, comments, sentiment mix and three examples with the label phrase marked."""
     rows = []
@@ -92,7 +109,8 @@ def _theme_table(table: pd.DataFrame, *, top: int = 30) -> str:
         show = isinstance(pl, str) and pl and pl != r["label"]  # a lone theme is its own group: no "in ..."
         parent = f"<br><span class='muted'>in {html.escape(str(pl))}</span>" if show else ""
         rows.append(
-            f"<tr><td><b>{html.escape(str(r['label']))}</b>{parent}</td><td>{int(r['size']):,}<br>"
+            f"<tr><td><b>{html.escape(str(r['label']))}</b>{parent}{_coverage_note(r.get('label_coverage'))}</td>"
+            f"<td>{int(r['size']):,}<br>"
             f"<span class='muted'>{r['share']:.1%}</span></td><td>{mix}</td><td>"
             + "<br>".join(f"“{_highlight(e, phrases)}”" for e in examples[:3])
             + "</td></tr>"

@@ -9,7 +9,9 @@ and hold no number or masked token. Each is scored on three things:
 - **coverage**: the share of the theme's clauses that contain it or a close variant. A clause is a
   close variant when it contains all the phrase's content words (any order, same stem) or is at least
   as similar to the phrase as three in four of the clauses that contain it word for word.
-The label is the best-scoring candidate, or the best phrase when that covers at least half of what a
+A word alone is a candidate only where it names or describes something (a noun or an adjective as a
+tagger reads it: "think", "said", "far" are not labels; English and Chinese, see
+:func:`~vocnlp.words.names_something`). The label is the best-scoring candidate, or the best phrase when that covers at least half of what a
 better-scoring single word covers (a phrase reads better, but not at any price); ``phrases`` lists up
 to five, picked by maximal marginal relevance so they are not the same phrase twice. A theme with no
 repeated phrase falls back to its top keywords.
@@ -26,14 +28,26 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import lru_cache
+from itertools import islice
 from typing import TYPE_CHECKING
 
-from ..words import content_words, fold, is_jamo_only, is_stop_word, ko_base, ko_has_noun, mask, segment, stop_words
+from ..words import (
+    content_words,
+    fold,
+    is_jamo_only,
+    is_stop_word,
+    ko_base,
+    ko_has_noun,
+    mask,
+    names_something,
+    segment,
+    stop_words,
+)
 
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["LabelChoice", "candidates", "choose_labels", "covers", "restates"]
+__all__ = ["MIXED_COVERAGE", "LabelChoice", "candidates", "choose_labels", "covers", "restates"]
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*|\d+|[^\w\s]", re.UNICODE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]+")
@@ -45,6 +59,9 @@ WEIGHTS = {"closeness": 1.0, "coverage": 2.0, "distinctiveness": 0.5, "phrase": 
 #: a phrase is the label instead of a better-scoring single word when it covers at least this share of
 #: what the word covers
 PHRASE_COVERAGE = 0.5
+#: a theme whose label covers under this share of its comments is "mixed": its clauses share a form (short
+#: replies, "no ..." sentences, long stories of several problems) more than a subject, and the report says so
+MIXED_COVERAGE = 0.15
 #: a clause is a close variant of a phrase when at least as similar to it as this quantile of the
 #: clauses that contain the phrase word for word
 VARIANT_QUANTILE = 0.25
@@ -114,14 +131,29 @@ def _words(phrase: str) -> int:
 
 
 def covers(phrase: str, clause: str, lang: str | None) -> bool:
-    """The clause contains the phrase, or all its content words (same stem, any order)."""
+    """The clause contains the phrase (at a word start: "cause" is not in "because"; endings may follow, as
+    Korean particles do), or all its content words (same stem, any order).
+
+    Example:
+        >>> covers("cause", "because it broke", "en"), covers("engineer came", "the engineer finally came", "en")
+        (False, True)
+    """
     low = clause.lower()
-    if phrase in low:
-        return True
     if _CJK.search(phrase):
-        return False
+        return phrase in low
+    if _starts_word(phrase, low):
+        return True
     need = _stems(phrase, lang)
     return bool(need) and need <= _stems(clause, lang)
+
+
+def _starts_word(phrase: str, text: str) -> bool:
+    at = text.find(phrase)
+    while at >= 0:
+        if at == 0 or not text[at - 1].isalnum():
+            return True
+        at = text.find(phrase, at + 1)
+    return False
 
 
 @lru_cache(maxsize=65536)
@@ -180,8 +212,8 @@ def choose_labels(
     n_all = len(texts)
     cand = [candidates(t, lang) for t, lang in zip(texts, languages)]
     df_all: Counter[str] = Counter(p for c in cand for p in c)
-    pool: dict[int, list[str]] = {}
-    stats: dict[int, dict[str, tuple[int, float]]] = {}
+    ranked: dict[int, list[str]] = {}
+    own_of: dict[int, list[int]] = {}
     for i in ids:
         member = np.nonzero(labels == i)[0].tolist()
         lang = language_of.get(i)
@@ -196,8 +228,17 @@ def choose_labels(
             phrase = _words(p) >= 2 or bool(_CJK.fullmatch(p))
             scored.append((c / n * math.log1p(lift) * (1.0 if phrase else 0.6), p))
         scored.sort(key=lambda s: (-s[0], s[1]))
-        pool[i] = [p for _, p in scored[:PER_THEME]]
-        stats[i] = {p: (df[p], math.log1p((df[p] / n) / (df_all[p] / n_all))) for p in pool[i]}
+        ranked[i], own_of[i] = [p for _, p in scored], own
+    naming = _naming_words(ranked, own_of, texts, language_of)
+    pool: dict[int, list[str]] = {}
+    stats: dict[int, dict[str, float]] = {}
+    for i in ids:
+        ps = [p for p in ranked[i] if " " in p or naming.get(p, True)]
+        pool[i] = (ps or ranked[i])[:PER_THEME]  # a theme with nothing but verbs keeps them
+        own = own_of[i]
+        n = max(len(own), 1)
+        df = Counter(p for m in own for p in cand[m] if p in pool[i])
+        stats[i] = {p: math.log1p((df[p] / n) / (df_all[p] / n_all)) for p in pool[i]}
     flat = sorted({p for ps in pool.values() for p in ps})
     vec = dict(zip(flat, embed(flat))) if flat else {}
     out: dict[int, LabelChoice] = {}
@@ -218,7 +259,7 @@ def choose_labels(
             lex = np.array([covers(p, texts[m], lang) for m in member])
             bar = float(np.quantile(sims[lex, j], VARIANT_QUANTILE)) if lex.any() else 1.0
             cov[j] = np.mean(lex | (sims[:, j] >= bar))
-        dist = np.array([stats[i][p][1] for p in ps])
+        dist = np.array([stats[i][p] for p in ps])
         dist = dist / max(dist.max(), 1e-9)
         multi = np.array([_words(p) >= 2 or bool(_CJK.fullmatch(p)) for p in ps], dtype=float)
         score = WEIGHTS["closeness"] * close + WEIGHTS["coverage"] * cov + WEIGHTS["distinctiveness"] * dist
@@ -244,6 +285,35 @@ def choose_labels(
         coverage = sum(row_hit.values()) / max(len(row_hit), 1)
         out[i] = LabelChoice(label, order, coverage)
         taken.add(label)
+    return out
+
+
+def _naming_words(
+    ranked: dict[int, list[str]],
+    own: dict[int, list[int]],
+    texts: Sequence[str],
+    language_of: dict[int, str | None],
+) -> dict[str, bool]:
+    """Whether each single-word candidate near the top of a theme names or describes something (a verb or an
+    adverb alone, "think", "said", "far", is no label: :func:`~vocnlp.words.names_something`). English
+    words are read in up to 4 clauses of the themes they are candidates of, all in one tagger pass."""
+    out: dict[str, bool] = {}
+    by_lang: dict[str | None, dict[str, list[str]]] = {}
+    for i, ps in ranked.items():
+        lang = language_of.get(i)
+        words = by_lang.setdefault(lang, {})
+        for p in ps[: PER_THEME + 4]:  # words further down rarely reach the pool; they pass unchecked
+            if " " in p:
+                continue
+            ctx = words.setdefault(p, [])
+            if lang != "en" or len(ctx) >= 4:
+                continue
+            pat = re.compile(rf"(?<![\w'-]){re.escape(p)}(?![\w'-])", re.IGNORECASE)
+            ctx.extend(islice((c for c in (texts[m] for m in own[i]) if pat.search(c)), 4 - len(ctx)))
+    for lang, words in by_lang.items():
+        keep = names_something(words, lang)
+        for w in words:
+            out[w] = out.get(w, False) or w in keep
     return out
 
 

@@ -31,6 +31,7 @@ from ..errors import ConfigError, InputError, NotFittedError
 from ..frames import require_columns
 from . import cluster, edits
 from .describe import describe_themes, parent_groups, parent_labels, restated_pairs
+from .labels import MIXED_COVERAGE
 from .state import UNASSIGNED, UNASSIGNED_LABEL, ThemeState
 from .terms import theme_tokens
 from .units import Units, units_from_frame
@@ -679,6 +680,7 @@ class ThemeModel:
             "comments_unassigned": round(1 - assigned / max(has_units, 1), 4),
             "largest_theme_share": round(max(top.values()) / max(has_units, 1), 4) if top else 0.0,
             "label_coverage": round(float((cov[ok] * sizes[ok]).sum() / max(sizes[ok].sum(), 1)), 4),
+            "mixed_themes": int((cov[ok] < MIXED_COVERAGE).sum()),
             "threshold": round(self.state_.threshold, 4),
         }
 
