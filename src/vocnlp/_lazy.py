@@ -33,6 +33,8 @@ EXTRA_OF: dict[str, str] = {
     "pydantic": "service",
     "ray": "ray",
     "langdetect": "langdetect",
+    "onnxruntime": "int8",
+    "onnx": "int8",
 }
 
 #: modules of vocnlp's own dependencies: installed with it, so missing one means a broken install

@@ -73,6 +73,29 @@ def test_cpu_default_dtype_follows_the_cpu(sample: list[str]) -> None:
     assert (ref * got).sum(1).mean() >= 0.999   # the issue's bound is 0.99; measured 0.99998
 
 
+def test_int8_encoder_keeps_the_float32_vectors(sample: list[str]) -> None:
+    # the path for CPUs without bf16 (issue 21): int8 weights per output channel through ONNX Runtime
+    pytest.importorskip("onnxruntime")
+    enc = get_encoder("torch", config=RuntimeConfig(device="cpu", dtype="int8"))
+    assert enc.describe()["dtype"] == "int8 (onnxruntime)"
+    ref = get_encoder("torch", config=RuntimeConfig(device="cpu", dtype="float32")).encode(sample).embeddings
+    got = enc.encode(sample).embeddings
+    cos = (ref * got).sum(1)
+    assert cos.mean() >= 0.99 and cos.min() >= 0.97, (cos.mean(), cos.min())  # the issue's bound
+    # built once per machine: a second encoder loads the same file, unchanged, and gives the same vectors
+    path = enc.model.path
+    stamp = path.stat().st_mtime_ns
+    again = get_encoder("torch", config=RuntimeConfig(dtype="int8"))
+    assert again.model.path == path and path.stat().st_mtime_ns == stamp
+    np.testing.assert_allclose(again.encode(sample).embeddings, got, atol=1e-6)  # same batches, same numbers
+    # activations are quantised per batch, so a text's vector moves a little with its batch-mates
+    assert (again.encode(sample[:5]).embeddings * got[:5]).sum(1).min() >= 0.99
+    with pytest.raises(ConfigError, match="compile"):
+        get_encoder("torch", config=RuntimeConfig(dtype="int8", compile=True))
+    # ``auto`` never takes it, even on a CPU without bf16 (vectors would depend on their batch-mates)
+    assert get_encoder("torch", config=RuntimeConfig(device="cpu")).describe()["dtype"] != "int8 (onnxruntime)"
+
+
 def test_compiled_encoder_gives_the_eager_vectors(sample: list[str]) -> None:
     """``RuntimeConfig(compile=True)``: inductor with frozen weights, dynamic shapes (batches of other
     widths and row counts must not break it)."""

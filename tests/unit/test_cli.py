@@ -27,3 +27,8 @@ def test_every_option_has_help_and_choices_are_checked() -> None:
     assert "--no-micro-batching" in flags and "--no-no-micro-batching" not in flags
     r = CliRunner().invoke(app, ["analyze", "x.csv", "--score-col", "s", "--out", "o", "--kind", "foo"])
     assert r.exit_code == 2 and "nps" in r.output
+
+
+def test_tag_takes_the_encoder_precision() -> None:
+    r = CliRunner().invoke(app, ["tag", "x.csv", "--out", "o.parquet", "--dtype", "int4"])
+    assert r.exit_code == 2 and "int8" in r.output

