@@ -31,6 +31,7 @@ test: install lint
 bench: install
 	HF_HUB_OFFLINE=1 $(PY) benchmarks/startup.py
 	HF_HUB_OFFLINE=1 $(PY) benchmarks/encode.py
+	HF_HUB_OFFLINE=1 $(PY) benchmarks/encode.py --no-bf16
 	HF_HUB_OFFLINE=1 $(PY) benchmarks/comment_vectors.py
 	HF_HUB_OFFLINE=1 $(PY) benchmarks/langid.py
 	HF_HUB_OFFLINE=1 $(PY) benchmarks/langid_prior.py

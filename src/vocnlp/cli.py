@@ -191,7 +191,7 @@ def tag(
         Precision.auto,
         case_sensitive=False,
         help="encoder precision: auto (bf16 on GPUs and bf16 CPUs, else float32), float32, bfloat16, float16, "
-        "or int8 (CPU, ONNX Runtime, the int8 extra: 1.4x float32 on CPUs without bf16, cosine 0.995)",
+        "or int8 (CPU, ONNX Runtime, the int8 extra: 1.5x float32 on CPUs without bf16, cosine 0.9956)",
     ),
 ) -> None:
     """Tag comments: language, sentiment, intent (and themes), status and error per row, rows kept in order."""

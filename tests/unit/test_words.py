@@ -103,3 +103,14 @@ def test_a_word_alone_is_a_label_only_when_it_names_something() -> None:
     ranked = {0: ["think", "engineer", "said", "engineer was late"], 1: ["丝毫", "价格"]}
     got = _naming_words(ranked, {0: [0, 1, 2], 1: []}, clauses, {0: "en", 1: "zh"})
     assert got == {"think": False, "engineer": True, "said": False, "丝毫": False, "价格": True}
+
+
+def test_a_phrase_covers_a_clause_from_a_word_start() -> None:
+    # bug (issue 15): on the NPS verbatims "cause" was a label covering 90% of its theme, through "because"
+    from vocnlp.themes.labels import covers
+
+    assert not covers("cause", "because the router broke", "en")
+    assert not covers("end", "I would recommend them", "en")
+    assert covers("engineer", "The engineers never came", "en")        # endings may follow
+    assert covers("영화", "정말 재밌는 액션영화였다", "ko")                 # Korean compounds have no spaces
+    assert covers("服务", "服务员态度很好", "zh")

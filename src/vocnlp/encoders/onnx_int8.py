@@ -10,11 +10,13 @@ Activations are quantised per batch (one scale per batch tensor), so a text's ve
 the texts batched with it: the same text alone and in a batch of 300 agreed to cosine 0.995 or better. The
 same texts in the same order always give the same numbers.
 
-Measured on real multilingual comments (benchmarks/encode.py): cosine to float32 0.995 mean, 0.98 min
-(one scale per tensor gave 0.989 / 0.96, torch's dynamic int8 0.981 / 0.95: not enough), 1.4x the float32
-torch encoder on a 2-core AVX2 CPU without bf16 (benchmarks/RESULTS.md). ``RuntimeConfig(dtype="int8")``
-asks for it (``pip install 'vocnlp[int8]'``); ``auto`` does not pick it, because of the batch dependence
-above: a comment's vector, and so its sentiment near a boundary, would depend on what it was run with.
+Measured on real multilingual comments (benchmarks/RESULTS.md, "Encoder on CPUs without bf16", a 2-core
+AVX2 CPU): cosine to float32 0.9956 mean, 0.982 min (torch's per-tensor dynamic int8: 0.981 / 0.951, not
+enough); 1.55x the float32 torch encoder and 1.45x for the whole pipeline; 786 MB resident against 1,230.
+The price: the sentiment head gives another label to 3-15% of comments (those near a boundary; macro-F1
+-0.027 to +0.016 per set). Building the file takes ~30 s and ~5.6 GB of memory, once.
+``RuntimeConfig(dtype="int8")`` asks for it (``pip install 'vocnlp[int8]'``); ``auto`` does not pick it,
+for that price and because a comment's vector would depend on what it was run with.
 
 Example:
     >>> from vocnlp.config import RuntimeConfig

@@ -51,6 +51,7 @@ __all__ = ["MIXED_COVERAGE", "LabelChoice", "candidates", "choose_labels", "cove
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*|\d+|[^\w\s]", re.UNICODE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]+")
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 MAX_WORDS = 5
 MAX_CJK = 6
 PER_THEME = 16  # candidates embedded per theme
@@ -131,8 +132,9 @@ def _words(phrase: str) -> int:
 
 
 def covers(phrase: str, clause: str, lang: str | None) -> bool:
-    """The clause contains the phrase (at a word start: "cause" is not in "because"; endings may follow, as
-    Korean particles do), or all its content words (same stem, any order).
+    """The clause contains the phrase (at a word start: "cause" is not in "because"; endings may follow; a
+    Korean phrase anywhere, as compounds are written as one word), or all its content words (same stem, any
+    order).
 
     Example:
         >>> covers("cause", "because it broke", "en"), covers("engineer came", "the engineer finally came", "en")
@@ -141,7 +143,8 @@ def covers(phrase: str, clause: str, lang: str | None) -> bool:
     low = clause.lower()
     if _CJK.search(phrase):
         return phrase in low
-    if _starts_word(phrase, low):
+    # Korean writes compounds without spaces (액션영화) and particles after the word: anywhere will do
+    if (_HANGUL.search(phrase) and phrase in low) or _starts_word(phrase, low):
         return True
     need = _stems(phrase, lang)
     return bool(need) and need <= _stems(clause, lang)
