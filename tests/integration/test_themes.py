@@ -297,3 +297,14 @@ def test_parent_level_in_transform_and_drivers(nps_tm: vocnlp.ThemeModel, nps_ou
     assert row["impact"] == pytest.approx(v.mean() - v[~has].mean(), abs=1e-9)
     kids = t[(t["level"] == "theme") & (t["parent"] == row["theme"])]
     assert len(kids) >= 1 and row["n"] >= kids["n"].max()
+
+
+def test_chinese_labels_name_something(nlp: Pipeline, shared_data: Path) -> None:
+    # bug (issue 15): real ASAP restaurant reviews had themes labelled "丝毫" (the slightest), "不用" (no
+    # need) and, once those were dropped, "肯定" (surely): a verb or adverb that moved up from below the
+    # candidates the tagger had read
+    rjieba = pytest.importorskip("rjieba")
+    df = pd.read_csv(shared_data / "themes_asap_zh_sample" / "data.csv")
+    tm = vocnlp.ThemeModel(seed=0).fit(nlp.run(df, text_col="text"), text_col="text")
+    single = [(lab, rjieba.tag(lab)[0][1]) for lab in tm.themes_["label"] if len(rjieba.tag(lab)) == 1]
+    assert single and all(tag.startswith(("n", "a", "vn", "j")) for _, tag in single), single

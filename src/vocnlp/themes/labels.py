@@ -55,6 +55,7 @@ _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 MAX_WORDS = 5
 MAX_CJK = 6
 PER_THEME = 16  # candidates embedded per theme
+CHECKED = PER_THEME + 8  # the best candidates of a theme, read by a tagger; the pool comes from these
 #: how a candidate's three scores (and being a phrase rather than one word) add up
 WEIGHTS = {"closeness": 1.0, "coverage": 2.0, "distinctiveness": 0.5, "phrase": 0.25}
 #: a phrase is the label instead of a better-scoring single word when it covers at least this share of
@@ -236,7 +237,8 @@ def choose_labels(
     pool: dict[int, list[str]] = {}
     stats: dict[int, dict[str, float]] = {}
     for i in ids:
-        ps = [p for p in ranked[i] if " " in p or naming.get(p, True)]
+        # only what was checked: a lower word, unchecked, must not move up when better ones are dropped
+        ps = [p for p in ranked[i][:CHECKED] if " " in p or naming.get(p, True)]
         pool[i] = (ps or ranked[i])[:PER_THEME]  # a theme with nothing but verbs keeps them
         own = own_of[i]
         n = max(len(own), 1)
@@ -305,7 +307,7 @@ def _naming_words(
     for i, ps in ranked.items():
         lang = language_of.get(i)
         words = by_lang.setdefault(lang, {})
-        for p in ps[: PER_THEME + 4]:  # words further down rarely reach the pool; they pass unchecked
+        for p in ps[:CHECKED]:
             if " " in p:
                 continue
             ctx = words.setdefault(p, [])
