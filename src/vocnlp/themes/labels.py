@@ -218,32 +218,28 @@ def choose_labels(
     df_all: Counter[str] = Counter(p for c in cand for p in c)
     ranked: dict[int, list[str]] = {}
     own_of: dict[int, list[int]] = {}
+    lifts: dict[int, dict[str, float]] = {}  # distinctiveness: log lift of each candidate in its theme
     for i in ids:
         member = np.nonzero(labels == i)[0].tolist()
         lang = language_of.get(i)
         own = [m for m in member if languages[m] == lang] or list(member)
         df = Counter(p for m in own for p in cand[m])
         n = max(len(own), 1)
-        scored = []
+        scored, lifts[i] = [], {}
         for p, c in df.items():
             if c < 2 and len(own) >= 5:
                 continue
-            lift = (c / n) / (df_all[p] / n_all)
+            lifts[i][p] = math.log1p((c / n) / (df_all[p] / n_all))
             phrase = _words(p) >= 2 or bool(_CJK.fullmatch(p))
-            scored.append((c / n * math.log1p(lift) * (1.0 if phrase else 0.6), p))
+            scored.append((c / n * lifts[i][p] * (1.0 if phrase else 0.6), p))
         scored.sort(key=lambda s: (-s[0], s[1]))
         ranked[i], own_of[i] = [p for _, p in scored], own
     naming = _naming_words(ranked, own_of, texts, language_of)
     pool: dict[int, list[str]] = {}
-    stats: dict[int, dict[str, float]] = {}
     for i in ids:
         # only what was checked: a lower word, unchecked, must not move up when better ones are dropped
         ps = [p for p in ranked[i][:CHECKED] if " " in p or naming.get(p, True)]
         pool[i] = (ps or ranked[i])[:PER_THEME]  # a theme with nothing but verbs keeps them
-        own = own_of[i]
-        n = max(len(own), 1)
-        df = Counter(p for m in own for p in cand[m] if p in pool[i])
-        stats[i] = {p: math.log1p((df[p] / n) / (df_all[p] / n_all)) for p in pool[i]}
     flat = sorted({p for ps in pool.values() for p in ps})
     vec = dict(zip(flat, embed(flat))) if flat else {}
     out: dict[int, LabelChoice] = {}
@@ -264,7 +260,7 @@ def choose_labels(
             lex = np.array([covers(p, texts[m], lang) for m in member])
             bar = float(np.quantile(sims[lex, j], VARIANT_QUANTILE)) if lex.any() else 1.0
             cov[j] = np.mean(lex | (sims[:, j] >= bar))
-        dist = np.array([stats[i][p] for p in ps])
+        dist = np.array([lifts[i][p] for p in ps])
         dist = dist / max(dist.max(), 1e-9)
         multi = np.array([_words(p) >= 2 or bool(_CJK.fullmatch(p)) for p in ps], dtype=float)
         score = WEIGHTS["closeness"] * close + WEIGHTS["coverage"] * cov + WEIGHTS["distinctiveness"] * dist
