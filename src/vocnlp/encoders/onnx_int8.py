@@ -7,9 +7,8 @@ scale per output channel and activations quantised per batch (dynamic), and cach
 multilingual-e5-small, against ~470 MB in float32) in ``VOCNLP_HOME/onnx-int8``.
 
 Activations are quantised per batch (one scale per batch tensor), so a text's vector depends a little on
-the texts batched with it: the same text alone and in a batch of 300 agreed to cosine 0.995 here (the tests hold
-it to 0.99 or better). The
-same texts in the same order always give the same numbers.
+the texts batched with it: the same text alone and in a batch of 300 agreed to cosine 0.995 here (the
+tests hold it to 0.99 or better). The same texts in the same order always give the same numbers.
 
 Measured on real multilingual comments (benchmarks/RESULTS.md, "Encoder on CPUs without bf16", a 2-core
 AVX2 CPU): cosine to float32 0.9956 mean, 0.982 min (torch's per-tensor dynamic int8: 0.981 / 0.951, not
