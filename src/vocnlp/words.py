@@ -18,8 +18,9 @@ Example:
 
 from __future__ import annotations
 
-import importlib
+import importlib.util
 import logging
+import os
 import re
 import threading
 import unicodedata
@@ -396,14 +397,31 @@ def mask(text: str, sep: str = " ") -> str:
 @lru_cache(maxsize=128)
 def stop_words(lang: str) -> frozenset[str]:
     """spaCy's stop words for ``lang`` (lower-cased, with accent-free spellings); empty when spaCy has none."""
-    extra = _EXTRA_STOP.get(lang, set())
-    try:
-        mod = importlib.import_module(f"spacy.lang.{lang}.stop_words")
-        words = {w.lower() for w in getattr(mod, "STOP_WORDS", ())}
-    except (ImportError, ValueError):
-        words = set()
-    words |= extra
+    words = {w.lower() for w in _spacy_stop_words(lang)} | _EXTRA_STOP.get(lang, set())
     return frozenset(words | {fold(w) for w in words})
+
+
+def _spacy_stop_words(lang: str) -> frozenset[str]:
+    """``STOP_WORDS`` of ``spacy/lang/<lang>/stop_words.py``, run on its own: importing it as a submodule
+    runs the language package first, and French's tokenizer exceptions alone compile for ~5 s."""
+    if not re.fullmatch(r"[a-z]{2,3}", lang or ""):
+        return frozenset()
+    spec = importlib.util.find_spec("spacy")
+    roots = list(spec.submodule_search_locations or []) if spec else []
+    for root in roots:
+        path = os.path.join(root, "lang", lang, "stop_words.py")
+        if not os.path.isfile(path):
+            continue
+        file_spec = importlib.util.spec_from_file_location(f"_vocnlp_spacy_stop_words_{lang}", path)
+        if file_spec is None or file_spec.loader is None:
+            break
+        module = importlib.util.module_from_spec(file_spec)
+        try:  # the file is a literal set today; should it ever import from its package, fall back to that
+            file_spec.loader.exec_module(module)
+        except ImportError:
+            module = importlib.import_module(f"spacy.lang.{lang}.stop_words")
+        return frozenset(getattr(module, "STOP_WORDS", ()))
+    return frozenset()
 
 
 @lru_cache(maxsize=128)

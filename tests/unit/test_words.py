@@ -114,3 +114,20 @@ def test_a_phrase_covers_a_clause_from_a_word_start() -> None:
     assert covers("engineer", "The engineers never came", "en")        # endings may follow
     assert covers("영화", "정말 재밌는 액션영화였다", "ko")                 # Korean compounds have no spaces
     assert covers("服务", "服务员态度很好", "zh")
+
+
+def test_stop_words_come_from_spacy_without_running_its_language_packages() -> None:
+    # bug: importing spacy.lang.fr.stop_words ran spacy.lang.fr first (~5 s of tokenizer regexes per
+    # cold process); the file is now run on its own and must give exactly spaCy's set
+    import subprocess
+    import sys
+
+    code = (
+        "import importlib, sys; from vocnlp.words import _spacy_stop_words, stop_words\n"
+        "mine = {l: _spacy_stop_words(l) for l in ('fr', 'de', 'pt', 'tr', 'ko', 'id')}\n"
+        "assert stop_words('xx') == frozenset() and _spacy_stop_words('../fr') == frozenset()\n"
+        "assert not any(m.startswith('spacy.lang.') for m in sys.modules), 'a spaCy language package ran'\n"
+        "for l, words in mine.items():\n"
+        "    assert words and words == frozenset(importlib.import_module(f'spacy.lang.{l}.stop_words').STOP_WORDS), l\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
