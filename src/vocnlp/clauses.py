@@ -141,7 +141,8 @@ def _has_content(piece: str, language: str | None) -> bool:
 
 def _cut(text: str, start: int, end: int, language: str | None) -> list[tuple[int, int]]:
     """Split one sentence at contrast words and CJK boundaries where both sides keep a content word."""
-    cuts = {m.start() + start for m in _word_pattern(language).finditer(text, start, end)}
+    # finditer(text, start, end) gives positions in ``text``; the CJK pass below runs on the slice
+    cuts = {m.start() for m in _word_pattern(language).finditer(text, start, end)}
     if _CJK_CHAR.search(text, start, end):
         cuts |= {m.start() + start for m in _CJK_SPLIT.finditer(text[start:end])}
     spans, prev = [], start

@@ -24,6 +24,12 @@ CASES = [
     ("en", "ok", ["ok"]),
     ("en", "Butter was fine", ["Butter was fine"]),                 # a contrast word inside another word
     ("zh", "快递很快。东西很好！", ["快递很快。", "东西很好！"]),
+    # a contrast word in a later sentence (bug: its cut was shifted by the sentence's offset, mid-word);
+    # the English one is a real BANKING77 query
+    ("en", "Could you help me reactivate my card? It was previously lost, but I found it this morning in my jacket.",
+     ["Could you help me reactivate my card?", "It was previously lost,", "but I found it this morning in my jacket."]),
+    ("pt", "Ótimo produto. Chegou rápido, mas a caixa veio amassada.",
+     ["Ótimo produto.", "Chegou rápido,", "mas a caixa veio amassada."]),
 ]
 
 # the false cuts a language-blind splitter made on real reviews (issue 15): a contrast word of another
@@ -75,3 +81,23 @@ def test_tiny_pieces_are_glued_and_count_capped() -> None:
     many = " ".join(f"Sentence {i} is here." for i in range(50))
     got = split_clauses(many, max_clauses=8)
     assert len(got) == 8 and got[-1].end == len(many)
+
+
+def test_no_clause_starts_inside_a_word_on_real_comments() -> None:
+    # bug: contrast cuts after the first sentence landed mid-word ("in my jack" | "et.") on real feedback
+    import re
+    from pathlib import Path
+
+    import pandas as pd
+
+    path = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "nps_verbatims_en" / "nps_verbatims.csv"
+    if not path.exists():
+        pytest.skip("../shared/data is not beside the checkout")
+    texts = pd.read_csv(path)["text"].astype(str).tolist()
+    bad = [
+        (t, c.text)
+        for t in texts
+        for c in split_clauses(t, language="en")[1:]
+        if re.match(r"\w", t[c.start - 1]) and re.match(r"\w", t[c.start])
+    ]
+    assert not bad, bad[:3]
