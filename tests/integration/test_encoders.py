@@ -163,3 +163,34 @@ def test_loading_the_encoder_draws_no_progress_bar(capfd) -> None:  # type: igno
 
     TorchEncoder()
     assert "Loading weights" not in capfd.readouterr().err
+
+
+@pytest.mark.parametrize("dtype", ["float32", "bfloat16"])
+def test_bundled_bert_forward_matches_transformers(sample: list[str], dtype: str) -> None:
+    # the bundled model runs vocnlp.encoders.bert (no transformers import, ~3.5 s of every cold start); the
+    # same directory passed by path runs transformers' BertModel: the vectors must be the same
+    pytest.importorskip("transformers")
+    cfg = RuntimeConfig(device="cpu", dtype=dtype)
+    bundled = get_encoder("torch", config=cfg)
+    if bundled.source.kind != "bundled":
+        pytest.skip("the e5 model comes from the Hugging Face cache here, not the bundled weights")
+    from vocnlp.encoders.bert import Bert
+
+    assert isinstance(bundled.model, Bert)
+    hub_path = get_encoder("torch", bundled.location, config=cfg)
+    assert not isinstance(hub_path.model, Bert)
+    a, b = bundled.encode(sample).embeddings, hub_path.encode(sample).embeddings
+    assert float(np.min(np.sum(a * b, axis=1))) > 0.99999
+
+
+def test_first_vectors_of_a_process_need_no_transformers_import() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from vocnlp.encoders import get_encoder\n"
+        "enc = get_encoder('torch')\n"
+        "enc.encode(['A entrega atrasou, mas o produto é ótimo.'])\n"
+        "assert enc.source.kind != 'bundled' or 'transformers' not in sys.modules, 'transformers was imported'\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

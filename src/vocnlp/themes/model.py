@@ -679,6 +679,11 @@ class ThemeModel:
             "clauses_unassigned": round(float(np.mean(fit.labels < 0)), 4),
             "comments_unassigned": round(1 - assigned / max(has_units, 1), 4),
             "largest_theme_share": round(max(top.values()) / max(has_units, 1), 4) if top else 0.0,
+            # the same by clauses: a long review carries many themes, so its share of comments can be high
+            # for a theme that holds few clauses ("food" in half of all hotel reviews)
+            "largest_theme_clause_share": round(float(np.bincount(labels[labels >= 0]).max()) / len(labels), 4)
+            if (labels >= 0).any()
+            else 0.0,
             "label_coverage": round(float((cov[ok] * sizes[ok]).sum() / max(sizes[ok].sum(), 1)), 4),
             "mixed_themes": int((cov[ok] < MIXED_COVERAGE).sum()),
             "threshold": round(self.state_.threshold, 4),
