@@ -30,6 +30,19 @@ CASES = [
      ["Could you help me reactivate my card?", "It was previously lost,", "but I found it this morning in my jacket."]),
     ("pt", "Ótimo produto. Chegou rápido, mas a caixa veio amassada.",
      ["Ótimo produto.", "Chegou rápido,", "mas a caixa veio amassada."]),
+    # sentence ends without a space (a real NSMC review), the Ethiopic full stop, a smiley after the end
+    ("ko", "처음부터 끝까지 완벽한 일이 있다.처음부터 끝까지 완벽한 영화.", ["처음부터 끝까지 완벽한 일이 있다.", "처음부터 끝까지 완벽한 영화."]),
+    ("am", "ምግቡ በጣም ጥሩ ነው። አገልግሎቱ ግን ቀርፋፋ ነው።", ["ምግቡ በጣም ጥሩ ነው።", "አገልግሎቱ ግን ቀርፋፋ ነው።"]),
+    ("en", "Great service! 😀 Will buy again", ["Great service! 😀", "Will buy again"]),
+]
+
+# not a sentence end: an ellipsis, initials, a decimal, a Thai abbreviation (real Wisesight text)
+ONE_SENTENCE = [
+    ("en", "Thanks to Dylan T. for the recommendation on what to order"),
+    ("en", "Waited and waited... then the engineer never came"),
+    ("en", "The U.S. team answered within minutes"),
+    ("en", "Rated 3.5 stars by the whole family"),
+    ("th", "นส. ยังไม่อ่านเลยสัส ไม่มีฟีล"),
 ]
 
 # the false cuts a language-blind splitter made on real reviews (issue 15): a contrast word of another
@@ -54,6 +67,20 @@ def test_split(language: str, text: str, expected: list[str]) -> None:
     assert [c.text for c in got] == expected
     for c in got:
         assert text[c.start : c.end] == c.text
+
+
+@pytest.mark.parametrize(("language", "text"), ONE_SENTENCE)
+def test_not_a_sentence_end(language: str, text: str) -> None:
+    assert [c.text for c in split_clauses(text, language=language)] == [text]
+
+
+def test_sentences_need_no_spacy() -> None:
+    # spaCy's sentencizer cost ~1.8 s of import in every cold process for rules this module now holds
+    import subprocess
+    import sys
+
+    code = "import sys; from vocnlp.clauses import split_clauses; split_clauses('Bad. Good!'); assert 'spacy' not in sys.modules"
+    subprocess.run([sys.executable, "-c", code], check=True)
 
 
 @pytest.mark.parametrize(("language", "text"), NO_CUT)
