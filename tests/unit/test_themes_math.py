@@ -152,6 +152,25 @@ def test_label_phrase_covers_variants() -> None:
     assert all(len(c.split()) <= 5 for c in got)
 
 
+def test_close_variants_count_only_for_a_phrase_the_theme_uses() -> None:
+    # bug: a label in 2% of its comments (NSMC "나중", later) was reported in 85%, because the two clauses
+    # holding it set a low similarity bar that most of the theme passed; the inflated coverage also won it
+    # the label
+    from vocnlp.themes.labels import VARIANT_MIN_SHARE, covered
+
+    rng = np.random.default_rng(0)
+    sims = rng.uniform(0.3, 0.9, 100)
+    rare = np.zeros(100, dtype=bool)
+    rare[[3, 7]] = True
+    sims[[3, 7]] = 0.35
+    assert covered(rare, sims).tolist() == rare.tolist()
+    common = np.zeros(100, dtype=bool)
+    common[: int(VARIANT_MIN_SHARE * 100)] = True
+    sims[common] = 0.8
+    got = covered(common, sims)
+    assert got[common].all() and got.sum() == common.sum() + int((sims[~common] >= 0.8).sum())
+
+
 def test_state_round_trips_through_json() -> None:
     from vocnlp.themes.state import Theme, ThemeState
 

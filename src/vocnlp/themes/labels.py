@@ -47,7 +47,7 @@ from ..words import (
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["MIXED_COVERAGE", "LabelChoice", "candidates", "choose_labels", "covers", "restates"]
+__all__ = ["MIXED_COVERAGE", "LabelChoice", "candidates", "choose_labels", "covered", "covers", "restates"]
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*|\d+|[^\w\s]", re.UNICODE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]+")
@@ -67,6 +67,10 @@ MIXED_COVERAGE = 0.15
 #: a clause is a close variant of a phrase when at least as similar to it as this quantile of the
 #: clauses that contain the phrase word for word
 VARIANT_QUANTILE = 0.25
+#: ... and only when the phrase itself is in at least this share of the theme's clauses (and 3 of them):
+#: below that, the few clauses holding it say little about what a variant looks like, and the bar they
+#: set let a word in 2% of its comments claim 85% (NSMC "나중", later)
+VARIANT_MIN_SHARE = 0.1
 # Chinese / Japanese have no spaces: a candidate must start and end on an ideograph or katakana (not on
 # hiragana particles and endings) and not on a Chinese function character, so it does not cut words
 _CJK_EDGE = re.compile(r"[\u30a0-\u30ff\u3400-\u9fff]")
@@ -257,9 +261,7 @@ def choose_labels(
         sims = z[member] @ pv.T  # (members, phrases)
         cov = np.zeros(len(ps))
         for j, p in enumerate(ps):
-            lex = np.array([covers(p, texts[m], lang) for m in member])
-            bar = float(np.quantile(sims[lex, j], VARIANT_QUANTILE)) if lex.any() else 1.0
-            cov[j] = np.mean(lex | (sims[:, j] >= bar))
+            cov[j] = np.mean(covered(np.array([covers(p, texts[m], lang) for m in member]), sims[:, j]))
         dist = np.array([lifts[i][p] for p in ps])
         dist = dist / max(dist.max(), 1e-9)
         multi = np.array([_words(p) >= 2 or bool(_CJK.fullmatch(p)) for p in ps], dtype=float)
@@ -278,15 +280,32 @@ def choose_labels(
         # coverage of the label, in comments: a comment is covered when one of its clauses in the theme is
         row_hit: dict[int, bool] = {}
         jl = ps.index(label) if label in ps else best
-        lex = np.array([covers(ps[jl], texts[m], lang) for m in member])
-        bar = float(np.quantile(sims[lex, jl], VARIANT_QUANTILE)) if lex.any() else 1.0
-        hit = lex | (sims[:, jl] >= bar)
+        hit = covered(np.array([covers(ps[jl], texts[m], lang) for m in member]), sims[:, jl])
         for m, h in zip(member, hit):
             row_hit[int(rows[m])] = row_hit.get(int(rows[m]), False) or bool(h)
         coverage = sum(row_hit.values()) / max(len(row_hit), 1)
         out[i] = LabelChoice(label, order, coverage)
         taken.add(label)
     return out
+
+
+def covered(lexical: np.ndarray, sims: np.ndarray) -> np.ndarray:
+    """Which clauses a phrase covers: those that contain it (``lexical``) and its close variants, the clauses
+    at least as similar to it (``sims``) as the lower quartile of those that contain it, counted only when
+    enough clauses contain it (:data:`VARIANT_MIN_SHARE`, and 3).
+
+    Example:
+        >>> import numpy as np
+        >>> covered(np.array([True, False, False]), np.array([0.5, 0.9, 0.1])).tolist()   # 1 clause holds it
+        [True, False, False]
+    """
+    import numpy as np
+
+    lexical = np.asarray(lexical, dtype=bool)
+    if lexical.sum() < max(3, VARIANT_MIN_SHARE * len(lexical)):
+        return lexical
+    bar = float(np.quantile(sims[lexical], VARIANT_QUANTILE))
+    return lexical | (np.asarray(sims) >= bar)
 
 
 def _naming_words(
