@@ -270,6 +270,10 @@ def theme_trends(per_period: pd.DataFrame, *, top: int = 8, changes: pd.DataFram
                     showlegend=False,
                     hovertemplate=f"{theme}<br>%{{x}}: impact or share changed significantly<extra></extra>",
                 )
+        # periods in time order: a category axis otherwise orders them as the traces first show them, and a
+        # theme first seen in an early period then put that period after the last one (seen on NSMC)
+        order = [str(p) for p in sorted(per_period["period"].unique())]
+        fig.update_xaxes(type="category", categoryorder="array", categoryarray=order)
     fig.update_layout(
         title="Themes over time (% of the period's comments; ★ = significant change from the period before)",
         yaxis_title="%",
