@@ -127,7 +127,6 @@ _JOINED_STOP = re.compile(r"(?<=[^\W\d_])\.(?=[^\W\d_])")  # "broken.The": a sto
 _INITIALS = re.compile(r"(?:^|\s)(?:(?:[^\W\d_]\.){2,}|[A-Z]\.)$")  # "U.S.", "e.g.", "Dylan T."
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
 _TRAILING_SYMBOLS = re.compile(r"\s+[^\w\s]+(?=\s|$)")  # a chunk without letters or digits after the end
-_STARTS_SENTENCE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")  # scripts without case
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -145,7 +144,7 @@ def _sentences(text: str) -> list[tuple[int, int]]:
         cuts.add(end)
     for m in _JOINED_STOP.finditer(text):
         nxt = text[m.end()]
-        if nxt.isupper() or _STARTS_SENTENCE.match(nxt):
+        if nxt.isupper() or _CJK_CHAR.match(nxt):  # a capital, or a script without case
             cuts.add(m.end())
     spans, prev = [], 0
     for c in sorted(cuts):

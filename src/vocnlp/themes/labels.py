@@ -259,9 +259,8 @@ def choose_labels(
         pv = np.stack([vec[p] for p in ps])
         close = pv @ centroids[k]
         sims = z[member] @ pv.T  # (members, phrases)
-        cov = np.zeros(len(ps))
-        for j, p in enumerate(ps):
-            cov[j] = np.mean(covered(np.array([covers(p, texts[m], lang) for m in member]), sims[:, j]))
+        hits = [covered(np.array([covers(p, texts[m], lang) for m in member]), sims[:, j]) for j, p in enumerate(ps)]
+        cov = np.array([h.mean() for h in hits])
         dist = np.array([lifts[i][p] for p in ps])
         dist = dist / max(dist.max(), 1e-9)
         multi = np.array([_words(p) >= 2 or bool(_CJK.fullmatch(p)) for p in ps], dtype=float)
@@ -280,8 +279,7 @@ def choose_labels(
         # coverage of the label, in comments: a comment is covered when one of its clauses in the theme is
         row_hit: dict[int, bool] = {}
         jl = ps.index(label) if label in ps else best
-        hit = covered(np.array([covers(ps[jl], texts[m], lang) for m in member]), sims[:, jl])
-        for m, h in zip(member, hit):
+        for m, h in zip(member, hits[jl]):
             row_hit[int(rows[m])] = row_hit.get(int(rows[m]), False) or bool(h)
         coverage = sum(row_hit.values()) / max(len(row_hit), 1)
         out[i] = LabelChoice(label, order, coverage)
