@@ -179,7 +179,7 @@ class _Lingua:
         lingua = import_optional("lingua")
         self._builder = lingua.LanguageDetectorBuilder
         self._known = {lang.iso_code_639_1.name.lower(): lang for lang in lingua.Language.all()}
-        self._by_set: dict[frozenset[str], object] = {}
+        self._by_set: dict[tuple[frozenset[str], bool], object] = {}
         self._all: object | None = None
         self._only: str | None = None
         if languages:
@@ -195,22 +195,26 @@ class _Lingua:
                 raise ConfigError(f"lingua knows none of languages={list(languages)}")
         self._fixed = bool(languages)
 
-    def _detector(self, codes: frozenset[str] | None) -> object:
-        if codes is None or self._fixed:
+    def _detector(self, codes: frozenset[str] | None, low: bool = False) -> object:
+        if codes is None or self._fixed:  # the caller's languages (or all): always high accuracy
             if self._all is None:
                 self._all = self._builder.from_all_languages().build()
             return self._all
-        det = self._by_set.get(codes)
+        det = self._by_set.get((codes, low))
         if det is None:
             if len(self._by_set) >= self.CACHE:
                 self._by_set.clear()
-            det = self._by_set[codes] = self._builder.from_languages(*(self._known[c] for c in sorted(codes))).build()
+            builder = self._builder.from_languages(*(self._known[c] for c in sorted(codes)))
+            det = self._by_set[(codes, low)] = (builder.with_low_accuracy_mode() if low else builder).build()
         return det
 
     def scores(
-        self, texts: Sequence[str], candidates: Sequence[Sequence[str]] | None = None
+        self, texts: Sequence[str], candidates: Sequence[Sequence[str]] | None = None, *, low: bool = False
     ) -> list[list[tuple[str, float]]]:
-        """Up to 10 (language, confidence) pairs per text; ``candidates``: per-text languages to choose among."""
+        """Up to 10 (language, confidence) pairs per text; ``candidates``: per-text languages to choose among.
+
+        ``low``: lingua's low-accuracy mode (trigrams only): its models load about 20x faster (17 languages:
+        0.15 s against 3.1 s), good enough to shortlist candidates, not to decide a one-word text."""
         if self._only is not None:
             return [[(self._only, 1.0)] for _ in texts]
         out: list[list[tuple[str, float]]] = [[] for _ in texts]
@@ -226,7 +230,7 @@ class _Lingua:
                     continue  # no candidate lingua knows: the caller keeps fastText's answer
             groups.setdefault(codes, []).append(i)
         for codes, idx in groups.items():
-            det = self._detector(codes)
+            det = self._detector(codes, low)
             batch = [texts[i] for i in idx]
             if len(batch) > 64:
                 values = det.compute_language_confidence_values_in_parallel(batch)  # type: ignore[attr-defined]
@@ -290,6 +294,11 @@ class LanguageDetector:
             text and the languages of the prior (lingua then loads only the models of those languages);
             ``None``: among all of
             lingua's languages, which loads all 75 models on the first short text (seconds).
+        lingua_shortlist: in ``auto``, lingua first scores those candidates in its low-accuracy mode (cheap
+            to load), and only this many best (by the same product with fastText and the prior) are scored in
+            high-accuracy mode, whose models cost ~0.15 s each to load: a process's first short texts
+            then load a handful of languages instead of twenty (benchmarks/langid.py measures the accuracy);
+            ``None`` scores all candidates in high-accuracy mode.
     """
 
     def __init__(
@@ -305,6 +314,7 @@ class LanguageDetector:
         batch_prior: bool = False,
         prior_min: int = 20,
         lingua_candidates: int | None = 20,
+        lingua_shortlist: int | None = 4,
     ) -> None:
         if engine not in ENGINES:
             raise ConfigError(f"engine={engine!r} is not one of {list(ENGINES)}")
@@ -326,6 +336,9 @@ class LanguageDetector:
         if lingua_candidates is not None and int(lingua_candidates) < 2:
             raise ConfigError(f"lingua_candidates={lingua_candidates!r} must be at least 2, or None for all languages")
         self.lingua_candidates = None if lingua_candidates is None else int(lingua_candidates)
+        if lingua_shortlist is not None and int(lingua_shortlist) < 2:
+            raise ConfigError(f"lingua_shortlist={lingua_shortlist!r} must be at least 2, or None for no shortlist")
+        self.lingua_shortlist = None if lingua_shortlist is None else int(lingua_shortlist)
         self._allowed = frozenset(languages) if languages else None
         self._fasttext: _FastText | None = None
         self._lingua: _Lingua | None = None
@@ -456,20 +469,33 @@ class LanguageDetector:
         (benchmarks/langid.py measures it). A language the prior hardly holds needs about
         1/(share + PRIOR_FLOOR) times more evidence.
         """
-        eps = 0.01
         k = self.lingua_candidates
         # lingua chooses among fastText's k best guesses and the languages the data set holds
         held = [lang for lang, share in (prior or {}).items() if share >= PRIOR_MIN_SHARE]
         cand_langs = None if k is None else [[c for c, _ in ft_cands[i][:k]] + held for i in short]
-        for i, lcands in zip(short, self.lingua.scores([texts[i] for i in short], cand_langs)):
-            f, lg = dict(ft_cands[i]), dict(lcands)
-            joint = {
-                k: (lg.get(k, 0.0) + eps) * (f.get(k, 0.0) + eps) ** self.fasttext_weight for k in set(f) | set(lg)
-            }
-            if prior is not None:
-                joint = {k: v * (prior.get(k, 0.0) + PRIOR_FLOOR) for k, v in joint.items()}
+        short_texts = [texts[i] for i in short]
+        if cand_langs is not None and self.lingua_shortlist is not None:
+            m = self.lingua_shortlist
+            rough = self.lingua.scores(short_texts, cand_langs, low=True)
+            cand_langs = [
+                [lang for lang, _ in sorted(self._joint(ft_cands[i], lc, prior).items(), key=lambda kv: -kv[1])[:m]]
+                for i, lc in zip(short, rough)
+            ]
+        for i, lcands in zip(short, self.lingua.scores(short_texts, cand_langs)):
+            joint = self._joint(ft_cands[i], lcands, prior)
             total = sum(joint.values())
             out[i] = self._pick([(k, v / total) for k, v in joint.items()] if total > 0 else [])
+
+    def _joint(
+        self, ft: list[tuple[str, float]], lingua: list[tuple[str, float]], prior: Mapping[str, float] | None
+    ) -> dict[str, float]:
+        """fastText's probabilities (tempered) times lingua's, times the prior's share (+ floor), unnormalised."""
+        eps = 0.01
+        f, lg = dict(ft), dict(lingua)
+        joint = {k: (lg.get(k, 0.0) + eps) * (f.get(k, 0.0) + eps) ** self.fasttext_weight for k in set(f) | set(lg)}
+        if prior is not None:
+            joint = {k: v * (prior.get(k, 0.0) + PRIOR_FLOOR) for k, v in joint.items()}
+        return joint
 
     def _prior(self, decided: list[LanguageGuess | None]) -> dict[str, float] | None:
         """Share of each language among the texts already decided with confidence (None: too few of them)."""

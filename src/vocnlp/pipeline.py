@@ -385,7 +385,9 @@ class Pipeline:
     # ---- the shared encoder pass and the stages --------------------------------------------
     def _split(self, texts: list[str], languages: list[str]) -> list[list[Clause]]:
         from .clauses import Clause, split_clauses
+        from .words import analyse_korean
 
+        analyse_korean(t for t, lang in zip(texts, languages) if lang == "ko")  # one Kiwi batch, not word by word
         out = []
         for t, lang in zip(texts, languages):
             try:

@@ -122,9 +122,25 @@ def test_lingua_chooses_among_fasttexts_candidates_only(fragments: list[tuple[st
     a_few, a_every = acc(few), acc(every)
     assert a_few >= a_every - 0.01, (a_few, a_every)
     assert few.lingua._all is None and few.lingua._by_set       # never built the all-language detector
-    assert all(2 <= len(s) <= 20 for s in few.lingua._by_set)
+    assert all(2 <= len(s) <= 20 for s, _ in few.lingua._by_set)
     with pytest.raises(ConfigError, match="lingua_candidates"):
         LanguageDetector(lingua_candidates=1)
+
+
+def test_high_accuracy_models_load_only_for_the_shortlist(fragments: list[tuple[str, str]]) -> None:
+    # issue 21 item 3: 8 English comments of a Korean file loaded 55 languages' high-accuracy models (4.9 s);
+    # lingua's low-accuracy mode (trigrams, ~20x cheaper to load) now shortlists 4 of fastText's 20 guesses
+    texts = [t for _, t in fragments]
+    short = LanguageDetector(min_score=0.0)
+    full = LanguageDetector(min_score=0.0, lingua_shortlist=None)
+    acc = lambda det: sum(g.lang == lang for g, (lang, _) in zip(det.detect(texts), fragments)) / len(texts)  # noqa: E731
+    a_short, a_full = acc(short), acc(full)
+    assert a_short >= a_full - 0.005, (a_short, a_full)
+    high = [codes for codes, low in short.lingua._by_set if not low]
+    assert high and all(len(codes) <= 4 for codes in high)
+    assert any(len(codes) > 4 for codes, low in short.lingua._by_set if low)
+    with pytest.raises(ConfigError, match="lingua_shortlist"):
+        LanguageDetector(lingua_shortlist=1)
 
 
 def test_estimate_prior_counts_only_confident_texts(pt_file: tuple[list[str], list[str]]) -> None:

@@ -80,9 +80,9 @@ def discover(
     """Fit BERTopic on centred embeddings and keyword tokens; returns the model and labels (-1 = outlier)."""
     import numpy as np
 
-    from .._lazy import import_optional
+    from .._lazy import import_bertopic, import_optional
 
-    bertopic = import_optional("bertopic")
+    bertopic = import_bertopic()
     umap = import_optional("umap")
     hdbscan = import_optional("hdbscan")
     from bertopic.vectorizers import ClassTfidfTransformer

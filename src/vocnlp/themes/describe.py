@@ -33,8 +33,12 @@ LANGUAGE_LABEL_SHARE = 0.2
 def ctfidf_terms(tokens: Sequence[str], labels: Sequence[int], ids: Sequence[int], top_n: int) -> dict[int, list[str]]:
     """Top c-TF-IDF terms (words and word pairs) of each theme id, from space-separated tokens."""
     import numpy as np
-    from bertopic.vectorizers import ClassTfidfTransformer
     from sklearn.feature_extraction.text import CountVectorizer
+
+    from .._lazy import import_bertopic
+
+    import_bertopic()  # without the integrations it would import (seconds)
+    from bertopic.vectorizers import ClassTfidfTransformer
 
     docs: dict[int, list[str]] = {i: [] for i in ids}
     for t, lab in zip(tokens, labels):

@@ -369,13 +369,14 @@ class ThemeModel:
         also the content-word count of every clause and all the clauses."""
         import numpy as np
 
-        from ..words import content_words
+        from ..words import analyse_korean, content_words
 
         units, self._made_with = self._units(df, text_col)
         from ..encoders.identity import identity
 
         # label phrases are embedded here and compared with the comments' vectors: one encoder for both
         check_encoder(self._made_with, identity(self._encoder().describe()), what="the comments' vectors")
+        analyse_korean(t for t, lang in zip(units.texts, units.language) if lang == "ko")
         n_words = np.array([len(content_words(t, lang)) for t, lang in zip(units.texts, units.language)])
         content = n_words >= 1
         if (n_words >= MIN_FIT_WORDS).sum() < 20:
@@ -738,10 +739,11 @@ class ThemeModel:
         """Theme and similarity of each clause; clauses without a content word get none."""
         import numpy as np
 
-        from ..words import content_words
+        from ..words import analyse_korean, content_words
 
         ids, sims = self.assign(units.embeddings)
         if n_words is None:
+            analyse_korean(t for t, lang in zip(units.texts, units.language) if lang == "ko")
             n_words = np.array([len(content_words(t, lang)) for t, lang in zip(units.texts, units.language)])
         return np.where(n_words >= 1, ids, UNASSIGNED), sims
 
@@ -973,7 +975,7 @@ class ThemeModel:
         """The underlying BERTopic model (loaded from the saved folder on first use)."""
         self._require_fitted()
         if getattr(self, "_bertopic", None) is None and getattr(self, "_bertopic_path", None) is not None:
-            from .._lazy import import_optional
+            from .._lazy import import_bertopic
 
-            self._bertopic = import_optional("bertopic").BERTopic.load(str(self._bertopic_path))
+            self._bertopic = import_bertopic().BERTopic.load(str(self._bertopic_path))
         return self._bertopic
