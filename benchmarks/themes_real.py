@@ -295,12 +295,19 @@ def main() -> None:
     ap.add_argument("--no-baselines", action="store_true")
     ap.add_argument("--skip-fit-time", action="store_true", help="reuse the fit-time numbers of the last run")
     ap.add_argument("--reuse", action="store_true", help="take each set's rows from the last run (benchmarks/.cache)")
+    ap.add_argument("--reuse-baselines", action="store_true",
+                    help="take the BERTopic rows from the last run, fit the ThemeModel afresh")
     args = ap.parse_args()
     rows, lines = [], []
     for key in args.sets:
         saved = CACHE / f"themes_real_{key}.json"
         if args.reuse and saved.exists():
             r, lab = json.loads(saved.read_text())
+        elif args.reuse_baselines and saved.exists():  # BERTopic's rows as last run, the ThemeModel's afresh
+            old_r, old_lab = json.loads(saved.read_text())
+            r, lab = evaluate(key, ast.literal_eval(args.params), baselines=False)
+            r = [x for x in old_r if str(x[1]).startswith("BERTopic")] + r
+            lab = lab + [x for x in old_lab if x.strip().startswith("BERTopic")]
         else:
             r, lab = evaluate(key, ast.literal_eval(args.params), baselines=not args.no_baselines)
             CACHE.mkdir(exist_ok=True)

@@ -315,3 +315,29 @@ def test_a_phrase_label_must_cover_about_as_much_as_the_best_word() -> None:
     assert _best(score, np.array([0.6, 0.03, PHRASE_COVERAGE * 0.6]), multi) == 2  # the phrase that does
     assert _best(score, np.array([0.6, 0.5, 0.5]), multi) == 1  # the better-scoring of two such phrases
     assert _best(np.array([1.0, 2.0]), np.array([0.9, 0.1]), np.array([0.0, 1.0])) == 1  # a top phrase stays
+
+
+def test_a_mixed_theme_is_named_by_two_candidates_that_cover_it_between_them() -> None:
+    # issue 15: a theme no phrase speaks for took a rare phrase that won on closeness alone (NSMC "나도 남자",
+    # me too a man, in 1.6% of its comments, for a theme about predictable, cliched films)
+    from vocnlp.themes.labels import _mixed_pair, _row_share
+
+    hits = np.array(
+        [
+            [1, 1, 1, 0, 0, 0, 0, 0],  # predictable
+            [1, 1, 0, 0, 0, 0, 0, 0],  # predictable plot: restates the first
+            [0, 0, 0, 1, 1, 1, 0, 0],  # cliched
+            [0, 0, 0, 0, 0, 0, 0, 1],  # me too a man
+            [1, 1, 1, 1, 1, 1, 1, 1],  # movie: another theme's label
+        ],
+        dtype=bool,
+    )
+    phrases = ["predictable", "predictable plot", "cliched", "me too a man", "movie"]
+    dist = np.array([1.0, 1.0, 0.9, 1.0, 0.2])
+    pv = np.eye(5)
+    allowed = np.array([True, True, True, True, False])
+    assert _mixed_pair(hits, dist, pv, phrases, "en", allowed=allowed) == (0, 2)
+    assert _mixed_pair(hits, dist, pv, phrases, "en", first=3, allowed=allowed) == (3, 0)  # the label stays first
+    assert _mixed_pair(hits[:1], dist[:1], pv[:1, :1], phrases[:1], "en") is None  # nothing to pair with
+    # coverage is counted in comments: a comment is covered when one of its clauses is
+    assert _row_share(np.array([True, False, False, False]), np.array([7, 7, 8, 9])) == 1 / 3

@@ -64,6 +64,12 @@ PHRASE_COVERAGE = 0.5
 #: a theme whose label covers under this share of its comments is "mixed": its clauses share a form (short
 #: replies, "no ..." sentences, long stories of several problems) more than a subject, and the report says so
 MIXED_COVERAGE = 0.15
+#: a mixed theme is named by two candidates when together they cover at least this many times what its
+#: best label alone covers
+MIXED_GAIN = 1.5
+#: ... and its best label stays the first of the two unless it is in under this share of the theme's
+#: clauses (then a rare phrase only won on closeness: "나도 남자", me too a man, in 1.6% of its comments)
+MIXED_KEEP = 0.05
 #: a clause is a close variant of a phrase when at least as similar to it as this quantile of the
 #: clauses that contain the phrase word for word
 VARIANT_QUANTILE = 0.25
@@ -276,15 +282,73 @@ def choose_labels(
         order = [ps[j] for j in picked]
         best = _best(score, cov, multi)
         label = fixed.get(i) or _unique(ps[best], taken, alternatives=[p for p in order if p != ps[best]])
-        # coverage of the label, in comments: a comment is covered when one of its clauses in the theme is
-        row_hit: dict[int, bool] = {}
         jl = ps.index(label) if label in ps else best
-        for m, h in zip(member, hits[jl]):
-            row_hit[int(rows[m])] = row_hit.get(int(rows[m]), False) or bool(h)
-        coverage = sum(row_hit.values()) / max(len(row_hit), 1)
+        label_hits = np.asarray(hits[jl], dtype=bool)
+        coverage = _row_share(label_hits, rows[member])
+        if coverage < MIXED_COVERAGE and not fixed.get(i):
+            # a mixed theme: no phrase speaks for it, so it is named by the two words or phrases that between
+            # them speak for most of it ("predictable / cliched" rather than a phrase in 2% of its comments)
+            free = np.array([p not in taken and not any(restates(p, t, lang) for t in taken) for p in ps])
+            first = jl if label_hits.mean() >= MIXED_KEEP else None
+            pair = _mixed_pair(np.asarray(hits, dtype=bool), dist, pv, ps, lang, first=first, allowed=free)
+            if pair is not None:
+                both = hits[pair[0]] | hits[pair[1]]
+                wider = _row_share(both, rows[member])
+                if wider >= MIXED_GAIN * coverage:
+                    label = _unique(f"{ps[pair[0]]} / {ps[pair[1]]}", taken, alternatives=[label])
+                    coverage = wider if " / " in label else coverage
         out[i] = LabelChoice(label, order, coverage)
         taken.add(label)
     return out
+
+
+def _row_share(hits: np.ndarray, rows: np.ndarray) -> float:
+    """Share of the comments (``rows``, one per clause) with at least one clause hit: a comment is covered
+    when one of its clauses in the theme is."""
+    import numpy as np
+
+    rows = np.asarray(rows)
+    if len(rows) == 0:
+        return 0.0
+    _, inv = np.unique(rows, return_inverse=True)
+    hit = np.zeros(inv.max() + 1, dtype=bool)
+    np.logical_or.at(hit, inv, np.asarray(hits, dtype=bool))
+    return float(hit.mean())
+
+
+def _mixed_pair(
+    hits: np.ndarray,
+    dist: np.ndarray,
+    pv: np.ndarray,
+    phrases: Sequence[str],
+    lang: str | None,
+    *,
+    first: int | None = None,
+    allowed: np.ndarray | None = None,
+) -> tuple[int, int] | None:
+    """Two candidates that between them cover most of a theme: ``first`` (or the ``allowed`` candidate with
+    the most coverage times distinctiveness), then the one adding most coverage times distinctiveness,
+    unlike the first (not a restatement, phrase vectors under 0.8 cosine); None without two.
+
+    Example:
+        >>> import numpy as np
+        >>> hits = np.array([[1, 1, 0, 0], [1, 0, 0, 0], [0, 0, 1, 1]], dtype=bool)
+        >>> _mixed_pair(hits, np.ones(3), np.eye(3), ["late", "late parcel", "rude"], "en")
+        (0, 2)
+    """
+    import numpy as np
+
+    ok = np.ones(len(phrases), dtype=bool) if allowed is None else np.asarray(allowed, dtype=bool).copy()
+    if first is None:
+        value = np.where(ok, hits.mean(axis=1) * dist, -1.0)
+        first = int(np.argmax(value))
+        if value[first] <= 0:
+            return None
+    ok &= (pv @ pv[first] < 0.8) & np.array([not restates(p, phrases[first], lang) for p in phrases])
+    ok[first] = False
+    gain = np.where(ok, (hits & ~hits[first]).mean(axis=1) * dist, -1.0)
+    second = int(np.argmax(gain))
+    return (first, second) if gain[second] > 0 else None
 
 
 def covered(lexical: np.ndarray, sims: np.ndarray) -> np.ndarray:
