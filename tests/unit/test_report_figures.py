@@ -16,3 +16,23 @@ def test_theme_trends_keeps_periods_in_time_order() -> None:
     fig = theme_trends(per_period)
     assert list(fig.layout.xaxis.categoryarray) == ["2003Q4", "2004Q2", "2004Q3", "2015Q3"]
     assert fig.layout.xaxis.categoryorder == "array"
+
+
+def test_theme_map_draws_only_labels_that_do_not_overlap() -> None:
+    # seen on the NSMC and NPS reports: 30 labels drawn over each other in the middle of the map
+    import numpy as np
+
+    from vocnlp.report.figures import MAP_FONT_PX, map_labels
+
+    rng = np.random.default_rng(0)
+    xy = rng.normal(size=(40, 2)) * 0.1
+    xy[0] = [0.6, 0.6]  # one theme away from the crowd
+    labels = [f"theme label {i}" for i in range(39)] + ["配送 / 服务员"]
+    shown = map_labels(xy, labels, np.full(40, 20.0))
+    assert shown[0] and shown[1]  # the largest themes keep their labels
+    assert 3 <= sum(shown) < 40  # the crowd's other labels move to hover
+    assert map_labels(np.array([[0.0, 0.0], [1.0, 0.0]]), ["a", "b"], [20, 20]) == [True, True]
+    # a wide (CJK) label takes about twice the room of as many Latin letters
+    wide = map_labels(np.array([[0.0, 0.0], [0.02, 0.0], [1.0, 1.0]]), ["服务员服务员", "x", "y"], [20, 20, 20])
+    narrow = map_labels(np.array([[0.0, 0.0], [0.02, 0.0], [1.0, 1.0]]), ["ab", "x", "y"], [20, 20, 20])
+    assert wide[1] is False and narrow[1] is True and MAP_FONT_PX > 0

@@ -302,6 +302,10 @@ def test_a_parent_is_not_named_after_another_theme() -> None:
     themes[1].phrases.remove("肉质")
     themes[0].phrases.remove("肉质")
     assert parent_labels(themes, {0: 0, 1: 0, 2: 2}, taken={t.label for t in themes.values()}) == {0: "牛肉 / 烤肉"}
+    # mixed children are named "A / B" themselves: the parent takes each one's first part (ASAP: a parent read
+    # "再来 / 等位 / 限量 / 很小")
+    themes[0].label, themes[1].label = "再来 / 等位", "限量 / 很小"
+    assert parent_labels(themes, {0: 0, 1: 0, 2: 2}, taken={t.label for t in themes.values()}) == {0: "再来 / 限量"}
 
 
 def test_a_phrase_label_must_cover_about_as_much_as_the_best_word() -> None:

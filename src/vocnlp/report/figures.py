@@ -18,6 +18,7 @@ __all__ = [
     "score_overview",
     "driver_chart",
     "theme_map",
+    "map_labels",
     "sentiment_per_theme",
     "theme_trends",
     "sentiment_by_language",
@@ -161,14 +162,18 @@ def theme_map(themes: Any) -> Any:
         _, _, vt = np.linalg.svd(centred, full_matrices=False)
         xy = centred @ vt[:2].T
         size = np.asarray(table["size"], dtype=np.float64)
+        marker_px = 12 + 40 * np.sqrt(size / max(size.max(), 1))
+        labels = [str(x) for x in table["label"]]
+        shown = map_labels(xy, labels, marker_px)
         fig.add_scatter(
             x=xy[:, 0],
             y=xy[:, 1],
             mode="markers+text",
-            text=table["label"],
+            text=[lab if ok else "" for lab, ok in zip(labels, shown)],
+            hovertext=labels,
             textposition="top center",
             marker={
-                "size": 12 + 40 * np.sqrt(size / max(size.max(), 1)),
+                "size": marker_px,
                 "color": table["mean_sentiment"].fillna(0),
                 "colorscale": [[0, NEG], [0.5, NEU], [1, POS]],
                 "cmin": -1,
@@ -177,16 +182,53 @@ def theme_map(themes: Any) -> Any:
                 "line": {"width": 1, "color": "#fff"},
             },
             customdata=np.stack([table["size"], table["share"]], axis=1),
-            hovertemplate="%{text}<br>%{customdata[0]} comments (%{customdata[1]:.1%})<extra></extra>",
+            hovertemplate="%{hovertext}<br>%{customdata[0]} comments (%{customdata[1]:.1%})<extra></extra>",
         )
     fig.update_layout(
-        title="Theme map (closer = more alike; size = comments; colour = mean sentiment)",
+        title="Theme map (closer = more alike; size = comments; colour = mean sentiment; "
+        "labels that would overlap show on hover)",
         xaxis={"visible": False},
         yaxis={"visible": False},
-        height=520,
+        height=MAP_PX[1] + 80,
         showlegend=False,
     )
     return fig
+
+
+#: the theme map's plotting area in pixels (width as the report shows it, height as drawn), and its font
+MAP_PX = (900, 440)
+MAP_FONT_PX = 12
+
+
+def map_labels(xy: Any, labels: list[str], marker_px: Any) -> list[bool]:
+    """Which labels the theme map draws: the themes in order (largest first), each only where its text,
+    above its marker, overlaps no label already drawn; the others show on hover. Widths are estimated
+    from the characters (wide East Asian characters count double).
+
+    Example:
+        >>> import numpy as np
+        >>> map_labels(np.array([[0.0, 0.0], [0.001, 0.0], [1.0, 1.0]]), ["late parcel", "parcel late", "rude"], [20, 20, 20])
+        [True, False, True]
+    """
+    import unicodedata
+
+    import numpy as np
+
+    xy = np.asarray(xy, dtype=np.float64)
+    span = np.maximum(xy.max(axis=0) - xy.min(axis=0), 1e-12)
+    w_px, h_px = MAP_PX
+    px = (xy - xy.min(axis=0)) / span * np.array([w_px * 0.85, h_px * 0.75])  # the plot area inside margins, bar
+    boxes: list[tuple[float, float, float, float]] = []
+    out = []
+    for (x, y), label, m in zip(px, labels, np.asarray(marker_px, dtype=np.float64)):
+        chars = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in label)
+        half = chars * MAP_FONT_PX * 0.3
+        box = (x - half, y + m / 2, x + half, y + m / 2 + MAP_FONT_PX * 1.3)
+        free = all(box[2] < b[0] or box[0] > b[2] or box[3] < b[1] or box[1] > b[3] for b in boxes)
+        out.append(free)
+        if free:
+            boxes.append(box)
+    return out
 
 
 def sentiment_per_theme(table: pd.DataFrame, *, top: int = 15) -> Any:

@@ -314,7 +314,8 @@ def parent_labels(themes: Mapping[int, Theme], parents: Mapping[int, int], taken
             if c >= max(2, (len(kids) + 1) // 2) and w not in own and w not in taken and w not in used
         ]
         biggest = sorted(kids, key=lambda k: (-themes[k].size, k))[:2]
-        label = common[0] if common else " / ".join(themes[k].label for k in biggest)
+        # a mixed child is itself named "A / B": its first part stands for it, so a parent reads "A / C"
+        label = common[0] if common else " / ".join(dict.fromkeys(themes[k].label.split(" / ")[0] for k in biggest))
         base, k = label, 2
         while label in used or (label in taken and label not in {themes[c].label for c in kids}):
             label = f"{base} ({k})"
