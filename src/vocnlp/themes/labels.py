@@ -289,7 +289,10 @@ def choose_labels(
             # a mixed theme: no phrase speaks for it, so it is named by the two words or phrases that between
             # them speak for most of it ("predictable / cliched" rather than a phrase in 2% of its comments)
             free = np.array([p not in taken and not any(restates(p, t, lang) for t in taken) for p in ps])
-            first = jl if label_hits.mean() >= MIXED_KEEP else None
+            first: int | None = jl
+            if label_hits.mean() < MIXED_KEEP:  # then the best-scoring candidate used that much, if any
+                used = free & (cov >= MIXED_KEEP)
+                first = int(np.argmax(np.where(used, score, -np.inf))) if used.any() else None
             pair = _mixed_pair(np.asarray(hits, dtype=bool), dist, pv, ps, lang, first=first, allowed=free)
             if pair is not None:
                 both = hits[pair[0]] | hits[pair[1]]
