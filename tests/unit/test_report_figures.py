@@ -28,11 +28,15 @@ def test_theme_map_draws_only_labels_that_do_not_overlap() -> None:
     xy = rng.normal(size=(40, 2)) * 0.1
     xy[0] = [0.6, 0.6]  # one theme away from the crowd
     labels = [f"theme label {i}" for i in range(39)] + ["配送 / 服务员"]
-    shown = map_labels(xy, labels, np.full(40, 20.0))
-    assert shown[0] and shown[1]  # the largest themes keep their labels
-    assert 3 <= sum(shown) < 40  # the crowd's other labels move to hover
-    assert map_labels(np.array([[0.0, 0.0], [1.0, 0.0]]), ["a", "b"], [20, 20]) == [True, True]
+    where = map_labels(xy, labels, np.full(40, 20.0))
+    assert where[0] == "top center"  # the largest theme keeps its label, above its marker
+    assert 3 <= sum(p is not None for p in where) < 40  # the crowd's other labels move to hover
+    assert map_labels(np.array([[0.0, 0.0], [1.0, 0.0]]), ["a", "b"], [20, 20]) == ["top center"] * 2
     # a wide (CJK) label takes about twice the room of as many Latin letters
-    wide = map_labels(np.array([[0.0, 0.0], [0.02, 0.0], [1.0, 1.0]]), ["服务员服务员", "x", "y"], [20, 20, 20])
-    narrow = map_labels(np.array([[0.0, 0.0], [0.02, 0.0], [1.0, 1.0]]), ["ab", "x", "y"], [20, 20, 20])
-    assert wide[1] is False and narrow[1] is True and MAP_FONT_PX > 0
+    pts = np.array([[0.0, 0.0], [0.04, 0.0], [1.0, 1.0]])
+    assert map_labels(pts, ["服务员服务员", "x", "y"], [20, 20, 20])[1] == "bottom center"  # not above: taken
+    assert map_labels(pts, ["ab", "x", "y"], [20, 20, 20])[1] == "top center" and MAP_FONT_PX > 0
+    # a label that would cover another theme's marker goes below, right or left of its own
+    assert map_labels(np.array([[0.0, 0.0], [0.0, 0.06], [1.0, 1.0]]), ["a", "b", "c"], [20, 20, 20])[0] == (
+        "bottom center"
+    )

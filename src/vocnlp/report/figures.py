@@ -164,14 +164,14 @@ def theme_map(themes: Any) -> Any:
         size = np.asarray(table["size"], dtype=np.float64)
         marker_px = 12 + 40 * np.sqrt(size / max(size.max(), 1))
         labels = [str(x) for x in table["label"]]
-        shown = map_labels(xy, labels, marker_px)
+        where = map_labels(xy, labels, marker_px)
         fig.add_scatter(
             x=xy[:, 0],
             y=xy[:, 1],
             mode="markers+text",
-            text=[lab if ok else "" for lab, ok in zip(labels, shown)],
+            text=[lab if p else "" for lab, p in zip(labels, where)],
             hovertext=labels,
-            textposition="top center",
+            textposition=[p or "top center" for p in where],
             marker={
                 "size": marker_px,
                 "color": table["mean_sentiment"].fillna(0),
@@ -200,15 +200,16 @@ MAP_PX = (900, 440)
 MAP_FONT_PX = 12
 
 
-def map_labels(xy: Any, labels: list[str], marker_px: Any) -> list[bool]:
-    """Which labels the theme map draws: the themes in order (largest first), each only where its text,
-    above its marker, overlaps no label already drawn; the others show on hover. Widths are estimated
-    from the characters (wide East Asian characters count double).
+def map_labels(xy: Any, labels: list[str], marker_px: Any) -> list[str | None]:
+    """Where the theme map draws each label (a plotly ``textposition``), or None (shown on hover only): the
+    themes in order (largest first), each label above, below, right or left of its marker, the first of
+    these where it overlaps no label already drawn and no other theme's marker. Widths are estimated from
+    the characters (wide East Asian characters count double).
 
     Example:
         >>> import numpy as np
         >>> map_labels(np.array([[0.0, 0.0], [0.001, 0.0], [1.0, 1.0]]), ["late parcel", "parcel late", "rude"], [20, 20, 20])
-        [True, False, True]
+        ['top center', 'bottom center', 'top center']
     """
     import unicodedata
 
@@ -217,17 +218,32 @@ def map_labels(xy: Any, labels: list[str], marker_px: Any) -> list[bool]:
     xy = np.asarray(xy, dtype=np.float64)
     span = np.maximum(xy.max(axis=0) - xy.min(axis=0), 1e-12)
     w_px, h_px = MAP_PX
-    px = (xy - xy.min(axis=0)) / span * np.array([w_px * 0.85, h_px * 0.75])  # the plot area inside margins, bar
+    # where the markers land: plotly pads the data range by the markers and leaves room for the title and the
+    # colour bar (measured on report screenshots at 1200 px: the data spans ~80% / ~56% of these sizes)
+    px = (xy - xy.min(axis=0)) / span * np.array([w_px * 0.78, h_px * 0.55])
+    sizes = np.asarray(marker_px, dtype=np.float64)
+    markers = [(x - m / 2, y - m / 2, x + m / 2, y + m / 2) for (x, y), m in zip(px, sizes)]
+
+    def clear(box: tuple[float, float, float, float], others: list[tuple[float, float, float, float]]) -> bool:
+        return all(box[2] < b[0] or box[0] > b[2] or box[3] < b[1] or box[1] > b[3] for b in others)
+
     boxes: list[tuple[float, float, float, float]] = []
-    out = []
-    for (x, y), label, m in zip(px, labels, np.asarray(marker_px, dtype=np.float64)):
-        chars = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in label)
-        half = chars * MAP_FONT_PX * 0.3
-        box = (x - half, y + m / 2, x + half, y + m / 2 + MAP_FONT_PX * 1.3)
-        free = all(box[2] < b[0] or box[0] > b[2] or box[3] < b[1] or box[1] > b[3] for b in boxes)
-        out.append(free)
-        if free:
-            boxes.append(box)
+    out: list[str | None] = []
+    h = MAP_FONT_PX * 1.2
+    for k, ((x, y), label, m) in enumerate(zip(px, labels, sizes)):
+        w = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in label) * MAP_FONT_PX * 0.6
+        r = m / 2 + 2
+        places = {
+            "top center": (x - w / 2, y + r, x + w / 2, y + r + h),
+            "bottom center": (x - w / 2, y - r - h, x + w / 2, y - r),
+            "middle right": (x + r, y - h / 2, x + r + w, y + h / 2),
+            "middle left": (x - r - w, y - h / 2, x - r, y + h / 2),
+        }
+        others = markers[:k] + markers[k + 1 :]
+        where = next((p for p, box in places.items() if clear(box, boxes) and clear(box, others)), None)
+        out.append(where)
+        if where is not None:
+            boxes.append(places[where])
     return out
 
 
