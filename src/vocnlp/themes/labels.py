@@ -14,7 +14,9 @@ tagger reads it: "think", "said", "far" are not labels; English and Chinese, see
 :func:`~vocnlp.words.names_something`). The label is the best-scoring candidate, or the best phrase when that covers at least half of what a
 better-scoring single word covers (a phrase reads better, but not at any price); ``phrases`` lists up
 to five, picked by maximal marginal relevance so they are not the same phrase twice. A theme with no
-repeated phrase falls back to its top keywords.
+repeated phrase falls back to its top keywords. A mixed theme (its label in under 15% of its comments) is
+named by two candidates, "A / B", when together they cover 1.5x what its best label does; its coverage then
+counts a comment holding either.
 
 Example:
     >>> candidates("the parcel never arrived at my house", "en")[:4]
