@@ -298,7 +298,8 @@ class LanguageDetector:
             to load), and only this many best (by the same product with fastText and the prior) are scored in
             high-accuracy mode, whose models cost ~0.15 s each to load: a process's first short texts
             then load a handful of languages instead of twenty (benchmarks/langid.py measures the accuracy);
-            ``None`` scores all candidates in high-accuracy mode.
+            ``None`` scores all candidates in high-accuracy mode. Not used with ``languages`` (lingua then
+            knows only those).
     """
 
     def __init__(
@@ -474,7 +475,7 @@ class LanguageDetector:
         held = [lang for lang, share in (prior or {}).items() if share >= PRIOR_MIN_SHARE]
         cand_langs = None if k is None else [[c for c, _ in ft_cands[i][:k]] + held for i in short]
         short_texts = [texts[i] for i in short]
-        if cand_langs is not None and self.lingua_shortlist is not None:
+        if cand_langs is not None and self.lingua_shortlist is not None and not self.languages:
             m = self.lingua_shortlist
             rough = self.lingua.scores(short_texts, cand_langs, low=True)
             cand_langs = [

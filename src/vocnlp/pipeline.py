@@ -387,7 +387,10 @@ class Pipeline:
         from .clauses import Clause, split_clauses
         from .words import analyse_korean
 
-        analyse_korean(t for t, lang in zip(texts, languages) if lang == "ko")  # one Kiwi batch, not word by word
+        try:  # one Kiwi batch, not word by word; on failure each word is read alone, as before
+            analyse_korean(t for t, lang in zip(texts, languages) if lang == "ko")
+        except Exception as exc:  # noqa: BLE001 - a speed-up must not cost the chunk
+            logger.warning("Korean words not analysed in one batch: %s", type(exc).__name__)
         out = []
         for t, lang in zip(texts, languages):
             try:

@@ -186,3 +186,19 @@ def test_a_detector_of_your_own_is_never_handed_a_prior() -> None:
     for prior in (True, {"es": 1.0}):
         out = Pipeline(language_detector=Always(), language_prior=prior).run(["Ótimo produto", "Recomendo"] * 15)
         assert out["language"].tolist() == ["pt"] * 30 and (out["status"] == "ok").all()
+
+
+def test_no_shortlist_when_the_caller_names_the_languages(monkeypatch: pytest.MonkeyPatch) -> None:
+    # lingua then scores the caller's languages only: a low-accuracy pass would score them twice
+    from vocnlp import langid
+
+    calls: list[bool] = []
+    scores = langid._Lingua.scores
+
+    def spy(self, texts, candidates=None, *, low=False):  # type: ignore[no-untyped-def]
+        calls.append(low)
+        return scores(self, texts, candidates, low=low)
+
+    monkeypatch.setattr(langid._Lingua, "scores", spy)
+    LanguageDetector(languages=["de", "nl"]).detect(["Super", "Top", "ok"])
+    assert calls and True not in calls
