@@ -499,9 +499,13 @@ def _ko_morphs(word: str) -> tuple[tuple[str, int, int], ...] | None:
     if kiwi is None:
         return None
     with _tagger_lock:
-        got = tuple((t.tag, t.start, t.len) for t in kiwi.tokenize(word))
+        got = _morphs(kiwi.tokenize(word))
     _keep({word: got})
     return got
+
+
+def _morphs(tokens: Iterable[Any]) -> tuple[tuple[str, int, int], ...]:
+    return tuple((t.tag, t.start, t.len) for t in tokens)
 
 
 def _keep(morphs: dict[str, tuple[tuple[str, int, int], ...]]) -> None:
@@ -534,7 +538,7 @@ def analyse_korean(texts: Iterable[str]) -> int:
         if kiwi is None:
             return 0
         with _tagger_lock:
-            found = {w: tuple((t.tag, t.start, t.len) for t in toks) for w, toks in zip(todo, kiwi.tokenize(todo))}
+            found = {w: _morphs(toks) for w, toks in zip(todo, kiwi.tokenize(todo))}
         _keep(found)
         done += len(found)
         words = {ko_base(w) for w in todo}

@@ -32,12 +32,15 @@ def test_sentences_are_detected(langid_rows: list[dict[str, str]]) -> None:
     assert acc >= 0.97
 
 
+def _accuracy(det: LanguageDetector, fragments: list[tuple[str, str]]) -> float:
+    """Share of the ``(language, text)`` fragments ``det`` gets right."""
+    guesses = det.detect([t for _, t in fragments])
+    return sum(g.lang == lang for g, (lang, _) in zip(guesses, fragments)) / len(fragments)
+
+
 def test_auto_beats_lingua_on_two_word_fragments(fragments: list[tuple[str, str]]) -> None:
-    texts = [t for _, t in fragments]
-    auto = LanguageDetector("auto", min_score=0.0).detect(texts)
-    lingua = LanguageDetector("lingua", min_score=0.0).detect(texts)
-    acc_auto = sum(g.lang == lang for g, (lang, _) in zip(auto, fragments)) / len(texts)
-    acc_lingua = sum(g.lang == lang for g, (lang, _) in zip(lingua, fragments)) / len(texts)
+    acc_auto = _accuracy(LanguageDetector("auto", min_score=0.0), fragments)
+    acc_lingua = _accuracy(LanguageDetector("lingua", min_score=0.0), fragments)
     assert acc_auto >= acc_lingua
 
 
@@ -115,11 +118,9 @@ def pt_file(shared_data: Path) -> tuple[list[str], list[str]]:
 
 def test_lingua_chooses_among_fasttexts_candidates_only(fragments: list[tuple[str, str]]) -> None:
     # issue 19 item 3 / issue 21 item 3: lingua loaded all 75 languages' models on the first short text
-    texts = [t for _, t in fragments]
     few = LanguageDetector(min_score=0.0)
     every = LanguageDetector(min_score=0.0, lingua_candidates=None)
-    acc = lambda det: sum(g.lang == lang for g, (lang, _) in zip(det.detect(texts), fragments)) / len(texts)  # noqa: E731
-    a_few, a_every = acc(few), acc(every)
+    a_few, a_every = _accuracy(few, fragments), _accuracy(every, fragments)
     assert a_few >= a_every - 0.01, (a_few, a_every)
     assert few.lingua._all is None and few.lingua._by_set       # never built the all-language detector
     assert all(2 <= len(s) <= 20 for s, _ in few.lingua._by_set)
@@ -130,11 +131,9 @@ def test_lingua_chooses_among_fasttexts_candidates_only(fragments: list[tuple[st
 def test_high_accuracy_models_load_only_for_the_shortlist(fragments: list[tuple[str, str]]) -> None:
     # issue 21 item 3: 8 English comments of a Korean file loaded 55 languages' high-accuracy models (4.9 s);
     # lingua's low-accuracy mode (trigrams, ~20x cheaper to load) now shortlists 4 of fastText's 20 guesses
-    texts = [t for _, t in fragments]
     short = LanguageDetector(min_score=0.0)
     full = LanguageDetector(min_score=0.0, lingua_shortlist=None)
-    acc = lambda det: sum(g.lang == lang for g, (lang, _) in zip(det.detect(texts), fragments)) / len(texts)  # noqa: E731
-    a_short, a_full = acc(short), acc(full)
+    a_short, a_full = _accuracy(short, fragments), _accuracy(full, fragments)
     assert a_short >= a_full - 0.005, (a_short, a_full)
     high = [codes for codes, low in short.lingua._by_set if not low]
     assert high and all(len(codes) <= 4 for codes in high)

@@ -74,6 +74,16 @@ def _pandas(data: Any, text_col: str | None) -> pd.DataFrame:
     return to_pandas(frame.data, text_col=frame.text_col)
 
 
+def _content_counts(units: Units) -> np.ndarray:
+    """Content words in each clause (Korean words analysed in one batch first)."""
+    import numpy as np
+
+    from ..words import analyse_korean, content_words
+
+    analyse_korean(t for t, lang in zip(units.texts, units.language) if lang == "ko")
+    return np.array([len(content_words(t, lang)) for t, lang in zip(units.texts, units.language)])
+
+
 def _stratified(idx: np.ndarray, strata: np.ndarray, k: int, rng: np.random.Generator) -> np.ndarray:
     """``k`` of ``idx``, each stratum (language) in proportion to its size (at least one row each), sorted."""
     import numpy as np
@@ -369,15 +379,12 @@ class ThemeModel:
         also the content-word count of every clause and all the clauses."""
         import numpy as np
 
-        from ..words import analyse_korean, content_words
-
         units, self._made_with = self._units(df, text_col)
         from ..encoders.identity import identity
 
         # label phrases are embedded here and compared with the comments' vectors: one encoder for both
         check_encoder(self._made_with, identity(self._encoder().describe()), what="the comments' vectors")
-        analyse_korean(t for t, lang in zip(units.texts, units.language) if lang == "ko")
-        n_words = np.array([len(content_words(t, lang)) for t, lang in zip(units.texts, units.language)])
+        n_words = _content_counts(units)
         content = n_words >= 1
         if (n_words >= MIN_FIT_WORDS).sum() < 20:
             raise InputError(
@@ -739,12 +746,9 @@ class ThemeModel:
         """Theme and similarity of each clause; clauses without a content word get none."""
         import numpy as np
 
-        from ..words import analyse_korean, content_words
-
         ids, sims = self.assign(units.embeddings)
         if n_words is None:
-            analyse_korean(t for t, lang in zip(units.texts, units.language) if lang == "ko")
-            n_words = np.array([len(content_words(t, lang)) for t, lang in zip(units.texts, units.language)])
+            n_words = _content_counts(units)
         return np.where(n_words >= 1, ids, UNASSIGNED), sims
 
     def transform(self, data: Any, *, text_col: str | None = None, date_col: str | None = None) -> Any:
