@@ -18,6 +18,23 @@ def test_theme_trends_keeps_periods_in_time_order() -> None:
     assert fig.layout.xaxis.categoryorder == "array"
 
 
+def test_theme_trends_leaves_out_periods_with_few_comments() -> None:
+    # seen on the NSMC report: 2004Q2 held 3 comments, so one theme jumped to 67% there and the real
+    # movement of 2009-2015 (hundreds of comments a quarter) was flattened under the spikes
+    rows = [("movie", "2004Q2", 2, 3), ("movie", "2014Q1", 40, 200), ("movie", "2014Q2", 50, 210),
+            ("acting", "2004Q2", 1, 3), ("acting", "2014Q2", 21, 210)]
+    per_period = pd.DataFrame(rows, columns=["theme", "period", "n", "comments"])
+    per_period["share"] = per_period["n"] / per_period["comments"]
+    per_period["period"] = pd.PeriodIndex(per_period["period"], freq="Q")
+    fig = theme_trends(per_period)
+    assert [list(t.x) for t in fig.data] == [["2014Q1", "2014Q2"], ["2014Q2"]]
+    assert list(fig.layout.xaxis.categoryarray) == ["2014Q1", "2014Q2"]
+    assert "1 period with under 30 comments left out" in fig.layout.title.text
+    # when every period is small the lines stay (an empty chart says less), and the title warns
+    fig = theme_trends(per_period, min_comments=1000)
+    assert len(fig.data[0].x) == 3 and "every period has under 1000 comments" in fig.layout.title.text
+
+
 def test_theme_map_draws_only_labels_that_do_not_overlap() -> None:
     # seen on the NSMC and NPS reports: 30 labels drawn over each other in the middle of the map
     import numpy as np

@@ -300,12 +300,41 @@ def sentiment_by_language(out: pd.DataFrame, *, min_share: float = 0.01) -> Any:
     return fig
 
 
-def theme_trends(per_period: pd.DataFrame, *, top: int = 8, changes: pd.DataFrame | None = None) -> Any:
+#: periods with fewer comments than this are left out of the trend lines (a share of 3 comments is noise)
+TREND_MIN_COMMENTS = 30
+
+
+def theme_trends(
+    per_period: pd.DataFrame,
+    *,
+    top: int = 8,
+    changes: pd.DataFrame | None = None,
+    min_comments: int = TREND_MIN_COMMENTS,
+) -> Any:
     """Share of comments per period for the largest themes (from ``ThemeModel.over_time``); with ``changes``
     (``DriverReport.by_period()``, same periods) a star marks each period where a theme's impact or share
-    changed significantly from the period before."""
+    changed significantly from the period before. Periods with under ``min_comments`` comments are left out
+    and the title says how many (unless every period is that small: then all are shown, and the title says so).
+
+    Example:
+        >>> import pandas as pd
+        >>> per = pd.DataFrame({"period": ["2024Q1", "2024Q2"], "theme": ["delivery", "delivery"],
+        ...                     "n": [2, 40], "comments": [3, 100], "share": [0.67, 0.4]})
+        >>> fig = theme_trends(per)
+        >>> list(fig.data[0].x), "1 period with under 30 comments left out" in fig.layout.title.text
+        (['2024Q2'], True)
+    """
     go = _go()
     fig = go.Figure()
+    note = ""
+    if len(per_period) and "comments" in per_period.columns:
+        sizes = per_period.groupby("period", observed=True)["comments"].first()
+        small = sizes[sizes < min_comments]
+        if len(small) == len(sizes):
+            note = f"; every period has under {min_comments} comments: shares are noisy"
+        elif len(small):
+            per_period = per_period[~per_period["period"].isin(small.index)]
+            note = f"; {len(small)} period{'s' if len(small) > 1 else ''} with under {min_comments} comments left out"
     if len(per_period):
         biggest = per_period.groupby("theme")["n"].sum().nlargest(top).index
         changed: set[tuple[str, str]] = set()
@@ -333,7 +362,7 @@ def theme_trends(per_period: pd.DataFrame, *, top: int = 8, changes: pd.DataFram
         order = [str(p) for p in sorted(per_period["period"].unique())]
         fig.update_xaxes(type="category", categoryorder="array", categoryarray=order)
     fig.update_layout(
-        title="Themes over time (% of the period's comments; ★ = significant change from the period before)",
+        title=f"Themes over time (% of the period's comments; ★ = significant change from the period before{note})",
         yaxis_title="%",
         height=380,
     )
