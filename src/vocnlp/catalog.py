@@ -153,14 +153,28 @@ class EncoderSource:
     model_name: str
 
 
+def _hub_cache() -> Path:
+    """Where huggingface_hub keeps its cache, read from its own environment variables as it reads them."""
+    explicit = os.environ.get("HF_HUB_CACHE") or os.environ.get("HUGGINGFACE_HUB_CACHE")
+    if explicit:
+        return Path(explicit).expanduser()
+    home = os.environ.get("HF_HOME") or os.path.join(os.environ.get("XDG_CACHE_HOME") or "~/.cache", "huggingface")
+    return Path(home).expanduser() / "hub"
+
+
 def _hf_cached(repo_id: str) -> str | None:
+    """The model's snapshot in the Hugging Face cache, or None. The cache folders are looked at first:
+    importing huggingface_hub would cost ~0.2 s of every cold start where the model is not there."""
+    cache = _hub_cache()
+    if not (cache / ("models--" + repo_id.replace("/", "--"))).is_dir():
+        return None
     try:
         from huggingface_hub import snapshot_download
     except ImportError:
         return None
     try:
-        path = snapshot_download(repo_id, local_files_only=True)
-    except Exception:  # noqa: BLE001 - not in the cache, or no huggingface_hub cache at all (many error types)
+        path = snapshot_download(repo_id, local_files_only=True, cache_dir=str(cache))
+    except Exception:  # noqa: BLE001 - not complete in the cache (many error types)
         return None
     return path if (Path(path) / "config.json").exists() else None
 
