@@ -142,6 +142,28 @@ def test_high_accuracy_models_load_only_for_the_shortlist(fragments: list[tuple[
         LanguageDetector(lingua_shortlist=1)
 
 
+def test_agreeing_engines_skip_the_high_accuracy_pass(fragments: list[tuple[str, str]], monkeypatch) -> None:
+    # issue 21 item 3: where fastText and lingua's cheap low-accuracy pass already agree (LOW_SURE of their
+    # product), the high-accuracy models (~0.15 s each to load) are not needed; accuracy must not move
+    import vocnlp.langid as langid
+
+    seen: list[tuple[bool, int]] = []
+    scores = langid._Lingua.scores
+
+    def spy(self, texts, candidates=None, *, low=False):  # type: ignore[no-untyped-def]
+        seen.append((low, len(texts)))
+        return scores(self, texts, candidates, low=low)
+
+    monkeypatch.setattr(langid._Lingua, "scores", spy)
+    a_skip = _accuracy(LanguageDetector(min_score=0.0), fragments)
+    rough = sum(n for low, n in seen if low)
+    fine = sum(n for low, n in seen if not low)
+    assert 0 < fine < 0.9 * rough, (fine, rough)
+    monkeypatch.setattr(langid, "LOW_SURE", 1.01)                 # never sure: every unsure text goes on
+    a_all = _accuracy(LanguageDetector(min_score=0.0), fragments)
+    assert a_skip >= a_all - 0.005, (a_skip, a_all)
+
+
 def test_estimate_prior_counts_only_confident_texts(pt_file: tuple[list[str], list[str]]) -> None:
     sentences, answers = pt_file
     det = LanguageDetector()
