@@ -1,9 +1,9 @@
 """What pooling a comment's vector from its clauses costs in quality, per real data set: ``comment_vectors``
-``"whole"`` (the default) and ``"clauses"`` side by side in the same run.
+``"whole"``, ``"auto"`` (the default) and ``"clauses"`` side by side in the same run.
 
 With clause-level sentiment (the default) or themes, the encoder embeds each clause of a multi-clause comment;
 ``"whole"`` embeds the comment as well, ``"clauses"`` pools every multi-clause comment's vector from its clauses
-(each token embedded once).
+(each token embedded once), ``"auto"`` pools only comments of 128 tokens or more.
 On held-out rows of the real sets of benchmarks/quality.py (the heads never trained on them) and the project's
 multilingual test split: sentiment macro-F1 (accuracy on 2-class sets) of the pipeline's ``sentiment``
 column, the cosine of each setting's comment vectors to the whole-comment vectors (all comments), the
@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
 from _common import md_table, write_section
 
-MODES = ("whole", "clauses")
+MODES = ("whole", "auto", "clauses")
 
 
 def main() -> None:
@@ -60,9 +60,11 @@ def main() -> None:
         texts = df["text"].astype(str).tolist()
         gold = df["sentiment" if "sentiment" in df.columns and "label" not in df.columns else "label"].to_numpy()
         outs = {}
+        before = dict(tokens)
         for m in MODES:
             seen["mode"] = m
             outs[m] = pipes[m].run(texts, progress=False)
+        used = {m: tokens[m] - before[m] for m in MODES}
         row: list[object] = [name, len(texts)]
         base = None
         for m in MODES:
@@ -84,20 +86,56 @@ def main() -> None:
             if name.startswith("multilingual"):
                 mlb = MultiLabelBinarizer().fit([*df["intents"], *o["intents"]])
                 intent[m] = float(f1_score(mlb.transform(df["intents"]), mlb.transform(o["intents"]), average="micro"))
+        row.append(f"{used['auto'] / max(used['whole'], 1):.2f}")
         print(row, flush=True)
         rows.append(row)
-    body = md_table(["set", "comments", "whole (default): sentiment", "clauses: sentiment",
-                     "clauses: cosine to whole, mean / min"], rows)
+    body = md_table(["set", "comments", "whole: sentiment", "auto (default): sentiment", "auto: cosine to whole, mean / min",
+                     "clauses: sentiment", "clauses: cosine to whole, mean / min", "tokens auto / whole"], rows)
     body += (
         f"\n\nOver all {len(all_cos['clauses']):,} comments: cosine of the pooled to the whole-comment vector"
-        f" {np.mean(all_cos['clauses']):.4f} mean (the bound the encoder paths are held to: 0.99). Tokens the encoder"
-        f" saw with `clauses`, relative to `whole`: {tokens['clauses'] / tokens['whole']:.2f}. Intent micro-F1 on the"
-        f" multilingual test split: whole {intent['whole']:.3f}, clauses {intent['clauses']:.3f}. Sentiment: 3-class"
+        f" {np.mean(all_cos['clauses']):.4f} mean with `clauses`, {np.mean(all_cos['auto']):.4f} with `auto` (the bound"
+        " the encoder paths are held to: 0.99). Tokens the encoder saw, relative to `whole`:"
+        f" `auto` {tokens['auto'] / tokens['whole']:.2f}, `clauses` {tokens['clauses'] / tokens['whole']:.2f}."
+        f" Intent micro-F1 on the multilingual test split: whole {intent['whole']:.3f}, auto {intent['auto']:.3f},"
+        f" clauses {intent['clauses']:.3f}. Sentiment: 3-class"
         " macro-F1 (2-class sets: accuracy of the sign of sentiment_score) of the pipeline's comment-level"
         " `sentiment`; rows are held out from the heads' training (benchmarks/quality.py's sets).")
+    body += speed(pipes, enc)
     print(body)
     if not args.no_write:
         write_section("Comment vectors pooled from clauses: quality", body)
+
+
+def speed(pipes: dict, enc) -> str:  # type: ignore[no-untyped-def]
+    """Seconds of the default pipeline (clause sentiment on) per mode on two sets of long real reviews,
+    warm (one pass over each set first), the modes alternated, best of two."""
+    import time
+
+    import pandas as pd
+    from _common import SHARED_DATA
+
+    sets = {
+        "Japanese hotel/sight reviews (758)": pd.read_csv(SHARED_DATA / "reviews_quasi_japanese_reviews" / "data.csv"),
+        "Chinese restaurant reviews, ASAP (300)": pd.read_csv(SHARED_DATA / "themes_asap_zh_sample" / "data.csv"),
+        "NPS verbatims (first 1,000)": pd.read_csv(SHARED_DATA / "nps_verbatims_en" / "nps_verbatims.csv").head(1000),
+    }
+    rows = []
+    for name, df in sets.items():
+        texts = df["text"].astype(str).tolist()
+        pipes["whole"].run(texts, progress=False)
+        best = {m: float("inf") for m in ("whole", "auto")}
+        for _ in range(2):
+            for m in best:
+                t = time.perf_counter()
+                pipes[m].run(texts, progress=False)
+                best[m] = min(best[m], time.perf_counter() - t)
+        tok = sum(enc.token_counts(texts)) / len(texts)
+        rows.append([name, f"{tok:.0f}", f"{best['whole']:.1f}", f"{best['auto']:.1f}",
+                     f"{best['whole'] / best['auto']:.2f}x"])
+        print(rows[-1], flush=True)
+    return ("\n\nSpeed of the default pipeline (language, sentiment with clauses, intent) on long real reviews,"
+            " `whole` against `auto` in the same run (warm, best of two, modes alternated):\n\n"
+            + md_table(["set", "tokens per comment", "whole s", "auto s", "auto speed-up"], rows))
 
 
 if __name__ == "__main__":

@@ -177,10 +177,10 @@ def tag(
     redact: bool = typer.Option(False, help="replace personal data by placeholders in the output text"),
     pii: bool = typer.Option(False, help="add a pii column with the personal-data spans found"),
     comment_vectors: str = typer.Option(
-        "whole",
-        help="whole: embed multi-clause comments whole as well as "
-        "their clauses; clauses: pool them from the clauses "
-        "(faster, see benchmarks/RESULTS.md)",
+        "auto",
+        help="auto: pool the vector of a long multi-clause comment (128+ tokens) from its clauses' vectors "
+        "and embed shorter ones whole; whole: embed every multi-clause comment whole as well as its clauses; "
+        "clauses: pool them all (faster, see benchmarks/RESULTS.md)",
     ),
     compile: bool = typer.Option(
         False,

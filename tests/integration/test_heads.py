@@ -90,7 +90,7 @@ def test_comment_vectors_from_clauses_embeds_each_token_once(monkeypatch: pytest
     from vocnlp.config import RuntimeConfig
 
     cfg = RuntimeConfig(dtype="float32")
-    whole = Pipeline.default(config=cfg, keep_embeddings=True)
+    whole = Pipeline.default(config=cfg, keep_embeddings=True, comment_vectors="whole")
     fast = Pipeline.default(config=cfg, keep_embeddings=True, comment_vectors="clauses")
     texts = ["The staff were lovely but the app keeps crashing.", "Great.", "Slow delivery. Rude driver. Never ordering again."]
     a = whole.run(texts)
@@ -115,6 +115,42 @@ def test_comment_vectors_from_clauses_embeds_each_token_once(monkeypatch: pytest
     assert list(b["sentiment_mixed"]) == list(a["sentiment_mixed"])
     with pytest.raises(vocnlp.errors.ConfigError, match="comment_vectors"):
         Pipeline(comment_vectors="sentences")
+
+
+def test_comment_vectors_auto_pools_long_comments_only(shared_data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The default, ``comment_vectors="auto"`` (issue 21 item 6): a multi-clause comment of 128+ tokens (a
+    real Chinese restaurant review) is pooled from its clauses, a short one is embedded whole as well."""
+    import pandas as pd
+
+    from vocnlp.config import RuntimeConfig
+    from vocnlp.pipeline import LONG_COMMENT_TOKENS
+
+    cfg = RuntimeConfig(dtype="float32")
+    auto = Pipeline.default(config=cfg, keep_embeddings=True)
+    assert auto.comment_vectors == "auto"
+    reviews = pd.read_csv(shared_data / "themes_asap_zh_sample" / "data.csv")["text"].astype(str).tolist()
+    counts = auto.encoder.token_counts(reviews[:20])
+    long_text = next(t for t, n in zip(reviews, counts) if n >= LONG_COMMENT_TOKENS)
+    texts = [long_text, "The staff were lovely but the app keeps crashing.", "Great."]
+    a = Pipeline.default(config=cfg, keep_embeddings=True, comment_vectors="whole").run(texts)
+    calls: list[int] = []
+    real = auto.encoder.encode
+
+    def spy(texts):  # type: ignore[no-untyped-def]
+        calls.append(len(texts))
+        return real(texts)
+
+    monkeypatch.setattr(auto.encoder, "encode", spy)
+    b = auto.run(texts)
+    n_long = len(b["clauses"][0])
+    assert n_long > 1 and calls == [2 + n_long + 2]   # the short comments whole, then every clause
+    for i in (1, 2):
+        np.testing.assert_allclose(a["embedding"][i], b["embedding"][i], atol=1e-5)
+    ce = np.stack(b["clause_embeddings"][0])
+    n = auto.encoder.token_counts([c["text"] for c in b["clauses"][0]])
+    expect = (np.array(n, float)[:, None] * ce).sum(0)
+    np.testing.assert_allclose(b["embedding"][0], expect / np.linalg.norm(expect), atol=1e-5)
+    assert 0.9 < float(np.dot(a["embedding"][0], b["embedding"][0])) < 0.9999
 
 
 def test_quality_on_uci_test_split(shared_data: Path) -> None:
