@@ -314,7 +314,7 @@ def theme_trends(
     """Share of comments per period for the largest themes (from ``ThemeModel.over_time``); with ``changes``
     (``DriverReport.by_period()``, same periods) a star marks each period where a theme's impact or share
     changed significantly from the period before. Periods with under ``min_comments`` comments are left out
-    and the title says how many (unless every period is that small: then all are shown, and the title says so).
+    and a second title line says how many (unless every period is that small: then all are shown, and it says so).
 
     Example:
         >>> import pandas as pd
@@ -331,10 +331,11 @@ def theme_trends(
         sizes = per_period.groupby("period", observed=True)["comments"].first()
         small = sizes[sizes < min_comments]
         if len(small) == len(sizes):
-            note = f"; every period has under {min_comments} comments: shares are noisy"
+            note = f"<br><sup>every period has under {min_comments} comments: shares are noisy</sup>"
         elif len(small):
             per_period = per_period[~per_period["period"].isin(small.index)]
-            note = f"; {len(small)} period{'s' if len(small) > 1 else ''} with under {min_comments} comments left out"
+            some = f"{len(small)} period{'s' if len(small) > 1 else ''}"
+            note = f"<br><sup>{some} with under {min_comments} comments left out (their shares are noise)</sup>"
     if len(per_period):
         biggest = per_period.groupby("theme")["n"].sum().nlargest(top).index
         changed: set[tuple[str, str]] = set()
@@ -362,7 +363,7 @@ def theme_trends(
         order = [str(p) for p in sorted(per_period["period"].unique())]
         fig.update_xaxes(type="category", categoryorder="array", categoryarray=order)
     fig.update_layout(
-        title=f"Themes over time (% of the period's comments; ★ = significant change from the period before{note})",
+        title=f"Themes over time (% of the period's comments; ★ = significant change from the period before){note}",
         yaxis_title="%",
         height=380,
     )
