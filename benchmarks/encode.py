@@ -423,7 +423,14 @@ def no_bf16(texts: list[str], write: bool) -> None:
         build_s, build_rss = pool.apply(int8_build)
         ceil = pool.apply(ort_ceilings)
         prof = pool.apply(int8_profile, (texts,))
-    res = {name: run_path(name, texts) for _, name in paths}
+    # each path twice, the paths alternated, best of two: on a shared machine a single pass of each let the
+    # load of the moment decide the ratios (a pipeline "faster" with int8 than its encoder was)
+    res: dict[str, dict[str, float]] = {}
+    for _ in range(2):
+        for _, name in paths:
+            r = run_path(name, texts)
+            if name not in res or r["rate"] > res[name]["rate"]:
+                res[name] = r
     ref = np.load(ROOT / "build" / "bench_encode_path_fp32.npy")
     fp32 = res["path_fp32"]["rate"]
     rows = []
@@ -437,7 +444,7 @@ def no_bf16(texts: list[str], write: bool) -> None:
         rows.append([label, f"{r['rate']:.1f}", f"{r['rate'] / base:.2f}x", cos, f"{r['rss']:.0f}"])
     body = (f"The same {len(texts)} comments with `VOCNLP_CPU_BF16=0`, as on a CPU without bf16 instructions "
             f"(most laptops and cloud VMs). This run's CPU: {cpu_isa()}. Speed-up is against torch fp32 (pipelines: against the same pipeline with an fp32 "
-            "encoder). Building the int8 file (export, fusion, quantisation; once per machine, cached in "
+            "encoder); texts/s is the best of two runs per path, the paths alternated. Building the int8 file (export, fusion, quantisation; once per machine, cached in "
             f"`VOCNLP_HOME/onnx-int8`, 118 MB): {build_s:.1f} s, peak RSS {build_rss:,.0f} MB.\n\n")
     body += md_table(["path", "texts/s", "vs fp32", "cosine to fp32", "peak RSS MB"], rows)
     with mp.get_context("spawn").Pool(1) as pool:
