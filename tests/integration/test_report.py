@@ -157,7 +157,7 @@ def real_report(request: pytest.FixtureRequest, shared_data: Path, tmp_path_fact
 
 
 def test_real_reports_read_right_for_their_kind(real_report, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from vocnlp.drivers.scores import UNITS
+    from vocnlp.drivers.scores import NAMES, UNITS
     from vocnlp.report.narrative import fmt_value
 
     name, res, out = real_report
@@ -165,7 +165,7 @@ def test_real_reports_read_right_for_their_kind(real_report, tmp_path: Path) -> 
     html = (out / "report.html").read_text(encoding="utf-8")
     assert f"impact in {UNITS[kind]}" in html and (kind == "nps" or "NPS points" not in html)
     lead = re.findall(r"<p class='lead'>(.*?)</p>", html)
-    assert 3 <= len(lead) <= 6 and lead[0].startswith(f"{kind.upper()} is {fmt_value(res.drivers.score.value, kind)}")
+    assert 3 <= len(lead) <= 6 and lead[0].startswith(f"{NAMES[kind]} is {fmt_value(res.drivers.score.value, kind)}")
     # every theme named with an impact in the narrative carries the table's numbers
     table = res.drivers.table.set_index("theme")
     import html as html_lib

@@ -72,7 +72,8 @@ def test_narrative_numbers_agree_with_the_table() -> None:
     rep = analyze_drivers(df, score_col="review_score", kind="stars", date_col="date", n_boot=300, n_perm=300)
     sentences = narrative(rep, date_col="date", n_alerts=7, freq="Q")
     text = " ".join(sentences)
-    assert sentences[0].startswith(f"STARS is {fmt_value(rep.score.value, 'stars')} (95% CI")
+    # "STARS is 7.62" read like a shout about stars; the report names the score as a reader would
+    assert sentences[0].startswith(f"Mean rating is {fmt_value(rep.score.value, 'stars')} (95% CI")
     assert "2026Q1 to 2026Q2" in sentences[0]
     fix = next(s for s in sentences if s.startswith("Fix first"))
     table = rep.table.set_index("theme")

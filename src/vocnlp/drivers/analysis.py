@@ -16,7 +16,7 @@ from ..errors import ConfigError, InputError
 from ..frames import require_columns, to_pandas
 from .adjusted import logit_table, ols_table, shapley_r2
 from .impact import TABLE_COLUMNS, bh_qvalues, theme_matrix, theme_table
-from .scores import KINDS, ScoreSummary, resolve_kind, score_values, summarize
+from .scores import KINDS, NAMES, ScoreSummary, resolve_kind, score_values, summarize
 
 if TYPE_CHECKING:
     import numpy as np
@@ -120,7 +120,7 @@ class DriverReport:
 
     def to_html(self, path: str | None = None) -> str:
         """A small self-contained HTML page: the score and the driver table (the full report is vocnlp.report)."""
-        title = f"{self.kind.upper()} drivers"
+        title = f"{NAMES.get(self.kind, self.kind)} drivers"
         fmt = self.table.copy()
         for c in fmt.columns:
             if fmt[c].dtype.kind == "f":

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "KINDS",
+    "NAMES",
     "UNITS",
     "ScoreSummary",
     "score_values",
@@ -49,6 +50,14 @@ KINDS: dict[str, tuple[tuple[float, float] | None, str]] = {
     "ces": ((1, 7), "Customer Effort Score: mean of a 1-7 answer"),
     "stars": ((1, 10), "star rating (1-5 or 1-10): the mean"),
     "mean": (None, "mean of any numeric score"),
+}
+#: how a reader names each kind's score ("NPS is 12.3", "Mean rating is 7.62")
+NAMES = {
+    "nps": "NPS",
+    "csat": "CSAT",
+    "ces": "CES",
+    "stars": "Mean rating",
+    "mean": "Mean score",
 }
 #: the units impacts, gaps and CIs are in, per kind
 UNITS = {
@@ -77,7 +86,8 @@ class ScoreSummary:
     detractors: int | None = None
 
     def __str__(self) -> str:
-        return f"{self.kind.upper()} {self.value:.1f} (95% CI {self.ci_low:.1f} to {self.ci_high:.1f}, n={self.n})"
+        name = NAMES.get(self.kind, self.kind)
+        return f"{name} {self.value:.1f} (95% CI {self.ci_low:.1f} to {self.ci_high:.1f}, n={self.n})"
 
 
 def score_values(scores: Sequence[Any], kind: str = "nps") -> tuple[np.ndarray, np.ndarray]:

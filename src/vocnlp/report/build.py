@@ -139,7 +139,7 @@ def build(
     sentiment by language, trends, the comments to act on now."""
     from .._dates import parse_dates
     from ..drivers.alerts import alerts
-    from ..drivers.scores import UNITS
+    from ..drivers.scores import KINDS, UNITS
     from .narrative import narrative
 
     kind = drivers.kind
@@ -160,8 +160,8 @@ def build(
     parts = [
         "<section><h2>What to fix first</h2>"
         + "".join(f"<p class='lead'>{html.escape(x)}</p>" for x in sentences)
-        + f"<p class='muted'>Score kind: {html.escape(kind)} ({html.escape(unit)}); impacts are in these units.</p>"
-        + "</section>"
+        + f"<p class='muted'>Score: {html.escape(KINDS[kind][1] if kind in KINDS else kind)}; impacts are in "
+        f"{html.escape(unit)}.</p>" + "</section>"
     ]
     raw = out[score_col] if score_col in out.columns else None
     parts.append(f"<section><h2>Score</h2>{_fig_html(figures.score_overview(drivers.score, raw), True)}</section>")

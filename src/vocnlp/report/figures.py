@@ -81,10 +81,12 @@ def score_overview(score: Any, raw: Any = None) -> Any:
         else:
             fig.add_histogram(x=x, nbinsx=30, marker_color=NEU, name="scores")
             fig.update_layout(xaxis_title="score", yaxis_title="respondents", height=300)
+    from ..drivers.scores import NAMES
+
     digits = 1 if kind in ("nps", "csat") else 2
     unit = " % satisfied (4-5)" if kind == "csat" else ""
     title = (
-        f"{kind.upper()} {score.value:.{digits}f}{unit} (95% CI {score.ci_low:.{digits}f} to "
+        f"{NAMES.get(kind, kind)} {score.value:.{digits}f}{unit} (95% CI {score.ci_low:.{digits}f} to "
         f"{score.ci_high:.{digits}f}; n = {score.n:,})"
     )
     fig.update_layout(title=title, margin={"l": 40, "r": 20, "t": 60, "b": 40}, showlegend=kind == "nps")

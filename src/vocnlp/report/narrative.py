@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any
 
-from ..drivers.scores import UNITS
+from ..drivers.scores import NAMES, UNITS
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -84,7 +84,7 @@ def narrative(
     kind, s = rep.kind, rep.score
     unit = UNITS.get(kind, "score units")
     first = (
-        f"{kind.upper()} is {fmt_value(s.value, kind)} (95% CI {fmt_value(s.ci_low, kind)} to "
+        f"{NAMES.get(kind, kind)} is {fmt_value(s.value, kind)} (95% CI {fmt_value(s.ci_low, kind)} to "
         f"{fmt_value(s.ci_high, kind)}) from {s.n:,} respondents"
     )
     change = _period_change(rep, date_col, freq)
