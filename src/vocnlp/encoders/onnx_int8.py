@@ -12,9 +12,10 @@ tests hold it to 0.99 or better). The same texts in the same order always give t
 
 Measured on real multilingual comments (benchmarks/RESULTS.md, "Encoder on CPUs without bf16", a 2-core
 AVX2 CPU): cosine to float32 0.9956 mean, 0.982 min (torch's per-tensor dynamic int8: 0.981 / 0.951, not
-enough); 1.55x the float32 torch encoder and 1.45x for the whole pipeline; 786 MB resident against 1,230.
-The price: the sentiment head gives another label to 3-15% of comments (those near a boundary; macro-F1
--0.027 to +0.016 per set). Building the file takes ~30 s and ~5.6 GB of memory, once.
+enough); 1.53x the float32 torch encoder and 1.44x for the whole pipeline (at most ~1.7x there: without
+VNNI, int8 products are ~1.9x float32 ones); 796 MB resident against 1,010. The price: the sentiment
+head gives another label to 3-15% of comments (those near a boundary; macro-F1 -0.027 to +0.016 per set).
+Building the file takes ~30 s and ~5.6 GB of memory, once.
 ``RuntimeConfig(dtype="int8")`` asks for it (``pip install 'vocnlp[int8]'``); ``auto`` does not pick it,
 for that price and because a comment's vector would depend on what it was run with.
 
