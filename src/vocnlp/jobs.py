@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 
 from ._version import __version__
-from .errors import InputError, OutputError
+from .errors import ConfigError, InputError, OutputError
 from .frames import require_columns
 
 if TYPE_CHECKING:
@@ -380,6 +380,7 @@ def _tag_locked(
         if manifest.chunks and not incremental:  # resumed chunks and new ones must come from one encoder
             check_encoder(manifest.data.get("encoder"), now, what="this job's finished chunks")
         manifest.data["encoder"] = now
+    _check_comment_vectors(nlp, manifest, resumed=bool(manifest.chunks) and not incremental)
     prior = _job_prior(nlp, manifest, paths, text_col=text_col)
     _remove_orphans(folder, manifest.chunks)
     store = _SeenStore(folder)
@@ -409,6 +410,23 @@ def _tag_locked(
     run.summary.flagged = dict(run.flagged)
     logger.info("job done: %s", run.summary)
     return run.summary
+
+
+def _check_comment_vectors(nlp: Pipeline, manifest: _Manifest, *, resumed: bool) -> None:
+    """Finished chunks and resumed ones must give multi-clause comments their vectors the same way
+    (``comment_vectors``): the manifest records the job's mode; a resumed job with another is refused.
+    Manifests written before the mode was recorded are not checked (their mode is not known)."""
+    mode = getattr(nlp, "comment_vectors", None)
+    if mode is None:
+        return
+    kept = manifest.data.get("comment_vectors")
+    if resumed and kept is not None and kept != mode:
+        raise ConfigError(
+            f"this job's finished chunks were made with comment_vectors={kept!r}, this pipeline uses {mode!r}: "
+            f"resume with Pipeline.default(comment_vectors={kept!r}) (vocnlp tag --comment-vectors {kept}), "
+            "or tag into a new folder"
+        )
+    manifest.data["comment_vectors"] = mode
 
 
 def _job_prior(

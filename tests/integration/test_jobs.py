@@ -271,6 +271,25 @@ def test_resume_with_another_encoder_is_refused(nlp: Pipeline, small: Path, tmp_
         jobs.tag(small, out=out, text_col="comment", id_col="id", resume=True, pipeline=nlp)
 
 
+def test_resume_with_another_comment_vector_mode_is_refused(nlp: Pipeline, small: Path, tmp_path: Path) -> None:
+    """The default comment_vectors changed ("whole" -> "auto"): a job's finished chunks and resumed ones must
+    give long comments their vectors one way, so the manifest records the mode and a mismatch is refused."""
+    out = tmp_path / "out"
+    jobs.tag(small, out=out, text_col="comment", id_col="id", chunk_rows=20, pipeline=nlp)
+    assert json.loads((out / jobs.MANIFEST).read_text())["comment_vectors"] == nlp.comment_vectors == "auto"
+    _interrupt(out, keep=1)
+    manifest = json.loads((out / jobs.MANIFEST).read_text())
+    manifest["comment_vectors"] = "whole"
+    (out / jobs.MANIFEST).write_text(json.dumps(manifest))
+    with pytest.raises(vocnlp.ConfigError, match="comment_vectors='whole'"):
+        jobs.tag(small, out=out, text_col="comment", id_col="id", resume=True, pipeline=nlp)
+    del manifest["comment_vectors"]  # a manifest from before the mode was recorded: not checked
+    (out / jobs.MANIFEST).write_text(json.dumps(manifest))
+    summary = jobs.tag(small, out=out, text_col="comment", id_col="id", resume=True, pipeline=nlp)
+    assert summary.skipped_resumed > 0
+    assert json.loads((out / jobs.MANIFEST).read_text())["comment_vectors"] == "auto"
+
+
 def test_a_job_estimates_its_language_prior_once_and_keeps_it(shared_data: Path, tmp_path: Path) -> None:
     # issue 19 item 3: one prior per job (in the manifest), not per chunk, so chunk size and resuming do not
     # change a short comment's language
