@@ -33,7 +33,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-from _common import ROOT, SHARED_DATA, md_table, write_section  # noqa: E402
+from _common import ROOT, SHARED_DATA, md_table, write_section
 
 CACHE = ROOT / "benchmarks" / ".cache"
 SETS = {
@@ -217,8 +217,6 @@ def evaluate(key: str, params: dict | None = None, baselines: bool = True) -> tu
     import numpy as np
     from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
 
-    import vocnlp
-    from vocnlp.words import content_words
 
     out, gold = tagged(key)
     name = SETS[key][0]
@@ -237,8 +235,6 @@ def evaluate(key: str, params: dict | None = None, baselines: bool = True) -> tu
     rows: list[list[object]] = []
     base = bertopic_runs(texts, emb) if baselines else {}
     params = params or {}
-    rng = np.random.default_rng(1)
-    n = len(out)
     for bname, r in base.items():
         topics = r["topics"]
         sizes = np.bincount(topics[topics >= 0]) if (topics >= 0).any() else np.array([0])
@@ -247,6 +243,29 @@ def evaluate(key: str, params: dict | None = None, baselines: bool = True) -> tu
                      f"{np.mean(topics < 0):.1%}", nmi, ari, f"{coverage_words(texts, topics, r['words']):.2f}", "-",
                      "-", f"{r['refit']:.3f}" if "refit" in r else "-",
                      f"{r['found_again']:.0%}" if "found_again" in r else "-", f"{r['seconds']:.1f}"])
+    variants = [("vocnlp ThemeModel", params)]
+    if "discovery" not in params:  # side by side with the way themes were found before 2026-12-04
+        variants.append(('vocnlp ThemeModel, discovery="clusters"', {**params, "discovery": "clusters"}))
+    lines = []
+    for mname, mparams in variants:
+        row, top = theme_model_row(out, name, mname, mparams, agree, rng_seed=1)
+        rows.append(row)
+        lines.extend(top)
+    for bname, r in base.items():
+        lines.append(f"  {bname}: " + "; ".join(r["labels"][:15]))
+    return rows, lines
+
+
+def theme_model_row(out, name: str, mname: str, params: dict, agree, rng_seed: int):  # type: ignore[no-untyped-def]
+    import numpy as np
+    from sklearn.metrics import adjusted_rand_score
+
+    import vocnlp
+    from vocnlp.words import content_words
+
+    rng = np.random.default_rng(rng_seed)
+    n = len(out)
+    live = out["embedding"].notna().to_numpy()
     t0 = time.perf_counter()
     tm = vocnlp.ThemeModel(seed=0, **params).fit(out, text_col="text")
     secs = time.perf_counter() - t0
@@ -268,20 +287,18 @@ def evaluate(key: str, params: dict | None = None, baselines: bool = True) -> tu
     langs = [lang for cl, lang in zip(out["clauses"], out["language"]) if isinstance(cl, list) for _ in cl]
     junk = np.mean([len(content_words(c, lang)) < 3 for c, lang in zip(clauses, langs)])
     nmi, ari = agree(main[live])
-    rows.append([name, "vocnlp ThemeModel", st["themes"],
-                 f"{st['largest_theme_share']:.1%} / {st['largest_theme_clause_share']:.1%}",
-                 f"{st['comments_unassigned']:.1%}", nmi, ari, f"{st.get('label_coverage', float('nan')):.2f}",
-                 st.get("mixed_themes", "-"), f"{junk:.1%}", f"{refit:.3f} / {refit_clauses:.3f}", f"{again:.0%}",
-                 f"{secs:.1f}"])
+    row = [name, mname + f" ({st.get('discovery', '-')})", st["themes"],
+           f"{st['largest_theme_share']:.1%} / {st['largest_theme_clause_share']:.1%}",
+           f"{st['comments_unassigned']:.1%}", nmi, ari, f"{st.get('label_coverage', float('nan')):.2f}",
+           st.get("mixed_themes", "-"), f"{junk:.1%}", f"{refit:.3f} / {refit_clauses:.3f}", f"{again:.0%}",
+           f"{secs:.1f}"]
     t = tm.themes_.sort_values("size", ascending=False).head(15)
     labels = [f"{lab} ({s})" for lab, s in zip(t["label"], t["size"])]
     parents = tm.themes_.get("parent_label")
-    lines = [f"**{name}** ThemeModel: " + "; ".join(labels)]
+    top = [f"**{name}** {mname}: " + "; ".join(labels)]
     if parents is not None:
-        lines.append("  parents: " + "; ".join(sorted(set(parents.dropna()))[:15]))
-    for bname, r in base.items():
-        lines.append(f"  {bname}: " + "; ".join(r["labels"][:15]))
-    return rows, lines
+        top.append("  parents: " + "; ".join(sorted(set(parents.dropna()))[:15]))
+    return row, top
 
 
 NOTES = """

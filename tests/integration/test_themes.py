@@ -59,7 +59,9 @@ def test_nps_verbatims_targets(nps_tm: vocnlp.ThemeModel, nps_out: pd.DataFrame)
     cols = {"theme_id", "label", "size", "share", "top_terms", "terms_by_language", "examples", "parent_id",
             "negative", "neutral", "positive", "mean_sentiment"}
     assert cols <= set(nps_tm.themes_.columns)
-    assert nps_tm.fit_stats_["cohesion"] >= nps_tm.fit_stats_["cohesion_before_reassignment"] - 0.05
+    # joining the clauses that hold no anchor phrase loosens themes a little (0.52 -> 0.46 mean similarity to
+    # the centre); density clusters (discovery="clusters") lose 0.03 when their outliers join
+    assert nps_tm.fit_stats_["cohesion"] >= nps_tm.fit_stats_["cohesion_before_reassignment"] - 0.08
     assert all(isinstance(t, list) for t in tagged["themes"].dropna())
     # labels are short phrases found in the theme's own clauses (issue 15), with their coverage reported
     clauses = " | ".join(nps_tm._fit_data.units.texts).lower()
@@ -68,10 +70,25 @@ def test_nps_verbatims_targets(nps_tm: vocnlp.ThemeModel, nps_out: pd.DataFrame)
     # (a mixed theme, which no one phrase speaks for, is named by two: "choice / communication")
     parts = [lab.split(" / ") for lab in phrased["label"]]
     assert all(len(p) <= 2 and all(x in clauses and 1 <= len(x.split()) <= 5 for x in p) for p in parts)
-    assert 0 < nps_tm.fit_stats_["label_coverage"] <= 1
+    assert 0.5 <= nps_tm.fit_stats_["label_coverage"] <= 1  # 0.57 anchored, 0.46 with discovery="clusters"
+    assert nps_tm.fit_stats_["discovery"] == "phrases"  # one language, repeated phrasing: anchored themes
     # a word alone labels a theme only when it names something: these verbs were labels before
     assert not {"think", "said", "happened", "read"} & set(nps_tm.themes_["label"])
     assert 0 <= nps_tm.fit_stats_["mixed_themes"] < nps_tm.n_themes
+
+
+def test_refit_on_overlapping_samples_finds_the_same_themes(nps_tm: vocnlp.ThemeModel, nps_out: pd.DataFrame) -> None:
+    # issue 15 item 5: fits on two overlapping 90% samples assign all comments alike. Anchored themes: 0.81
+    # adjusted Rand (benchmarks/RESULTS.md); UMAP + HDBSCAN (discovery="clusters"): 0.71, which this fails
+    from sklearn.metrics import adjusted_rand_score
+
+    rng = np.random.default_rng(1)
+    runs = []
+    for _ in range(2):
+        pick = np.sort(rng.choice(len(nps_out), int(0.9 * len(nps_out)), replace=False))
+        tm = vocnlp.ThemeModel(seed=0).fit(nps_out.iloc[pick], text_col="text")
+        runs.append(tm.transform(nps_out, text_col="text")["theme_id"].fillna(-1).astype(int))
+    assert adjusted_rand_score(*runs) >= 0.75
 
 
 def test_transform_does_not_change_the_model(nps_tm: vocnlp.ThemeModel, nps_out: pd.DataFrame) -> None:
@@ -109,6 +126,8 @@ def test_sample_data_targets(sample_tm: vocnlp.ThemeModel, sample_out: pd.DataFr
     # unassigned by design, and its share sat at exactly 10.0% until fixing one comment's clauses (a German
     # "leider" cut that the offset bug had missed) moved it to 11.3%
     tagged = _targets(sample_tm, sample_out, "comment", max_unassigned=0.12)
+    # 15 languages, little repeated phrasing: "auto" clusters (anchored, 73% of the comments stayed unassigned)
+    assert sample_tm.fit_stats_["discovery"] == "clusters"
     # sentiment mix comes from the clauses the pipeline scored
     assert sample_tm.themes_[["negative", "neutral", "positive"]].sum(axis=1).round(3).eq(1).all()
     assert len(tagged) == len(sample_out)

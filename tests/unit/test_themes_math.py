@@ -345,3 +345,44 @@ def test_a_mixed_theme_is_named_by_two_candidates_that_cover_it_between_them() -
     assert _mixed_pair(hits[:1], dist[:1], pv[:1, :1], phrases[:1], "en") is None  # nothing to pair with
     # coverage is counted in comments: a comment is covered when one of its clauses is
     assert _row_share(np.array([True, False, False, False]), np.array([7, 7, 8, 9])) == 1 / 3
+
+
+def _anchor_corpus(rng: np.random.Generator) -> tuple[np.ndarray, list[str]]:
+    """Three subjects in 2-d-ish unit vectors: two phrasings of one (late parcel / parcel late), one other, noise."""
+    def around(v: list[float], n: int) -> np.ndarray:
+        x = np.array(v, dtype=float) + rng.normal(0, 0.05, (n, 3))
+        return x / np.linalg.norm(x, axis=1, keepdims=True)
+
+    texts = (["my parcel arrived late again"] * 20 + ["late parcel once more"] * 12 + ["rude staff at the desk"] * 20
+             + [f"something else entirely {w}" for w in ("alpha", "beta", "gamma", "delta", "omega", "sigma")] * 8)
+    z = np.vstack([around([1, 0, 0], 32), around([0, 1, 0], 20), rng.normal(0, 1, (48, 3))])
+    return z / np.linalg.norm(z, axis=1, keepdims=True), texts
+
+
+def test_anchors_one_theme_per_subject_and_none_for_general_phrases() -> None:
+    from vocnlp.themes.anchors import anchor_themes
+
+    z, texts = _anchor_corpus(np.random.default_rng(0))
+    found = anchor_themes(z, texts, ["en"] * len(texts), min_size=10, separation=0.65, max_share=0.5)
+    lab = found.labels
+    # "late parcel" and "parcel arrived late" are used alike: one theme, not two
+    assert len(set(lab[:32].tolist())) == 1 and lab[0] >= 0
+    assert len(set(lab[32:52].tolist())) == 1 and lab[32] not in (-1, lab[0])
+    # "something else entirely" is in 48% of the clauses: over max_share, too general to anchor a theme
+    general = anchor_themes(z, texts, ["en"] * len(texts), min_size=10, separation=0.65, max_share=0.4)
+    assert general.labels[0] >= 0 and not {"something", "entirely", "something else entirely"} & set(general.phrases)
+    # separation 1.0: phrasings are never folded together, so the first subject may take two anchors
+    apart = anchor_themes(z, texts, ["en"] * len(texts), min_size=10, separation=1.0, max_share=0.5)
+    assert len(apart.phrases) >= len(found.phrases)
+
+
+def test_anchors_are_deterministic_and_drop_themes_left_too_small() -> None:
+    from vocnlp.themes.anchors import anchor_themes
+
+    z, texts = _anchor_corpus(np.random.default_rng(1))
+    a = anchor_themes(z, texts, ["en"] * len(texts), min_size=10, separation=0.65, max_share=0.5)
+    b = anchor_themes(z, texts, ["en"] * len(texts), min_size=10, separation=0.65, max_share=0.5)
+    assert a.labels.tolist() == b.labels.tolist() and a.phrases == b.phrases
+    big = anchor_themes(z, texts, ["en"] * len(texts), min_size=70, separation=0.65, max_share=0.5)
+    # "parcel" (32 clauses) passes the gain (0.3 x 70) but not the size kept (0.5 x 70): no theme at all
+    assert (big.labels == -1).all() and big.phrases == []

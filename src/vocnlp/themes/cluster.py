@@ -1,4 +1,5 @@
-"""The clustering behind ThemeModel.fit: BERTopic (UMAP + HDBSCAN) on centred embeddings, then repairs.
+"""The clustering behind ThemeModel.fit: themes from anchor phrases (:mod:`.anchors`, the default) or
+BERTopic (UMAP + HDBSCAN, ``discovery="clusters"``) on centred embeddings, then repairs.
 
 What BERTopic's defaults do badly on survey comments, and what this module does about each:
 - e5 embeddings are anisotropic (unrelated comments have cosine ~0.7): embeddings are centred on the
@@ -36,6 +37,7 @@ __all__ = [
     "discover",
     "knn",
     "language_basis",
+    "manual_bertopic",
     "merge_close",
     "nearest",
     "reassign",
@@ -85,8 +87,6 @@ def discover(
     bertopic = import_bertopic()
     umap = import_optional("umap")
     hdbscan = import_optional("hdbscan")
-    from bertopic.vectorizers import ClassTfidfTransformer
-    from sklearn.feature_extraction.text import CountVectorizer
 
     from ._jit import cache_umap_kernels
 
@@ -111,7 +111,35 @@ def discover(
         cluster_selection_method="leaf",
         prediction_data=False,
     )
-    model = bertopic.BERTopic(
+    model = _bertopic(bertopic, reducer, clusterer, top_n_words)
+    docs = [t if t.strip() else "_" for t in tokens]
+    with (
+        warnings.catch_warnings()
+    ):  # UMAP warns that precomputed neighbours cannot transform new data: we never ask it to
+        warnings.filterwarnings("ignore", message=r"precomputed_knn\[2\]", category=UserWarning)
+        labels, _ = model.fit_transform(docs, embeddings=z)
+    return model, np.asarray(labels, dtype=np.int64)
+
+
+def manual_bertopic(z: np.ndarray, tokens: list[str], labels: np.ndarray, *, top_n_words: int = 10) -> Any:
+    """A BERTopic model of themes found elsewhere (BERTopic's "manual topic modeling": no reduction, no
+    clustering, ``labels`` as given, -1 = outlier), so ``ThemeModel.bertopic_`` and its tools still work."""
+    from .._lazy import import_bertopic
+
+    bertopic = import_bertopic()
+    from bertopic.cluster import BaseCluster
+    from bertopic.dimensionality import BaseDimensionalityReduction
+
+    model = _bertopic(bertopic, BaseDimensionalityReduction(), BaseCluster(), top_n_words)
+    model.fit([t if t.strip() else "_" for t in tokens], embeddings=z, y=[int(v) for v in labels])
+    return model
+
+
+def _bertopic(bertopic: Any, reducer: Any, clusterer: Any, top_n_words: int) -> Any:
+    from bertopic.vectorizers import ClassTfidfTransformer
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    return bertopic.BERTopic(
         umap_model=reducer,
         hdbscan_model=clusterer,
         vectorizer_model=CountVectorizer(token_pattern=r"\S+", lowercase=False, ngram_range=(1, 2)),
@@ -120,13 +148,6 @@ def discover(
         calculate_probabilities=False,
         verbose=False,
     )
-    docs = [t if t.strip() else "_" for t in tokens]
-    with (
-        warnings.catch_warnings()
-    ):  # UMAP warns that precomputed neighbours cannot transform new data: we never ask it to
-        warnings.filterwarnings("ignore", message=r"precomputed_knn\[2\]", category=UserWarning)
-        labels, _ = model.fit_transform(docs, embeddings=z)
-    return model, np.asarray(labels, dtype=np.int64)
 
 
 def knn(z: np.ndarray, k: int, *, block: int = 2048) -> tuple[np.ndarray, np.ndarray]:

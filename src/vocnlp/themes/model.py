@@ -2,8 +2,9 @@
 
 ``fit`` runs in three steps: **prepare** (clauses with two or more content words, a language-stratified
 sample above ``max_fit_units``, centred embeddings with the language directions removed, redaction,
-keyword tokens), **cluster** (see :mod:`vocnlp.themes.cluster`: BERTopic, splits of over-large themes,
-outliers joined to their nearest theme, centroid refinement, near-duplicate themes merged) and
+keyword tokens), **cluster** (themes anchored on frequent, one-sense phrases, :mod:`vocnlp.themes.anchors`,
+or with ``discovery="clusters"`` BERTopic's UMAP + HDBSCAN with outliers joined, centroid refinement and
+near-duplicates merged, :mod:`vocnlp.themes.cluster`; over-large themes are split) and
 **describe** (phrase labels in each theme's language, keywords, examples, sentiment mix and a parent
 level grouping related themes). The result is a :class:`~vocnlp.themes.state.ThemeState`: a
 :class:`~vocnlp.themes.state.Theme` record per id. ``transform`` assigns each clause to the most similar
@@ -29,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 from ..encoders.identity import check_encoder
 from ..errors import ConfigError, InputError, NotFittedError
 from ..frames import require_columns
-from . import cluster, edits
+from . import anchors, cluster, edits
 from .describe import describe_themes, parent_groups, parent_labels, restated_pairs
 from .labels import MIXED_COVERAGE
 from .state import UNASSIGNED, UNASSIGNED_LABEL, ThemeState
@@ -42,12 +43,27 @@ if TYPE_CHECKING:
 
     from .state import Theme
 
-__all__ = ["MIN_FIT_WORDS", "UNASSIGNED", "UNASSIGNED_LABEL", "ThemeModel"]
+__all__ = ["DISCOVERY", "MIN_FIT_WORDS", "OUTLIER_QUANTILE", "UNASSIGNED", "UNASSIGNED_LABEL", "ThemeModel"]
 
 logger = logging.getLogger(__name__)
 #: clauses with fewer content words ("de alguns dias.", "Yes it was") never form themes of their own
 MIN_FIT_WORDS = 2
+#: how themes are found: from anchor phrases (:mod:`.anchors`), by UMAP + HDBSCAN through BERTopic, or
+#: ``"auto"``: anchors where one language holds :data:`AUTO_ONE_LANGUAGE` of the clauses and the anchored
+#: themes take in :data:`AUTO_MIN_ASSIGNED` of them, else clusters
+DISCOVERY = ("auto", "phrases", "clusters")
+#: anchors are phrases of one language; where over 5% of the clauses are in others, density clusters of the
+#: language-centred vectors keep one taxonomy across languages (parallel translations in a corpus 88% English:
+#: 0.92 in one theme clustered, 0.73 anchored)
+AUTO_ONE_LANGUAGE = 0.95
+#: a corpus with little repeated phrasing (453 short comments in 15 languages: 3 anchored themes, 73% of the
+#: comments unassigned) is clustered instead
+AUTO_MIN_ASSIGNED = 0.75
+#: ``outlier_quantile=None``: per discovery. Anchored themes take their centres from clauses that hold
+#: the anchor phrase, whose similarities to the centre spread wider than a density cluster's members do
+OUTLIER_QUANTILE = {"phrases": 0.01, "clusters": 0.05}
 _PARAMS = (
+    "discovery",
     "min_theme_size",
     "max_theme_share",
     "outlier_quantile",
@@ -115,10 +131,16 @@ class ThemeModel:
     """Themes of customer comments (scikit-learn style: ``fit`` returns self, state in ``*_`` attributes).
 
     Args:
+        discovery: ``"phrases"``: each theme grows from a phrase the customers wrote, frequent and used for
+            one thing (:mod:`vocnlp.themes.anchors`), which refits reproduce; ``"clusters"``: UMAP + HDBSCAN
+            through BERTopic (the only way before 2026-12-04); ``"auto"`` (default): phrases where one
+            language holds 95% of the clauses and its anchored themes take in 75% of them, else clusters.
+            ``fit_stats_["discovery"]`` says which ran.
         min_theme_size: smallest theme, in clauses; ``"auto"`` grows with the corpus (n/150, 10..200).
         max_theme_share: a theme holding more of the clauses than this is split.
         outlier_quantile: outliers join their nearest theme when at least as similar as this quantile of
-            the theme members' own similarities; lower keeps fewer unassigned.
+            the theme members' own similarities; lower keeps fewer unassigned. None: 0.01 with
+            phrases, 0.05 with clusters (:data:`OUTLIER_QUANTILE`).
         seed: seeds UMAP and k-means; the same data and seed give the same themes.
         seed_themes: known themes, ``{name: [seed phrases]}``; discovered themes that match one join it
             (ids 0, 1, ... in the order given) and the rest stay new themes.
@@ -130,7 +152,9 @@ class ThemeModel:
             directions measured on vocnlp's multilingual set, 15 languages), ``"corpus"`` (this corpus's
             language means; languages with 30+ clauses) or None.
         merge_similarity: two themes whose centres are at least this similar (centred cosine) say the
-            same thing and are merged (one problem, one theme); None keeps them apart.
+            same thing and are merged (one problem, one theme); None keeps them apart. With phrases
+            it applies to the anchors: a phrase used this similarly to an anchor
+            never anchors a theme of its own.
         parent_similarity: themes whose centres are this similar on average share a parent theme.
         backend, encoder_model: encoder for frames that do not carry the Pipeline's embeddings (and for
             label phrases); it must be the Pipeline's encoder.
@@ -142,13 +166,15 @@ class ThemeModel:
     _bertopic: Any = None
     _bertopic_path: Path | None = None
     _seed_names: dict[int, str] = {}  # noqa: RUF012 - replaced per instance by fit, never mutated
+    _discovery: str = "clusters"  # what the last fit ran ("phrases" or "clusters")
 
     def __init__(
         self,
         *,
+        discovery: str = "auto",
         min_theme_size: int | str = "auto",
         max_theme_share: float = 0.15,
-        outlier_quantile: float = 0.05,
+        outlier_quantile: float | None = None,
         seed: int = 0,
         seed_themes: Mapping[str, Sequence[str]] | None = None,
         seed_similarity: float = 0.35,
@@ -165,6 +191,7 @@ class ThemeModel:
     ) -> None:
         # stored as passed (scikit-learn's contract: clone() rebuilds the model from get_params())
         self.redact = redact
+        self.discovery = discovery
         self.min_theme_size = min_theme_size
         self.max_theme_share = max_theme_share
         self.outlier_quantile = outlier_quantile
@@ -215,8 +242,10 @@ class ThemeModel:
             raise ConfigError(f"max_theme_share={self.max_theme_share!r} must be in (0, 1]")
         if self.language_centering not in ("reference", "corpus", None):
             raise ConfigError(f"language_centering={self.language_centering!r}: use 'reference', 'corpus' or None")
-        if not 0 <= self.outlier_quantile < 1:
-            raise ConfigError(f"outlier_quantile={self.outlier_quantile!r} must be in [0, 1)")
+        if self.discovery not in DISCOVERY:
+            raise ConfigError(f"discovery={self.discovery!r}: use one of {DISCOVERY}")
+        if self.outlier_quantile is not None and not 0 <= self.outlier_quantile < 1:
+            raise ConfigError(f"outlier_quantile={self.outlier_quantile!r} must be in [0, 1) or None")
         if self.merge_similarity is not None and not 0 < self.merge_similarity <= 1:
             raise ConfigError(f"merge_similarity={self.merge_similarity!r} must be in (0, 1] or None")
 
@@ -439,17 +468,28 @@ class ThemeModel:
         min_size = cluster.auto_min_size(len(uniq)) if self.min_theme_size == "auto" else int(self.min_theme_size)
         offset = len(seed_names)
         self._bertopic = None
+        self._discovery = "clusters" if self.discovery == "clusters" else "phrases"
         if len(uniq) >= max(2 * min_size, 10):
-            self._bertopic, found = cluster.discover(
-                z[uniq],
-                [tokens[i] for i in uniq],
-                min_size=min_size,
-                seed=self.seed,
-                n_neighbors=self.n_neighbors,
-                n_components=self.n_components,
-            )
+            found = None
+            if self._discovery == "phrases":
+                found = self._anchored(fit, uniq, min_size)
+                if found is not None:
+                    # a BERTopic model of these themes, for bertopic_ (c-TF-IDF, its plots) and save()
+                    self._bertopic = cluster.manual_bertopic(z[uniq], [tokens[i] for i in uniq], found)
+                else:
+                    self._discovery = "clusters"
+            if found is None:
+                self._bertopic, found = cluster.discover(
+                    z[uniq],
+                    [tokens[i] for i in uniq],
+                    min_size=min_size,
+                    seed=self.seed,
+                    n_neighbors=self.n_neighbors,
+                    n_components=self.n_components,
+                )
             by_key = {keys[u]: (f + offset if f >= 0 else UNASSIGNED) for u, f in zip(uniq, found.tolist())}
             labels = np.array([by_key.get(key, UNASSIGNED) for key in keys], dtype=np.int64)
+        anchored = self._discovery == "phrases"
         if self.seed_themes:
             labels = self._seed(z, labels, tokens)
         labels = cluster.split_large(z, labels, max_share=self.max_theme_share, seed=self.seed)
@@ -458,26 +498,61 @@ class ThemeModel:
             raise InputError("no themes found: the comments are too few or too alike; lower min_theme_size")
         cents = cluster.centroids(z, labels, ids)
         before = {"clustered": float(np.mean(labels >= 0)), "cohesion": cluster.cohesion(z, labels, cents, ids)}
-        threshold = cluster.calibrate_threshold(z, labels, cents, ids, quantile=self.outlier_quantile)
-        labels = cluster.reassign(z, labels, cents, ids, threshold)
-        labels = cluster.refine(z, labels, threshold)
+        quantile = self.outlier_quantile if self.outlier_quantile is not None else OUTLIER_QUANTILE[self._discovery]
+        threshold = cluster.calibrate_threshold(z, labels, cents, ids, quantile=quantile)
         merged = 0
-        if self.merge_similarity is not None:
-            labels, merged = cluster.merge_close(
-                z,
-                labels,
-                threshold,
-                min_similarity=self.merge_similarity,
-                max_share=self.max_theme_share,
-                keep=set(range(offset)),
-            )
+        if not anchored:
+            # density clusters: outliers join, then k-means steps and merges settle the centres. Anchored
+            # themes keep the centres of their anchor clauses (k-means steps drift them: the refit ARI on
+            # the NPS verbatims fell from 0.79 to 0.55) and were kept apart by merge_similarity already
+            labels = cluster.reassign(z, labels, cents, ids, threshold)
+            labels = cluster.refine(z, labels, threshold)
+            if self.merge_similarity is not None:
+                labels, merged = cluster.merge_close(
+                    z,
+                    labels,
+                    threshold,
+                    min_similarity=self.merge_similarity,
+                    max_share=self.max_theme_share,
+                    keep=set(range(offset)),
+                )
         labels = self._order(z, labels, threshold, seed_names)
         return labels, {
             "clauses_clustered_before_reassignment": round(before["clustered"], 4),
             "cohesion_before_reassignment": round(before["cohesion"], 4),
             "cohesion": round(cluster.cohesion(z, labels, self._cents, self._ids), 4),
             "themes_merged": merged,
+            "discovery": self._discovery,
         }
+
+    def _anchored(self, fit: FitData, uniq: np.ndarray, min_size: int) -> np.ndarray | None:
+        """Anchored themes of the clauses ``uniq``; None where ``discovery="auto"`` should cluster instead."""
+        import numpy as np
+
+        every = Counter(fit.units.language)  # short clauses too: they are assigned to these themes as well
+        if self.discovery == "auto" and every.most_common(1)[0][1] < AUTO_ONE_LANGUAGE * len(fit.units.language):
+            return None
+        langs = [fit.units.language[i] for i in uniq]
+        z = fit.z[uniq]
+        found = anchors.anchor_themes(
+            z,
+            [fit.units.texts[i] for i in uniq],
+            langs,
+            min_size=min_size,
+            separation=self.merge_similarity if self.merge_similarity is not None else 1.0,
+        ).labels
+        if self.discovery == "auto":
+            ids = sorted(set(found[found >= 0].tolist()))
+            if not ids:
+                return None
+            cents = cluster.centroids(z, found, ids)
+            quantile = self.outlier_quantile if self.outlier_quantile is not None else OUTLIER_QUANTILE["phrases"]
+            threshold = cluster.calibrate_threshold(z, found, cents, ids, quantile=quantile)
+            share = float(np.mean(cluster.nearest(z, cents, ids, threshold) >= 0))
+            logger.info("anchored themes take in %.1f%% of the clauses", 100 * share)
+            if share < AUTO_MIN_ASSIGNED:
+                return None
+        return found
 
     def _order(self, z: np.ndarray, labels: np.ndarray, threshold: float, seed_names: list[str]) -> np.ndarray:
         """Renumber themes (seed themes first, in the order given, then discovered themes by size), set the
@@ -503,7 +578,9 @@ class ThemeModel:
         and their clauses lean the same way (mean sentiment within 0.5): one problem, one theme. Themes are
         then described again. Returns the number of merges."""
         state = self.state_
-        if self.merge_similarity is None:
+        if self.merge_similarity is None or self._discovery == "phrases":
+            # anchored themes: phrases used alike never anchor two themes, and merging after the labels
+            # are chosen ties the themes to label choice (refit ARI on the NPS verbatims 0.81 -> 0.68)
             return 0
         labels = fit.labels.copy()
         seeded = set(self._seed_names)
