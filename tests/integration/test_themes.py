@@ -91,6 +91,13 @@ def test_refit_on_overlapping_samples_finds_the_same_themes(nps_tm: vocnlp.Theme
     assert adjusted_rand_score(*runs) >= 0.75
 
 
+def test_auto_discovery_clusters_when_languages_are_unknown(nps_out: pd.DataFrame) -> None:
+    # without the Pipeline's language column every clause is "und": the corpus may hold many languages,
+    # whose phrases would anchor separate themes, so "auto" clusters
+    tm = vocnlp.ThemeModel(seed=0).fit(nps_out.drop(columns=["language"]).head(800), text_col="text")
+    assert tm.fit_stats_["discovery"] == "clusters"
+
+
 def test_transform_does_not_change_the_model(nps_tm: vocnlp.ThemeModel, nps_out: pd.DataFrame) -> None:
     import json
 

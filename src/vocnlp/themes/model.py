@@ -133,7 +133,7 @@ class ThemeModel:
     Args:
         discovery: ``"phrases"``: each theme grows from a phrase the customers wrote, frequent and used for
             one thing (:mod:`vocnlp.themes.anchors`), which refits reproduce; ``"clusters"``: UMAP + HDBSCAN
-            through BERTopic (the only way before 2026-12-04); ``"auto"`` (default): phrases where one
+            through BERTopic (the only way before 2026-12-04); ``"auto"`` (default): phrases where one known
             language holds 95% of the clauses and its anchored themes take in 75% of them, else clusters.
             ``fit_stats_["discovery"]`` says which ran.
         min_theme_size: smallest theme, in clauses; ``"auto"`` grows with the corpus (n/150, 10..200).
@@ -529,8 +529,10 @@ class ThemeModel:
         """Anchored themes of the clauses ``uniq``; None where ``discovery="auto"`` should cluster instead."""
         import numpy as np
 
-        every = Counter(fit.units.language)  # short clauses too: they are assigned to these themes as well
-        if self.discovery == "auto" and every.most_common(1)[0][1] < AUTO_ONE_LANGUAGE * len(fit.units.language):
+        # short clauses count too: they are assigned to these themes as well. Languages unknown ("und": a
+        # frame without the Pipeline's language column) may be many: clustered
+        top, count = Counter(fit.units.language).most_common(1)[0]
+        if self.discovery == "auto" and (top == "und" or count < AUTO_ONE_LANGUAGE * len(fit.units.language)):
             return None
         langs = [fit.units.language[i] for i in uniq]
         z = fit.z[uniq]
