@@ -23,6 +23,7 @@ EXTRA_OF: dict[str, str] = {
     "polars": "polars",
     "rjieba": "cjk",
     "fugashi": "cjk",
+    "pythainlp": "cjk",
     "unidic_lite": "cjk",
     "bertopic": "themes",
     "umap": "themes",

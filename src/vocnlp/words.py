@@ -46,14 +46,19 @@ __all__ = [
 ]
 
 _MASK = re.compile(
-    r"https?://\S+|www\.\S+|\S+@\S+\.\w+|[@#][\w.]+|\b\d[\w.,:/%-]*",
+    # a mention or hashtag runs to a space or punctuation, not to the first non-"word" character: Thai
+    # vowel and tone marks are not \w, so "#ฮอนด้าที่รัก" was cut after "#ฮอนด" and "้าที่รัก" became a word;
+    # a number stops before Thai letters ("2-3ร้อย": the mask took "2-3ร" and left "้อย")
+    r"https?://\S+|www\.\S+|\S+@\S+\.\w+|[@#][^\s,!?;:()\[\]{}\"'<>]+|\b\d(?:(?![\u0e01-\u0e4e])[\w.,:/%-])*",
     re.UNICODE,
 )
 #: a word with its apostrophes ("wasn't", "customer's"), the unit stop words are checked on
 _APOSTROPHE_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*", re.UNICODE)
 #: what follows the apostrophe of a contraction ("i'd", "we'll", "wasn't")
 _CLITICS = frozenset({"d", "s", "m", "ll", "ve", "re", "t"})
-_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]+")
+# runs of a script written without spaces between words: Chinese / Japanese, and Thai letters with their
+# vowel and tone marks (Thai digits and symbols excluded)
+_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]+|[\u0e01-\u0e4e]+")
 # Hangul letters standing alone (ㅋㅋ laughing, ㅠㅠ crying, ㅡㅡ annoyed, ㅇㅈ): emoticons and chat
 # abbreviations, never a content word or a label
 _JAMO_ONLY = re.compile(r"[\u1100-\u11ff\u3130-\u318f]+")
@@ -442,6 +447,8 @@ class Token(NamedTuple):
 
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HAN = re.compile(r"[\u3400-\u9fff]")
+_THAI = re.compile(r"[\u0e01-\u0e4e]")
+_THAI_CONSONANT = re.compile(r"[\u0e01-\u0e2e]")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _JA_CONTENT = ("名詞", "動詞", "形容詞", "形状詞")
 _tagger_lock = threading.Lock()
@@ -455,6 +462,16 @@ def _jieba() -> Any:
         logger.info("rjieba is not installed (pip install 'vocnlp[cjk]'): Chinese falls back to character bigrams")
         return None
     return rjieba
+
+
+@lru_cache(maxsize=1)
+def _thai() -> Any:
+    try:
+        from pythainlp.tokenize import word_tokenize
+    except ImportError:
+        logger.info("pythainlp is not installed (pip install 'vocnlp[cjk]'): Thai has no theme words")
+        return None
+    return word_tokenize
 
 
 @lru_cache(maxsize=1)
@@ -574,16 +591,25 @@ def ko_has_noun(word: str) -> bool:
 
 
 def segment(run: str, lang: str | None) -> list[Token] | None:
-    """Words of one Chinese / Japanese run (no spaces), or None when no segmenter is installed.
+    """Words of one Chinese / Japanese / Thai run (no spaces), or None when no segmenter is installed.
 
     Japanese (``lang="ja"``, or kana in the run): MeCab with UniDic-lite, content = nouns, verbs,
-    adjectives and adjectival nouns. Otherwise jieba-rs, content = words with an ideograph that are not
-    stop words.
+    adjectives and adjectival nouns. Thai: PyThaiNLP's dictionary segmenter (newmm), content = words of
+    two or more letters that are not stop words. Otherwise jieba-rs, content = words with an ideograph
+    that are not stop words.
 
     Example:
         >>> [t.text for t in segment("服务员很热情", "zh")]                # doctest: +SKIP
         ['服务员', '很', '热情']
     """
+    if _THAI.match(run):
+        thai = _thai()
+        if thai is None:
+            return None
+        stops = stop_words("th")
+        words = thai(run, engine="newmm", keep_whitespace=False)
+        # a word needs a consonant: "ๆๆ" (the repetition mark, doubled) is not one
+        return [Token(w, len(w) >= 2 and w not in stops and _THAI_CONSONANT.search(w) is not None) for w in words]
     if lang == "ja" or _KANA.search(run):
         tagger = _mecab()
         if tagger is None:

@@ -37,6 +37,36 @@ def test_cjk_label_candidates_are_whole_words() -> None:
     assert "スタッフの対応" in ja and not any(c.endswith("美味しかっ") for c in ja)
 
 
+def test_thai_is_segmented_into_words_not_cut_at_its_vowel_marks(shared_data) -> None:  # type: ignore[no-untyped-def]
+    # before: Thai went through the space-separated word pattern, which stops at every vowel and tone mark,
+    # and the real Wisesight themes were labelled "อยากก", "เห", "มเต" (fragments, not words)
+    pytest.importorskip("pythainlp")
+    import pandas as pd
+
+    from vocnlp.themes.labels import candidates
+
+    assert content_words("อยากกินข้าวมันไก่ร้านนี้มาก บริการดีมาก", "th") == ["กิน", "ข้าวมันไก่", "ร้าน", "บริการ", "ดีมาก"]
+    texts = pd.read_csv(shared_data / "sentiment_wisesight_sentiment" / "data.csv")["text"].dropna().head(200)
+    checked = 0
+    for text in texts:
+        low = text.lower()
+        # every candidate is a run of whole words: it starts and ends where the segmenter puts a boundary
+        bounds = set()
+        for run in __import__("re").finditer(r"[\u0e01-\u0e4e]+", low):
+            words = segment(run.group(), "th")
+            assert words is not None
+            at = run.start()
+            for w in words:
+                bounds |= {at, at + len(w.text)}
+                at += len(w.text)
+        for c in candidates(text, "th"):
+            if __import__("re").fullmatch(r"[\u0e01-\u0e4e]+", c):
+                starts = [i for i in range(len(low)) if low.startswith(c, i)]
+                assert any(i in bounds and i + len(c) in bounds for i in starts), (c, text)
+                checked += 1
+    assert checked > 200
+
+
 def test_korean_words_lose_their_particles_not_their_endings() -> None:
     """NSMC reviews: 영화, 영화가, 영화는, 영화네요 were four themes' labels; 연기가 / 연기는 one word (연기)."""
     pytest.importorskip("kiwipiepy")
