@@ -503,8 +503,9 @@ class ThemeModel:
         merged = 0
         if not anchored:
             # density clusters: outliers join, then k-means steps and merges settle the centres. Anchored
-            # themes keep the centres of their anchor clauses (k-means steps drift them: the refit ARI on
-            # the NPS verbatims fell from 0.79 to 0.55) and were kept apart by merge_similarity already
+            # themes keep the centres of their anchor clauses (with these three steps the first prototype's
+            # refit ARI on the NPS verbatims was 0.61, without them 0.82) and were kept apart by
+            # merge_similarity already
             labels = cluster.reassign(z, labels, cents, ids, threshold)
             labels = cluster.refine(z, labels, threshold)
             if self.merge_similarity is not None:
