@@ -53,13 +53,15 @@ def run_analysis(
     n_boot: int = 2000,
     redact: bool = True,
     themes: ThemeModel | str | os.PathLike[str] | None = None,
+    theme_discovery: str = "auto",
     progress: bool | None = None,
 ) -> Analysis:
     """Tag, find themes, analyse drivers and write the files into ``out_dir``.
 
     ``themes``: a fitted ThemeModel or the folder of a saved one (``analysis/themes``, ``ThemeModel.save``):
     its taxonomy is applied as it is, so this period's drivers use last period's themes and ids. Without
-    it, themes are found in ``df``.
+    it, themes are found in ``df``, by ``theme_discovery`` (``ThemeModel(discovery=...)``: "auto",
+    "phrases" or "clusters").
 
     ``redact`` (default True): personal data is replaced by placeholders before the comments are embedded,
     so the tagged file, the themes and the report never hold it (see :mod:`vocnlp.pii`).
@@ -69,13 +71,16 @@ def run_analysis(
     """
     from .drivers import analyze_drivers
     from .drivers.scores import resolve_kind
-    from .errors import InputError
+    from .errors import ConfigError, InputError
     from .frames import require_columns
     from .io import check_writable, write_table
     from .pipeline import Pipeline
     from .report import build
     from .themes import ThemeModel
+    from .themes.model import DISCOVERY
 
+    if theme_discovery not in DISCOVERY:
+        raise ConfigError(f"theme_discovery={theme_discovery!r}: use one of {DISCOVERY}")
     require_columns(
         df.columns,
         {
@@ -117,7 +122,11 @@ def run_analysis(
     seconds["pipeline"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     stage(2, "applying the saved themes" if themes is not None else "finding themes")
-    tm = themes if themes is not None else ThemeModel(seed=seed).fit(out, text_col=text_col, progress=show)
+    tm = (
+        themes
+        if themes is not None
+        else ThemeModel(seed=seed, discovery=theme_discovery).fit(out, text_col=text_col, progress=show)
+    )
     out = tm.transform(out, text_col=text_col)
     seconds["themes"] = time.perf_counter() - t0
     out = out.drop(columns=["embedding", "clause_embeddings"])

@@ -33,6 +33,14 @@ class Precision(str, Enum):
     int8 = "int8"
 
 
+class Discovery(str, Enum):
+    """How ``--theme-discovery`` finds themes (see vocnlp.themes.model.DISCOVERY)."""
+
+    auto = "auto"
+    phrases = "phrases"
+    clusters = "clusters"
+
+
 class ScoreKind(str, Enum):
     """The score kinds of ``--kind`` (see vocnlp.drivers.scores.KINDS)."""
 
@@ -106,6 +114,12 @@ def analyze(
         "--themes",
         help="folder of a saved theme model (e.g. last run's OUT/themes): apply its themes instead of finding new ones",
     ),
+    theme_discovery: Discovery = typer.Option(
+        Discovery.auto,
+        case_sensitive=False,
+        help="phrases: themes grow from phrases the customers repeat; clusters: UMAP + HDBSCAN; auto: phrases "
+        "where one known language holds 95% of the clauses and they take in 75% of them",
+    ),
     redact: bool = typer.Option(
         True,
         help="replace personal data (e-mail, phone, card, IBAN, IP, URL, "
@@ -133,6 +147,7 @@ def analyze(
         device=device,
         seed=seed,
         redact=redact,
+        theme_discovery=theme_discovery.value,
         owners=owner_map,
         themes=themes,
     )

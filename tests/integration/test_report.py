@@ -211,3 +211,14 @@ def test_analyze_applies_a_saved_taxonomy(analysis_dir: Path, tmp_path: Path) ->
     assert set(tagged["theme"].dropna()) <= set(before["label"]) | {"unassigned"}
     bad = CliRunner().invoke(app, [*args, "--themes", str(tmp_path)])
     assert bad.exit_code != 0 and "Traceback" not in bad.output
+    # --theme-discovery reaches the theme fit (themes.json records it); a wrong value fails before any model
+    import json
+
+    doc = json.loads((analysis_dir / "themes" / "themes.json").read_text(encoding="utf-8"))
+    assert doc["params"]["discovery"] == "auto" and doc["fit_stats"]["discovery"] == "clusters"  # 15 languages
+    wrong = CliRunner().invoke(app, [*args, "--theme-discovery", "kmeans"])
+    assert wrong.exit_code != 0 and "Traceback" not in wrong.output and "kmeans" in wrong.output
+    from vocnlp.analyze import run_analysis
+
+    with pytest.raises(vocnlp.ConfigError, match="theme_discovery"):
+        run_analysis(sample, text_col="comment", score_col="nps", out_dir=tmp_path / "x", theme_discovery="kmeans")
