@@ -31,6 +31,7 @@ from typing import Any, NamedTuple
 logger = logging.getLogger(__name__)
 
 __all__ = [
+    "UNSPACED_RUN",
     "Token",
     "content_words",
     "fold",
@@ -45,20 +46,21 @@ __all__ = [
     "stop_words",
 ]
 
+#: Thai letters with their vowel and tone marks (Thai digits and symbols excluded)
+_THAI_LETTERS = "\u0e01-\u0e4e"
 _MASK = re.compile(
     # a mention or hashtag runs to a space or punctuation, not to the first non-"word" character: Thai
     # vowel and tone marks are not \w, so "#ฮอนด้าที่รัก" was cut after "#ฮอนด" and "้าที่รัก" became a word;
     # a number stops before Thai letters ("2-3ร้อย": the mask took "2-3ร" and left "้อย")
-    r"https?://\S+|www\.\S+|\S+@\S+\.\w+|[@#][^\s,!?;:()\[\]{}\"'<>]+|\b\d(?:(?![\u0e01-\u0e4e])[\w.,:/%-])*",
+    rf"https?://\S+|www\.\S+|\S+@\S+\.\w+|[@#][^\s,!?;:()\[\]{{}}\"'<>]+|\b\d(?:(?![{_THAI_LETTERS}])[\w.,:/%-])*",
     re.UNICODE,
 )
 #: a word with its apostrophes ("wasn't", "customer's"), the unit stop words are checked on
 _APOSTROPHE_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*", re.UNICODE)
 #: what follows the apostrophe of a contraction ("i'd", "we'll", "wasn't")
 _CLITICS = frozenset({"d", "s", "m", "ll", "ve", "re", "t"})
-# runs of a script written without spaces between words: Chinese / Japanese, and Thai letters with their
-# vowel and tone marks (Thai digits and symbols excluded)
-_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]+|[\u0e01-\u0e4e]+")
+#: a run of a script written without spaces between words: Chinese / Japanese, or Thai
+UNSPACED_RUN = re.compile(rf"[\u3040-\u30ff\u3400-\u9fff]+|[{_THAI_LETTERS}]+")
 # Hangul letters standing alone (ㅋㅋ laughing, ㅠㅠ crying, ㅡㅡ annoyed, ㅇㅈ): emoticons and chat
 # abbreviations, never a content word or a label
 _JAMO_ONLY = re.compile(r"[\u1100-\u11ff\u3130-\u318f]+")
@@ -447,7 +449,7 @@ class Token(NamedTuple):
 
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HAN = re.compile(r"[\u3400-\u9fff]")
-_THAI = re.compile(r"[\u0e01-\u0e4e]")
+_THAI = re.compile(f"[{_THAI_LETTERS}]")
 _THAI_CONSONANT = re.compile(r"[\u0e01-\u0e2e]")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _JA_CONTENT = ("名詞", "動詞", "形容詞", "形状詞")
@@ -639,7 +641,7 @@ def content_words(text: str, lang: str | None = None) -> list[str]:
     text = mask(text).lower()
     stops = _stops_for(lang)
     out: list[str] = []
-    for m in _CJK_RUN.finditer(text):
+    for m in UNSPACED_RUN.finditer(text):
         run = m.group()
         words = segment(run, lang)
         if words is not None:
@@ -648,7 +650,7 @@ def content_words(text: str, lang: str | None = None) -> list[str]:
         if len(run) == 1:
             continue
         out.extend(run[i : i + 2] for i in range(len(run) - 1) if run[i : i + 2] not in stops)
-    rest = _CJK_RUN.sub(" ", text) if out or _CJK_RUN.search(text) else text
+    rest = UNSPACED_RUN.sub(" ", text) if out or UNSPACED_RUN.search(text) else text
     plain = [
         w
         for t in _APOSTROPHE_WORD.findall(rest)

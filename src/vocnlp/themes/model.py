@@ -498,8 +498,7 @@ class ThemeModel:
             raise InputError("no themes found: the comments are too few or too alike; lower min_theme_size")
         cents = cluster.centroids(z, labels, ids)
         before = {"clustered": float(np.mean(labels >= 0)), "cohesion": cluster.cohesion(z, labels, cents, ids)}
-        quantile = self.outlier_quantile if self.outlier_quantile is not None else OUTLIER_QUANTILE[self._discovery]
-        threshold = cluster.calibrate_threshold(z, labels, cents, ids, quantile=quantile)
+        threshold = cluster.calibrate_threshold(z, labels, cents, ids, quantile=self._quantile(self._discovery))
         merged = 0
         if not anchored:
             # density clusters: outliers join, then k-means steps and merges settle the centres. Anchored
@@ -526,6 +525,10 @@ class ThemeModel:
             "discovery": self._discovery,
         }
 
+    def _quantile(self, discovery: str) -> float:
+        """``outlier_quantile``, or the default of ``discovery`` where it is None."""
+        return self.outlier_quantile if self.outlier_quantile is not None else OUTLIER_QUANTILE[discovery]
+
     def _anchored(self, fit: FitData, uniq: np.ndarray, min_size: int) -> np.ndarray | None:
         """Anchored themes of the clauses ``uniq``; None where ``discovery="auto"`` should cluster instead."""
         import numpy as np
@@ -549,8 +552,7 @@ class ThemeModel:
             if not ids:
                 return None
             cents = cluster.centroids(z, found, ids)
-            quantile = self.outlier_quantile if self.outlier_quantile is not None else OUTLIER_QUANTILE["phrases"]
-            threshold = cluster.calibrate_threshold(z, found, cents, ids, quantile=quantile)
+            threshold = cluster.calibrate_threshold(z, found, cents, ids, quantile=self._quantile("phrases"))
             share = float(np.mean(cluster.nearest(z, cents, ids, threshold) >= 0))
             logger.info("anchored themes take in %.1f%% of the clauses", 100 * share)
             if share < AUTO_MIN_ASSIGNED:
