@@ -183,13 +183,19 @@ def test_bundled_bert_forward_matches_transformers(sample: list[str], dtype: str
     assert float(np.min(np.sum(a * b, axis=1))) > 0.99999
 
 
-def test_first_vectors_of_a_process_need_no_transformers_import() -> None:
+@pytest.mark.parametrize("dtype", ["auto", "int8"])
+def test_first_vectors_of_a_process_need_no_transformers_import(dtype: str) -> None:
     import subprocess
     import sys
 
+    if dtype == "int8":  # once its file is built (test_int8_encoder_keeps_the_float32_vectors builds it)
+        pytest.importorskip("onnxruntime")
+        from vocnlp.config import RuntimeConfig as Config
+
+        get_encoder("torch", config=Config(device="cpu", dtype="int8"))
     code = (
-        "import sys; from vocnlp.encoders import get_encoder\n"
-        "enc = get_encoder('torch')\n"
+        "import sys; from vocnlp.config import RuntimeConfig; from vocnlp.encoders import get_encoder\n"
+        f"enc = get_encoder('torch', config=RuntimeConfig(dtype={dtype!r}))\n"
         "enc.encode(['A entrega atrasou, mas o produto é ótimo.'])\n"
         "assert enc.source.kind != 'bundled' or 'transformers' not in sys.modules, 'transformers was imported'\n"
         "assert 'torch._dynamo' not in sys.modules, 'building the model pulled in torch._dynamo (~1.5 s)'\n"

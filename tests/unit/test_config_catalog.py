@@ -111,3 +111,28 @@ def test_int8_is_a_cpu_dtype() -> None:
     with pytest.raises(ConfigError, match="CPU"):
         wants_int8("int8", torch.device("cuda"))
     assert not wants_int8("auto", torch.device("cuda")) and not wants_int8("float32", torch.device("cpu"))
+
+
+@pytest.mark.parametrize(("bf16", "vnni", "hint"), [("1", "1", False), ("0", "1", True), ("0", "0", False)])
+def test_auto_never_picks_int8_and_points_to_it_where_it_pays(
+    monkeypatch: pytest.MonkeyPatch, bf16: str, vnni: str, hint: bool
+) -> None:
+    """int8 is 2.5x float32 with VNNI and 1.5x without (RESULTS.md), but its vectors move with their
+    batch-mates: auto keeps float32 and only the log points to it, on a CPU with VNNI and without bf16."""
+    import torch
+
+    from vocnlp.encoders import device
+
+    monkeypatch.setenv("VOCNLP_CPU_BF16", bf16)
+    monkeypatch.setenv("VOCNLP_CPU_VNNI", vnni)
+    device.cpu_has_native_bf16.cache_clear()
+    device.cpu_has_vnni.cache_clear()
+    try:
+        cpu = torch.device("cpu")
+        assert not device.wants_int8("auto", cpu) and device.wants_int8("int8", cpu)
+        assert (device.int8_hint("auto", cpu) is not None) is hint
+        assert device.int8_hint("float32", cpu) is None and device.int8_hint("auto", torch.device("cuda")) is None
+        assert device.cpu_has_vnni() is (vnni == "1")
+    finally:
+        device.cpu_has_native_bf16.cache_clear()
+        device.cpu_has_vnni.cache_clear()

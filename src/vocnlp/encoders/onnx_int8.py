@@ -10,14 +10,16 @@ Activations are quantised per batch (one scale per batch tensor), so a text's ve
 the texts batched with it: the same text alone and in a batch of 300 agreed to cosine 0.995 here (the
 tests hold it to 0.99 or better). The same texts in the same order always give the same numbers.
 
-Measured on real multilingual comments (benchmarks/RESULTS.md, "Encoder on CPUs without bf16", a 2-core
-AVX2 CPU): cosine to float32 0.9956 mean, 0.982 min (torch's per-tensor dynamic int8: 0.981 / 0.951, not
-enough); 1.53x the float32 torch encoder and 1.44x for the whole pipeline (at most ~1.7x there: without
-VNNI, int8 products are ~1.9x float32 ones); 796 MB resident against 1,010. The price: the sentiment
-head gives another label to 3-15% of comments (those near a boundary; macro-F1 -0.027 to +0.016 per set).
-Building the file takes ~30 s and ~5.6 GB of memory, once.
+Measured on real multilingual comments (benchmarks/RESULTS.md, "Encoder on CPUs without bf16"). On a
+2-core AVX2 CPU without VNNI: cosine to float32 0.9956 mean, 0.982 min (torch's per-tensor dynamic int8:
+0.981 / 0.951, not enough), 1.53x the float32 torch encoder and 1.44x for the whole pipeline (at most ~1.7x
+there: without VNNI, int8 products are ~1.9x float32 ones). On a 2-core AVX-512 CPU with VNNI (its bf16
+switched off): cosine 0.9968 / 0.989, 2.49x the float32 encoder and 2.01x for the whole pipeline; 786 MB
+resident against 1,104. The price: the sentiment head gives another label to 2-15% of comments (those near
+a boundary; macro-F1 -0.037 to +0.017 per set). Building the file takes ~35 s and 4-6 GB of memory, once.
 ``RuntimeConfig(dtype="int8")`` asks for it (``pip install 'vocnlp[int8]'``); ``auto`` does not pick it,
-for that price and because a comment's vector would depend on what it was run with.
+for that price and because a comment's vector would depend on what it was run with (the reasons and
+numbers: :func:`vocnlp.encoders.device.wants_int8`).
 
 Example:
     >>> from vocnlp.config import RuntimeConfig

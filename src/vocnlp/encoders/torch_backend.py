@@ -26,7 +26,7 @@ from ..config import RuntimeConfig
 from ..errors import ConfigError, ModelNotFoundError
 from .base import EncodeOutput
 from .batching import dedupe, plan_batches, split_windows
-from .device import resolve_device, resolve_dtype, set_threads, wants_int8
+from .device import int8_hint, resolve_device, resolve_dtype, set_threads, wants_int8
 
 if TYPE_CHECKING:
     import numpy as np
@@ -120,6 +120,9 @@ class TorchEncoder:
             cfg = self._load_int8(location)
         else:
             self.dtype: Any = resolve_dtype(self.config.dtype, self.device)  # a torch dtype, or "int8"
+            hint = int8_hint(self.config.dtype, self.device)
+            if hint:
+                logger.info(hint)
             model: Any
             if self.source.kind == "bundled":  # a plain BERT: no transformers import (~3.5 s per process)
                 from .bert import load_bert
@@ -147,8 +150,11 @@ class TorchEncoder:
         )
 
     def _load_int8(self, location: str) -> Any:
-        """The int8 ONNX Runtime model (built once per machine, see :mod:`.onnx_int8`); returns the config."""
-        transformers = import_optional("transformers")
+        """The int8 ONNX Runtime model (built once per machine, see :mod:`.onnx_int8`); returns the config
+        (the fields the encoder reads, from config.json: no transformers import, ~3.5 s, once the file exists)."""
+        import json
+        from types import SimpleNamespace
+
         from ..config import vocnlp_home
         from .onnx_int8 import OnnxInt8Model, int8_available, int8_model_file
 
@@ -165,7 +171,12 @@ class TorchEncoder:
             local = Path(import_optional("huggingface_hub").snapshot_download(location))
         self.dtype = "int8"
         self.model = self._eager = OnnxInt8Model(int8_model_file(local, vocnlp_home()), self.config.num_threads)
-        return transformers.AutoConfig.from_pretrained(local)
+        raw = json.loads((local / "config.json").read_text(encoding="utf-8"))
+        return SimpleNamespace(
+            hidden_size=raw["hidden_size"],
+            model_type=raw.get("model_type", ""),
+            max_position_embeddings=raw.get("max_position_embeddings", 512),
+        )
 
     def _compile(self, model: Any) -> Any:
         """``torch.compile`` with shapes left dynamic (batches vary in rows and width); on CPU the weights
