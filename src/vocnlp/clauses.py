@@ -26,6 +26,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .words import MARKS
+
 __all__ = ["Clause", "split_clauses", "CONTRAST_WORDS", "AMBIGUOUS_CONTRAST_WORDS"]
 
 #: Contrast words that start a new clause (whole words, case-insensitive), by language.
@@ -53,6 +55,18 @@ CONTRAST_WORDS: dict[str, tuple[str, ...]] = {
     "fa": ("اما", "ولی", "متاسفانه"),
     "he": ("אבל", "אולם", "לצערי"),
     "hi": ("लेकिन", "परंतु", "मगर"),
+    "mr": ("पण", "परंतु"),
+    "bn": ("কিন্তু", "তবুও"),
+    "pa": ("ਲੇਕਿਨ", "ਪਰੰਤੂ"),
+    "gu": ("પરંતુ", "છતાં"),
+    "ta": ("ஆனால்",),
+    "te": ("కానీ", "అయినా"),
+    "kn": ("ಆದರೆ",),
+    "ml": ("പക്ഷേ", "എന്നാൽ"),
+    "ur": ("لیکن", "مگر", "بدقسمتی سے"),
+    "sw": ("lakini", "ingawa", "kwa bahati mbaya"),
+    "ha": ("amma", "sai dai"),
+    "tl": ("pero", "ngunit", "subalit"),
     "id": ("tapi", "tetapi", "namun", "sayangnya"),
     "vi": ("nhưng", "tuy nhiên"),
 }
@@ -123,7 +137,7 @@ _SENTENCE_END = re.compile(
     r"|(?<!\S)[!?！？]+"  # "!" / "?" standing alone before a word ("call me !2.")
     rf"|[！？。｡]+[{_C}]*"  # full-width marks: CJK text has no space after them
 )
-_JOINED_STOP = re.compile(r"(?<=[^\W\d_])\.(?=[^\W\d_])")  # "broken.The": a stop between two words
+_JOINED_STOP = re.compile(rf"(?<=[^\W\d_]|[{MARKS}])\.(?=[^\W\d_])")  # "broken.The": a stop between two words
 _INITIALS = re.compile(r"(?:^|\s)(?:(?:[^\W\d_]\.){2,}|[A-Z]\.)$")  # "U.S.", "e.g.", "Dylan T."
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
 _TRAILING_SYMBOLS = re.compile(r"\s+[^\w\s]+(?=\s|$)")  # a chunk without letters or digits after the end
@@ -144,7 +158,9 @@ def _sentences(text: str) -> list[tuple[int, int]]:
         cuts.add(end)
     for m in _JOINED_STOP.finditer(text):
         nxt = text[m.end()]
-        if nxt.isupper() or _CJK_CHAR.match(nxt):  # a capital, or a script without case
+        # a capital, or a letter of a script without case (Chinese, Devanagari, Arabic...; Thai writes "."
+        # after abbreviations)
+        if nxt.isupper() or _CJK_CHAR.match(nxt) or (nxt.lower() == nxt.upper() and not _THAI.match(nxt)):
             cuts.add(m.end())
     spans, prev = [], 0
     for c in sorted(cuts):

@@ -31,6 +31,8 @@ from typing import Any, NamedTuple
 logger = logging.getLogger(__name__)
 
 __all__ = [
+    "LETTERS",
+    "MARKS",
     "UNSPACED_RUN",
     "Token",
     "content_words",
@@ -55,8 +57,28 @@ _MASK = re.compile(
     rf"https?://\S+|www\.\S+|\S+@\S+\.\w+|[@#][^\s,!?;:()\[\]{{}}\"'<>]+|\b\d(?:(?![{_THAI_LETTERS}])[\w.,:/%-])*",
     re.UNICODE,
 )
+
+
+def _mark_ranges() -> str:
+    """The combining marks of the Basic Multilingual Plane (Unicode categories Mn, Mc, Me) as the body of a
+    regex character class: the vowel signs of Devanagari, Bengali, Tamil..., Arabic harakat, Hebrew points.
+    Python's ``\\w`` holds none of them, so without them "फ़िल्म" was read as the words "फ", "ल", "म"."""
+    out, start, prev = [], -1, -1
+    for cp in range(0x300, 0x10000):
+        if unicodedata.category(chr(cp)).startswith("M"):
+            start, prev = (cp if start < 0 else start), cp
+        elif start >= 0:
+            out.append(f"\\u{start:04x}-\\u{prev:04x}" if prev > start else f"\\u{start:04x}")
+            start = -1
+    return "".join(out)
+
+
+#: combining marks, a character class body (see :func:`_mark_ranges`)
+MARKS = _mark_ranges()
+#: a run of letters with their combining marks (a word of any script written with spaces)
+LETTERS = rf"[^\W\d_](?:[^\W\d_]|[{MARKS}])*"
 #: a word with its apostrophes ("wasn't", "customer's"), the unit stop words are checked on
-_APOSTROPHE_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*", re.UNICODE)
+_APOSTROPHE_WORD = re.compile(rf"{LETTERS}(?:['\u2019]{LETTERS})*", re.UNICODE)
 #: what follows the apostrophe of a contraction ("i'd", "we'll", "wasn't")
 _CLITICS = frozenset({"d", "s", "m", "ll", "ve", "re", "t"})
 #: a run of a script written without spaces between words: Chinese / Japanese, or Thai

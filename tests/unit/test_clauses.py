@@ -34,6 +34,14 @@ CASES = [
     ("ko", "처음부터 끝까지 완벽한 일이 있다.처음부터 끝까지 완벽한 영화.", ["처음부터 끝까지 완벽한 일이 있다.", "처음부터 끝까지 완벽한 영화."]),
     ("am", "ምግቡ በጣም ጥሩ ነው። አገልግሎቱ ግን ቀርፋፋ ነው።", ["ምግቡ በጣም ጥሩ ነው።", "አገልግሎቱ ግን ቀርፋፋ ነው።"]),
     ("en", "Great service! 😀 Will buy again", ["Great service! 😀", "Will buy again"]),
+    # scripts with vowel signs (combining marks, not \\w): contrast words of their own, and a stop between
+    # two words of a script without case ends a sentence as a stop before a capital does
+    ("bn", "সিনেমাটা ভালো ছিল কিন্তু ডেলিভারি দেরিতে এসেছে", ["সিনেমাটা ভালো ছিল", "কিন্তু ডেলিভারি দেরিতে এসেছে"]),
+    ("ta", "படம் நன்றாக இருந்தது ஆனால் டெலிவரி தாமதமாக வந்தது",
+     ["படம் நன்றாக இருந்தது", "ஆனால் டெலிவரி தாமதமாக வந்தது"]),
+    ("hi", "सर्विस अच्छी थी.डिलीवरी देर से आई", ["सर्विस अच्छी थी.", "डिलीवरी देर से आई"]),
+    ("sw", "Huduma ni nzuri lakini bei ni ghali sana", ["Huduma ni nzuri", "lakini bei ni ghali sana"]),
+    ("ur", "پروڈکٹ اچھی ہے لیکن ڈیلیوری دیر سے آئی", ["پروڈکٹ اچھی ہے", "لیکن ڈیلیوری دیر سے آئی"]),
 ]
 
 # not a sentence end: an ellipsis, initials, a decimal, a Thai abbreviation (real Wisesight text)

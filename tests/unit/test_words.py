@@ -67,6 +67,40 @@ def test_thai_is_segmented_into_words_not_cut_at_its_vowel_marks(shared_data) ->
     assert checked > 200
 
 
+def test_words_keep_their_vowel_signs_and_harakat(shared_data) -> None:  # type: ignore[no-untyped-def]
+    # before: combining marks are not \\w, so "फ़िल्म" (film) was read as "फ", "ल", "म" and Hindi, Bengali,
+    # Tamil themes were labelled with such fragments ("बह", "अच"); vowelled Arabic was cut the same way
+    import re
+    import unicodedata
+
+    import pandas as pd
+
+    from vocnlp.themes.labels import candidates
+
+    assert content_words("यह फ़िल्म बहुत अच्छी है", "hi") == ["फ़िल्म", "अच्छी"]
+    assert content_words("খুব ভালো সিনেমা, ডেলিভারি দেরিতে এসেছে", "bn")[:3] == ["ভালো", "সিনেমা", "ডেলিভারি"]
+    assert content_words("படம் நன்றாக இருந்தது", "ta")[:2] == ["படம்", "நன்றாக"]
+    assert "डिलीवरी देर" in candidates("यह फ़िल्म बहुत अच्छी है, डिलीवरी देर से आई", "hi")
+    # real Arabic sentences with harakat (Lingua's test sentences): every content word is a whole word of
+    # the text, never a piece that stops at a mark
+    df = pd.read_csv(shared_data / "langid_lingua_sentences" / "lingua_sentences_target13.csv")
+    texts = [t for t in df.loc[df["lang"] == "ar", "text"] if re.search("[\u064b-\u0652]", t)]
+    assert len(texts) >= 50
+
+    def mark(ch: str) -> bool:
+        return unicodedata.category(ch).startswith("M")
+
+    checked = 0
+    for text in texts:
+        low = text.lower()
+        for w in content_words(text, "ar"):
+            at = [m.start() for m in re.finditer(re.escape(w), low)]
+            end_ok = [i for i in at if i + len(w) == len(low) or not (mark(low[i + len(w)]) or low[i + len(w)].isalpha())]
+            assert end_ok and all(i == 0 or not mark(low[i]) for i in end_ok), (w, text)
+            checked += 1
+    assert checked > 500
+
+
 def test_korean_words_lose_their_particles_not_their_endings() -> None:
     """NSMC reviews: 영화, 영화가, 영화는, 영화네요 were four themes' labels; 연기가 / 연기는 one word (연기)."""
     pytest.importorskip("kiwipiepy")

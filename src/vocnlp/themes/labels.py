@@ -34,6 +34,7 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from ..words import (
+    LETTERS,
     UNSPACED_RUN,
     content_words,
     fold,
@@ -52,7 +53,7 @@ if TYPE_CHECKING:
 
 __all__ = ["MIXED_COVERAGE", "LabelChoice", "candidates", "choose_labels", "covered", "covers", "restates"]
 
-_TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*|\d+|[^\w\s]", re.UNICODE)
+_TOKEN = re.compile(rf"{LETTERS}(?:['\u2019-]{LETTERS})*|\d+|[^\w\s]", re.UNICODE)
 _CJK = UNSPACED_RUN
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 MAX_WORDS = 5
