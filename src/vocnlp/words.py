@@ -704,12 +704,13 @@ def is_stop_word(word: str, stops: frozenset[str]) -> bool:
 #: parts of speech that name or describe something: a word alone is a theme label only when it is one
 #: of these (spaCy's universal tags for English; jieba's tags for Chinese: nouns, adjectives, verbal nouns)
 _EN_NAMING = frozenset({"NOUN", "PROPN", "ADJ"})
+_EN_NOUNS = frozenset({"NOUN", "PROPN"})
 _ZH_NAMING = ("n", "a", "vn", "an", "nz", "ns", "nt", "nr", "j")
 
 
-#: clause -> (lower-cased word, names something) per token: a fit describes its themes twice (before and
+#: clause -> (lower-cased word, part of speech) per token: a fit describes its themes twice (before and
 #: after merging), with mostly the same candidate words in the same clauses
-_EN_TAGGED: dict[str, tuple[tuple[str, bool], ...]] = {}
+_EN_TAGGED: dict[str, tuple[tuple[str, str], ...]] = {}
 
 
 @lru_cache(maxsize=1)
@@ -720,10 +721,11 @@ def _english_tagger() -> Any:
     return module.load(exclude=["lemmatizer", "parser", "ner", "senter"])
 
 
-def names_something(words: dict[str, list[str]], lang: str | None) -> set[str]:
+def names_something(words: dict[str, list[str]], lang: str | None, *, nouns_only: bool = False) -> set[str]:
     """The words of ``words`` (a word -> a few clauses it occurs in) that name or describe something:
     a noun or an adjective in most of its clauses, as a tagger reads it in context. A verb or an adverb
-    alone ("think", "said", "happened", "far") says nothing about what a theme is about.
+    alone ("think", "said", "happened", "far") says nothing about what a theme is about. ``nouns_only``:
+    nouns alone (what a group of themes is about, "service", "order"; not "quick" or "poor").
 
     English: spaCy's tagger on the given clauses; Chinese: jieba's dictionary tag of the word; Japanese
     and Korean words are checked where they are made (:func:`segment`, :func:`ko_has_noun`); other
@@ -737,10 +739,11 @@ def names_something(words: dict[str, list[str]], lang: str | None) -> set[str]:
         jieba = _jieba()
         if jieba is None:
             return set(words)
+        naming = ("n", "vn", "j") if nouns_only else _ZH_NAMING
         out = set()
         for w in words:
             tags = jieba.tag(w)
-            if len(tags) != 1 or tags[0][1].startswith(_ZH_NAMING):
+            if len(tags) != 1 or tags[0][1].startswith(naming):
                 out.add(w)
         return out
     if lang != "en" or not words:
@@ -750,8 +753,9 @@ def names_something(words: dict[str, list[str]], lang: str | None) -> set[str]:
         if len(_EN_TAGGED) > 50_000:
             _EN_TAGGED.clear()
         for c, doc in zip(new, _english_tagger().pipe(new, batch_size=256)):
-            _EN_TAGGED[c] = tuple((t.lower_, t.pos_ in _EN_NAMING) for t in doc)
-    votes = {w: [ok for c in cs for low, ok in _EN_TAGGED[c] if low == w] for w, cs in words.items()}
+            _EN_TAGGED[c] = tuple((t.lower_, t.pos_) for t in doc)
+    naming = _EN_NOUNS if nouns_only else _EN_NAMING
+    votes = {w: [pos in naming for c in cs for low, pos in _EN_TAGGED[c] if low == w] for w, cs in words.items()}
     return {w for w, v in votes.items() if not v or sum(v) * 2 >= len(v)}
 
 

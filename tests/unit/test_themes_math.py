@@ -287,6 +287,22 @@ def test_a_parent_never_reads_as_one_of_its_children() -> None:
     assert got == {0: "works perfectly / good value for money", 3: "味道", 5: "영화 / 아닌 영화"}
 
 
+def test_a_parent_is_named_by_a_shared_noun_not_a_shared_adjective() -> None:
+    # on the NPS verbatims (issue 15) parents read "quick" over "easy" and "fast service", "different" over
+    # "time" and "times", "friendly" over "spoke to was very helpful" and "staff": words that say how, not what
+    from vocnlp.themes.describe import parent_labels
+    from vocnlp.themes.state import Theme
+
+    themes = {
+        0: Theme(id=0, label="easy", size=209, language="en", phrases=["easy to order", "quick and easy"]),
+        1: Theme(id=1, label="fast service", size=95, language="en", phrases=["fast", "quick", "speed"]),
+        2: Theme(id=2, label="cancelled my order", size=109, language="en", phrases=["order was cancelled"]),
+        3: Theme(id=3, label="order i placed", size=110, language="en", phrases=["placed my order", "quick order"]),
+    }
+    got = parent_labels(themes, {0: 0, 1: 0, 2: 3, 3: 3}, taken={t.label for t in themes.values()})
+    assert got == {0: "easy / fast service", 3: "order"}
+
+
 def test_a_parent_is_not_named_after_another_theme() -> None:
     # on real ASAP reviews a parent of 牛肉 and 烤肉 read "好吃 (2)" because 好吃 was another theme's label
     from vocnlp.themes.describe import parent_labels

@@ -281,10 +281,12 @@ def parent_groups(
 
 
 def parent_labels(themes: Mapping[int, Theme], parents: Mapping[int, int], taken: set[str]) -> dict[int, str]:
-    """A label per parent with two or more children: the content word most of its children share in
-    their phrases and keywords and that no theme or other parent is called, else its two largest children's
-    labels ("works perfectly / good value"), so a parent never reads as a theme; unique among parents."""
-    from ..words import content_words
+    """A label per parent with two or more children: the noun most of its children share in their phrases
+    and keywords, first one that is in a child's label, and that no theme or other parent is called; else its
+    two largest children's labels ("works perfectly / good value"), so a parent never reads as a theme;
+    unique among parents. A shared adjective does not name a group: on the NPS verbatims "quick" stood over
+    "easy" and "fast service", "poor" over "customer service" and "service has been poor"."""
+    from ..words import content_words, names_something
 
     groups: dict[int, list[int]] = {}
     for i, p in parents.items():
@@ -295,16 +297,17 @@ def parent_labels(themes: Mapping[int, Theme], parents: Mapping[int, int], taken
         if len(kids) < 2:
             continue
         votes: Counter[str] = Counter()
+        in_label: Counter[str] = Counter()
+        context: dict[str, list[str]] = {}
         for k in kids:
             lang = themes[k].language
-            votes.update(
-                {
-                    w
-                    for ph in [themes[k].label, *themes[k].phrases, *themes[k].terms[:5]]
-                    for w in content_words(ph, lang)
-                    if len(w) >= (2 if _DENSE.search(w) else 3)  # 味道, 연기: two characters say a lot
-                }
-            )
+            said = [themes[k].label, *themes[k].phrases, *themes[k].terms[:5]]
+            words = {w for ph in said for w in content_words(ph, lang) if len(w) >= (2 if _DENSE.search(w) else 3)}
+            votes.update(words)  # 味道, 연기: two characters say a lot
+            in_label.update(set(content_words(themes[k].label, lang)) & words)
+            for ph in said[: 1 + len(themes[k].phrases)]:  # labels and phrases, as the tagger's context
+                for w in content_words(ph, lang):
+                    context.setdefault(w, []).append(ph)
         # a shared word that is a theme's label (a child's, or another theme's) or another parent's would read
         # as that theme: "好吃 (2)" above 牛肉 and 烤肉 while 好吃 is a theme elsewhere
         own = {themes[k].label for k in kids}
@@ -313,6 +316,10 @@ def parent_labels(themes: Mapping[int, Theme], parents: Mapping[int, int], taken
             for w, c in votes.most_common()
             if c >= max(2, (len(kids) + 1) // 2) and w not in own and w not in taken and w not in used
         ]
+        lang = themes[max(kids, key=lambda k: (themes[k].size, -k))].language
+        if common:
+            nouns = names_something({w: context.get(w, [w]) for w in common}, lang, nouns_only=True)
+            common = sorted((w for w in common if w in nouns), key=lambda w: -in_label[w])  # stable: votes next
         biggest = sorted(kids, key=lambda k: (-themes[k].size, k))[:2]
         # a mixed child is itself named "A / B": its first part stands for it, so a parent reads "A / C"
         label = common[0] if common else " / ".join(dict.fromkeys(themes[k].label.split(" / ")[0] for k in biggest))
