@@ -754,8 +754,8 @@ def names_something(words: dict[str, list[str]], lang: str | None, *, nouns_only
             _EN_TAGGED.clear()
         for c, doc in zip(new, _english_tagger().pipe(new, batch_size=256)):
             _EN_TAGGED[c] = tuple((t.lower_, t.pos_) for t in doc)
-    naming = _EN_NOUNS if nouns_only else _EN_NAMING
-    votes = {w: [pos in naming for c in cs for low, pos in _EN_TAGGED[c] if low == w] for w, cs in words.items()}
+    pos_ok = _EN_NOUNS if nouns_only else _EN_NAMING
+    votes = {w: [pos in pos_ok for c in cs for low, pos in _EN_TAGGED[c] if low == w] for w, cs in words.items()}
     return {w for w, v in votes.items() if not v or sum(v) * 2 >= len(v)}
 
 
