@@ -62,6 +62,7 @@ ROW_ERRORS: dict[str, tuple[str, str]] = {
     "V103": ("too_long_truncated", "the text is longer than the limit and was truncated or windowed"),
     "V104": ("invalid_unicode", "the text holds lone surrogates or undecodable bytes; they were replaced"),
     "V105": ("control_characters", "NUL or other control characters were removed"),
+    "V106": ("escaped_line_breaks", "line breaks written as the characters \\n (an export's escapes) were restored"),
     "V201": ("language_undetermined", "no language could be decided (no letters, or too unsure)"),
     "V500": ("stage_failed", "a pipeline stage raised on this row; the other rows went on"),
 }

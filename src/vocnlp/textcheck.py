@@ -21,6 +21,10 @@ STATUS_OK, STATUS_WARNING, STATUS_ERROR = "ok", "warning", "error"
 _RANK = {STATUS_OK: 0, STATUS_WARNING: 1, STATUS_ERROR: 2}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+#: a line break an export wrote out as a backslash and "n" (or "r" and "n"; ASAP's reviews have two
+#: backslashes): with two or more backslashes always; with one, not before a lower-case letter, so that a
+#: path such as C:/names written with a backslash stays as it is
+_ESCAPED_BREAK = re.compile(r"\\{2,}(?:r\\+n|r|n)|\\r\\n|\\n(?![a-z])")
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,8 @@ def check_text(value: object, *, max_chars: int = 100_000) -> CheckedText:
     * None, NaN and non-strings: ``error`` V102 (bytes are decoded as UTF-8 when they can be, with V104).
     * lone surrogates / undecodable bytes: replaced by U+FFFD, ``warning`` V104.
     * NUL and other control characters: removed, ``warning`` V105.
+    * line breaks written as the characters ``\\n`` (or ``\\\\n``, ``\\r\\n``) by an export: made line breaks,
+      ``warning`` V106 (one backslash before a lower-case letter is left alone: ``C:\\names``).
     * empty or whitespace only: ``error`` V101.
     * longer than ``max_chars``: cut there, ``warning`` V103.
     """
@@ -74,6 +80,12 @@ def check_text(value: object, *, max_chars: int = 100_000) -> CheckedText:
     if _CONTROL.search(text):
         text = _CONTROL.sub(" ", text)
         errors.append(row_error("V105", "control characters replaced by spaces"))
+        status = STATUS_WARNING
+    if "\\" in text and _ESCAPED_BREAK.search(text):
+        # real reviews (ASAP: 102 of 300) carry their line breaks as the characters "\\n": they glued
+        # sentences together for the clause splitter and showed in the report's examples
+        text = _ESCAPED_BREAK.sub("\n", text)
+        errors.append(row_error("V106", "line breaks written as \\n restored"))
         status = STATUS_WARNING
     if not text.strip():
         errors.append(row_error("V101", "the text is empty or whitespace only"))

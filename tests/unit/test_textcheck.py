@@ -37,3 +37,24 @@ def test_row_error_codes() -> None:
     assert set(ROW_ERRORS) >= {"V101", "V102", "V103", "V104", "V201", "V500"}
     with pytest.raises(ConfigError):
         row_error("V999")
+
+
+def test_line_breaks_an_export_wrote_out_are_restored(shared_data) -> None:  # type: ignore[no-untyped-def]
+    # 102 of the 300 real ASAP reviews carry their line breaks as the characters "\\n": they glued sentences
+    # for the clause splitter and showed in the report's examples
+    import re
+
+    import pandas as pd
+
+    texts = pd.read_csv(shared_data / "themes_asap_zh_sample" / "data.csv")["text"].tolist()
+    escaped = [t for t in texts if "\\n" in t or "\\\\r" in t]
+    assert len(escaped) >= 100
+    for t in texts:
+        checked = check_text(t)
+        assert "\\n" not in (checked.text or "") and "\\\\r" not in (checked.text or "")
+        assert (checked.status == "warning" and "V106" in (checked.error or "")) == (t in escaped)
+        # nothing else changes: the text without its line breaks is the input without its escapes
+        assert (checked.text or "").replace("\n", "") == re.sub(r"\\{2}(?:r|n)", "", t)
+    assert check_text("Great.\\nThe staff\\r\\nwere kind").text == "Great.\nThe staff\nwere kind"
+    # a backslash path keeps its "\n" before a lower-case letter
+    assert check_text("logs are in C:\\names\\nvidia").text == "logs are in C:\\names\\nvidia"
