@@ -137,6 +137,7 @@ _SENTENCE_END = re.compile(
     r"|(?<!\S)[!?！？]+"  # "!" / "?" standing alone before a word ("call me !2.")
     rf"|[！？。｡]+[{_C}]*"  # full-width marks: CJK text has no space after them
 )
+_LINE_BREAK = re.compile(r"[ \t]*(?:\r\n|\r|\n)\s*(?=\S)")
 _JOINED_STOP = re.compile(rf"(?<=[^\W\d_]|[{MARKS}])\.(?=[^\W\d_])")  # "broken.The": a stop between two words
 _INITIALS = re.compile(r"(?:^|\s)(?:(?:[^\W\d_]\.){2,}|[A-Z]\.)$")  # "U.S.", "e.g.", "Dylan T."
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
@@ -156,6 +157,12 @@ def _sentences(text: str) -> list[tuple[int, int]]:
         while (tail := _TRAILING_SYMBOLS.match(text, end)) is not None:  # "Good! :)": the smiley stays
             end = tail.end()
         cuts.add(end)
+    for m in _LINE_BREAK.finditer(text):
+        # a line break before a capital or a letter of a script without case ends a sentence ("Great food" /
+        # "The staff were rude"); one before a lower-case letter is a wrapped line
+        nxt = text[m.end()]
+        if nxt.isupper() or (nxt.isalpha() and nxt.lower() == nxt.upper()):
+            cuts.add(m.start())
     for m in _JOINED_STOP.finditer(text):
         nxt = text[m.end()]
         # a capital, or a letter of a script without case (Chinese, Devanagari, Arabic...; Thai writes "."

@@ -53,8 +53,11 @@ _THAI_LETTERS = "\u0e01-\u0e4e"
 _MASK = re.compile(
     # a mention or hashtag runs to a space or punctuation, not to the first non-"word" character: Thai
     # vowel and tone marks are not \w, so "#ฮอนด้าที่รัก" was cut after "#ฮอนด" and "้าที่รัก" became a word;
-    # a number stops before Thai letters ("2-3ร้อย": the mask took "2-3ร" and left "้อย")
-    rf"https?://\S+|www\.\S+|\S+@\S+\.\w+|[@#][^\s,!?;:()\[\]{{}}\"'<>]+|\b\d(?:(?![{_THAI_LETTERS}])[\w.,:/%-])*",
+    # a number stops before Thai letters ("2-3ร้อย": the mask took "2-3ร" and left "้อย"), Chinese and Japanese
+    # ("10月の出張時に一人で一泊しました" was masked whole: a number ran over every CJK character after it)
+    # and Hangul ("2시간이나" lost 시간)
+    rf"https?://\S+|www\.\S+|\S+@\S+\.\w+|[@#][^\s,!?;:()\[\]{{}}\"'<>]+"
+    rf"|\b\d(?:(?![{_THAI_LETTERS}\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3])[\w.,:/%-])*",
     re.UNICODE,
 )
 

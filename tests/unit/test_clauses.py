@@ -42,6 +42,14 @@ CASES = [
     ("hi", "सर्विस अच्छी थी.डिलीवरी देर से आई", ["सर्विस अच्छी थी.", "डिलीवरी देर से आई"]),
     ("sw", "Huduma ni nzuri lakini bei ni ghali sana", ["Huduma ni nzuri", "lakini bei ni ghali sana"]),
     ("ur", "پروڈکٹ اچھی ہے لیکن ڈیلیوری دیر سے آئی", ["پروڈکٹ اچھی ہے", "لیکن ڈیلیوری دیر سے آئی"]),
+    # a sentence that opens on a number (a real Japanese review): the number masked it whole, so it had no
+    # content word and was glued to the next one
+    ("ja", "10月の出張時に一人で一泊しました。旅行サイト経由で予約をしました。",
+     ["10月の出張時に一人で一泊しました。", "旅行サイト経由で予約をしました。"]),
+    # a line break before a capital or a caseless letter ends a sentence; before a lower-case letter it wraps
+    ("en", "Great food\nThe staff were rude", ["Great food", "The staff were rude"]),
+    ("en", "the delivery was\nlate again", ["the delivery was\nlate again"]),
+    ("zh", "太便宜啦~棒棒的~~\n还是一如既往点了最爱的蒟蒻", ["太便宜啦~棒棒的~~", "还是一如既往点了最爱的蒟蒻"]),
 ]
 
 # not a sentence end: an ellipsis, initials, a decimal, a Thai abbreviation (real Wisesight text)
