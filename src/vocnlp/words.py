@@ -50,6 +50,8 @@ __all__ = [
 
 #: Thai letters with their vowel and tone marks (Thai digits and symbols excluded)
 _THAI_LETTERS = "\u0e01-\u0e4e"
+#: kana and CJK ideographs: Chinese and Japanese, written without spaces between words
+_CJK_LETTERS = "\u3040-\u30ff\u3400-\u9fff"
 _MASK = re.compile(
     # a mention or hashtag runs to a space or punctuation, not to the first non-"word" character: Thai
     # vowel and tone marks are not \w, so "#ฮอนด้าที่รัก" was cut after "#ฮอนด" and "้าที่รัก" became a word;
@@ -57,7 +59,7 @@ _MASK = re.compile(
     # ("10月の出張時に一人で一泊しました" was masked whole: a number ran over every CJK character after it)
     # and Hangul ("2시간이나" lost 시간)
     rf"https?://\S+|www\.\S+|\S+@\S+\.\w+|[@#][^\s,!?;:()\[\]{{}}\"'<>]+"
-    rf"|\b\d(?:(?![{_THAI_LETTERS}\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3])[\w.,:/%-])*",
+    rf"|\b\d(?:(?![{_THAI_LETTERS}{_CJK_LETTERS}\uac00-\ud7a3])[\w.,:/%-])*",
     re.UNICODE,
 )
 
@@ -85,7 +87,7 @@ _APOSTROPHE_WORD = re.compile(rf"{LETTERS}(?:['\u2019]{LETTERS})*", re.UNICODE)
 #: what follows the apostrophe of a contraction ("i'd", "we'll", "wasn't")
 _CLITICS = frozenset({"d", "s", "m", "ll", "ve", "re", "t"})
 #: a run of a script written without spaces between words: Chinese / Japanese, or Thai
-UNSPACED_RUN = re.compile(rf"[\u3040-\u30ff\u3400-\u9fff]+|[{_THAI_LETTERS}]+")
+UNSPACED_RUN = re.compile(rf"[{_CJK_LETTERS}]+|[{_THAI_LETTERS}]+")
 # Hangul letters standing alone (ㅋㅋ laughing, ㅠㅠ crying, ㅡㅡ annoyed, ㅇㅈ): emoticons and chat
 # abbreviations, never a content word or a label
 _JAMO_ONLY = re.compile(r"[\u1100-\u11ff\u3130-\u318f]+")
