@@ -154,8 +154,8 @@ def test_results_do_not_depend_on_the_chunk_size(dtype: str, shared_data) -> Non
     # scores stay within 2e-4 and no label changes. In bf16 (the default on CPUs with bf16 instructions) they
     # do not: on an AVX512-BF16 CPU, chunks of 50 against 300 moved sentiment scores by up to 0.033 and intent
     # scores by 0.013 (133 of 304 rows by more than 2e-4; benchmarks/probes/chunk_size.py), though no label
-    # changed; an open bug, asserted here
-    # as it stands (labels equal, scores within 0.05) so that it cannot get worse unnoticed
+    # changed; an open bug, asserted as it stands (labels equal, scores within 0.05) so that it cannot get
+    # worse unnoticed
     import pandas as pd
 
     from vocnlp.config import RuntimeConfig
