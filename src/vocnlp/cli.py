@@ -205,8 +205,9 @@ def tag(
     dtype: Precision = typer.Option(
         Precision.auto,
         case_sensitive=False,
-        help="encoder precision: auto (bf16 on GPUs and bf16 CPUs, else float32), float32, bfloat16, float16, "
-        "or int8 (CPU, ONNX Runtime, the int8 extra: 2.5x float32 with VNNI, 1.5x without, cosine 0.997)",
+        help="encoder precision: auto (bf16 on GPUs and bf16 CPUs, int8 on CPUs with VNNI when the int8 extra is "
+        "installed, else float32), float32, bfloat16, float16, or int8 (CPU, ONNX Runtime, the int8 extra: "
+        "2.1-2.5x float32 with VNNI, 1.5x without, cosine 0.998)",
     ),
 ) -> None:
     """Tag comments: language, sentiment, intent (and themes), status and error per row, rows kept in order."""

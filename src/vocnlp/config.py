@@ -33,10 +33,11 @@ class RuntimeConfig:
     Attributes:
         device: ``auto`` (cuda -> mps -> cpu), ``cpu``, ``cuda`` (or ``cuda:1``), ``mps``.
         dtype: ``auto`` is bfloat16 on CUDA with bf16 support, float16 on other GPUs; on CPUs bfloat16
-            where the CPU has bf16 instructions (AVX512-BF16/AMX), else float32. ``float32`` forces full
-            precision. ``int8`` (CPU only, the ``int8`` extra) runs ONNX Runtime with int8 weights: 2.5x
-            float32 on a CPU with VNNI, 1.5x without, cosine 0.997 to float32; opt-in, as its vectors move
-            a little with their batch-mates (:mod:`vocnlp.encoders.onnx_int8`).
+            where the CPU has bf16 instructions (AVX512-BF16/AMX), else int8 where it has VNNI and the
+            ``int8`` extra is installed, else float32. ``float32`` forces full precision. ``int8`` (CPU
+            only, the ``int8`` extra) runs ONNX Runtime with int8 weights and fixed activation scales:
+            2.1-2.5x float32 on a CPU with VNNI, 1.5x without, cosine 0.998 to float32; the sentiment
+            label of a few per cent of comments near a boundary changes (:mod:`vocnlp.encoders.onnx_int8`).
         max_batch_tokens: token budget of one forward batch (padded tokens), not a row count;
             ``None`` picks 2048 on CPU (measured fastest in benchmarks/encode.py) and 32768 on GPUs.
         max_batch_size: upper bound of rows in one batch.

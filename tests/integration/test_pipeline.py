@@ -148,14 +148,15 @@ def test_numpy_array_of_strings_gets_clause_sentiment_like_a_list(nlp: Pipeline)
     assert b["sentiment_score"][0] == pytest.approx(a["sentiment_score"][0], abs=1e-6)
 
 
-@pytest.mark.parametrize("dtype", ["float32", "bfloat16"])
+@pytest.mark.parametrize("dtype", ["float32", "bfloat16", "int8"])
 def test_results_do_not_depend_on_the_chunk_size(dtype: str, shared_data) -> None:  # type: ignore[no-untyped-def]
     # issue 16 item 10: --chunk-rows 100 vs 300 was reported to move sentiment_score by up to 0.0345. In float32
     # scores stay within 2e-4 and no label changes. In bf16 (the default on CPUs with bf16 instructions) they
     # do not: on an AVX512-BF16 CPU, chunks of 50 against 300 moved sentiment scores by up to 0.033 and intent
     # scores by 0.013 (133 of 304 rows by more than 2e-4; benchmarks/probes/chunk_size.py), though no label
     # changed; an open bug, asserted as it stands (labels equal, scores within 0.05) so that it cannot get
-    # worse unnoticed
+    # worse unnoticed. int8 (auto on CPUs with VNNI and without bf16) fixes its activation scales when its
+    # file is built and sums int8 products exactly: scores within 2e-4 as in float32
     import pandas as pd
 
     from vocnlp.config import RuntimeConfig
@@ -164,6 +165,8 @@ def test_results_do_not_depend_on_the_chunk_size(dtype: str, shared_data) -> Non
 
     if dtype == "bfloat16" and not cpu_has_native_bf16():
         pytest.skip("this CPU has no bf16 instructions: auto runs float32 here")
+    if dtype == "int8":
+        pytest.importorskip("onnxruntime")
     nlp = Pipeline.default(config=RuntimeConfig(dtype=dtype))
     texts = read_table(shared_data / "nps_verbatims_en" / "nps_verbatims.csv")["text"].iloc[:300].tolist()
     texts += ["Fakturan är fel igen.", "Le colis est arrivé cassé, mais le service client a été top.", "很好", ""]
@@ -172,7 +175,7 @@ def test_results_do_not_depend_on_the_chunk_size(dtype: str, shared_data) -> Non
         return pd.concat([nlp.run(texts[i : i + step]) for i in range(0, len(texts), step)], ignore_index=True)
 
     a, b = run(50), run(300)
-    bound = 2e-4 if dtype == "float32" else 0.05
+    bound = 0.05 if dtype == "bfloat16" else 2e-4
     assert (a["sentiment_score"] - b["sentiment_score"]).abs().max() <= bound
     assert (a["intent_score"] - b["intent_score"]).abs().max() <= bound
     for col in ("language", "sentiment", "intent", "status"):

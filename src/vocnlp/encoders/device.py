@@ -96,41 +96,50 @@ def resolve_dtype(dtype: str, device: torch.device) -> torch.dtype:
 
 
 def wants_int8(dtype: str, device: torch.device) -> bool:
-    """Whether the encoder runs int8 through ONNX Runtime (``dtype="int8"``, CPU only; see
-    :mod:`vocnlp.encoders.onnx_int8`). ``auto`` never picks it, though on a CPU with VNNI and without bf16
-    it is 2.5x float32 within the cosine bound (0.997 mean, 0.989 min; benchmarks/RESULTS.md): activations
-    are quantised per batch, so a comment's scores would move with the chunk size of a run (the contract
-    of ``test_results_do_not_depend_on_the_chunk_size``: 2e-4, no label changes; int8 moved labels), and the
-    sentiment label of 2-15% of comments changes. Quantised one comment at a time it keeps the contract
-    but is only 1.35x float32 (benchmarks/probes/int8_rows.py). :func:`int8_hint` says so where it would pay.
+    """Whether the encoder runs int8 through ONNX Runtime (see :mod:`vocnlp.encoders.onnx_int8`):
+    ``dtype="int8"`` (CPU only), or ``auto`` on a CPU with VNNI and without bf16 when the ``int8`` extra is
+    installed. There it ran 2.1-2.3x float32 with vectors at cosine 0.998 (0.992 worst) to float32 on real
+    comments, and its activation scales are fixed when the file is built, so a comment's vector does not
+    depend on its batch-mates (benchmarks/RESULTS.md). The price: the sentiment head gives another label to
+    a few per cent of comments, those near a boundary. Without VNNI int8 products are only ~1.9x float32
+    ones (the encoder 1.5x), so ``auto`` keeps float32 there.
 
     Example:
         >>> import torch
         >>> wants_int8("float32", torch.device("cpu")), wants_int8("int8", torch.device("cpu"))
         (False, True)
     """
-    if dtype != "int8":
-        return False
-    if device.type != "cpu":
-        raise ConfigError(f"dtype='int8' runs on the CPU (ONNX Runtime), not on {device}: use dtype='auto' there")
-    return True
+    if dtype == "int8":
+        if device.type != "cpu":
+            raise ConfigError(f"dtype='int8' runs on the CPU (ONNX Runtime), not on {device}: use dtype='auto' there")
+        return True
+    return dtype == "auto" and _int8_pays(device) and _int8_installed()
+
+
+def _int8_pays(device: torch.device) -> bool:
+    return device.type == "cpu" and not cpu_has_native_bf16() and cpu_has_vnni()
+
+
+def _int8_installed() -> bool:
+    from .onnx_int8 import int8_available
+
+    return int8_available()
 
 
 def int8_hint(dtype: str, device: torch.device) -> str | None:
-    """A line for the log where ``auto`` runs float32 on a CPU that has VNNI but no bf16: there
-    ``dtype="int8"`` is 2.5x faster, at the price :func:`wants_int8` describes. None elsewhere.
+    """A line for the log where ``auto`` would run int8 (a CPU with VNNI, without bf16) but the ``int8``
+    extra is not installed, so it runs float32. None elsewhere.
 
     Example:
         >>> import torch
         >>> int8_hint("float32", torch.device("cpu")) is None
         True
     """
-    if dtype != "auto" or device.type != "cpu" or cpu_has_native_bf16() or not cpu_has_vnni():
+    if dtype != "auto" or not _int8_pays(device) or _int8_installed():
         return None
     return (
-        "this CPU has VNNI but no bf16: dtype='int8' (the int8 extra) runs the encoder ~2.5x faster than "
-        "the float32 that dtype='auto' runs here, with vectors at cosine ~0.997 to float32 that move a little "
-        "with their batch-mates"
+        "this CPU has VNNI but no bf16: with pip install 'vocnlp[int8]' the encoder runs int8 here, ~2x faster "
+        "than the float32 that dtype='auto' runs without it"
     )
 
 

@@ -36,6 +36,8 @@ __all__ = ["TorchEncoder", "ensure_bundled_model_dir"]
 logger = logging.getLogger(__name__)
 
 _ROBERTA_LIKE = ("roberta", "xlm-roberta", "camembert")
+#: calibration comments are cut to this many content tokens (the sample's comments are far shorter)
+CALIBRATION_MAX_TOKENS = 254
 
 
 def ensure_bundled_model_dir(target: str | os.PathLike[str]) -> Path:
@@ -116,7 +118,8 @@ class TorchEncoder:
             location = str(ensure_bundled_model_dir(location))
         self.device = resolve_device(self.config.device)
         self.tokenizer = self._load_tokenizer(location)
-        if wants_int8(self.config.dtype, self.device):
+        # auto with compile=True stays with torch (compile is for the torch model)
+        if wants_int8(self.config.dtype, self.device) and not (self.config.dtype == "auto" and self.config.compile):
             cfg = self._load_int8(location)
         else:
             self.dtype: Any = resolve_dtype(self.config.dtype, self.device)  # a torch dtype, or "int8"
@@ -170,7 +173,8 @@ class TorchEncoder:
         if not local.is_dir():  # a hub id: the snapshot in the Hugging Face cache (downloaded if allowed)
             local = Path(import_optional("huggingface_hub").snapshot_download(location))
         self.dtype = "int8"
-        self.model = self._eager = OnnxInt8Model(int8_model_file(local, vocnlp_home()), self.config.num_threads)
+        path = int8_model_file(local, vocnlp_home(), self._calibration_feeds)
+        self.model = self._eager = OnnxInt8Model(path, self.config.num_threads)
         raw = json.loads((local / "config.json").read_text(encoding="utf-8"))
         return SimpleNamespace(
             hidden_size=raw["hidden_size"],
@@ -223,6 +227,23 @@ class TorchEncoder:
             "dtype": "int8 (onnxruntime)" if self.dtype == "int8" else str(self.dtype).replace("torch.", ""),
             "compiled": str(self.model is not self._eager).lower(),
         }
+
+    def _calibration_feeds(self, batch_size: int = 32) -> list[dict[str, np.ndarray]]:
+        """Padded batches of the package's sample comments (10 languages, 4 scripts), length-sorted as
+        the encoder batches them: their activations fix the int8 file's activation scales."""
+        import csv
+
+        from ..io import sample_data_path
+
+        with open(sample_data_path(), encoding="utf-8", newline="") as f:
+            texts = [row["comment"] for row in csv.DictReader(f) if row.get("comment")]
+        content = [ids[:CALIBRATION_MAX_TOKENS] for ids in self.tokenize(texts)]
+        order = sorted(range(len(content)), key=lambda i: len(content[i]))
+        feeds = []
+        for s in range(0, len(order), batch_size):
+            ids, mask = self._tensors([(i, 0, len(content[i])) for i in order[s : s + batch_size]], content)
+            feeds.append({"input_ids": ids.numpy(), "attention_mask": mask.numpy()})
+        return feeds
 
     # ---- encoding ------------------------------------------------------------------------
     def tokenize(self, texts: Sequence[str]) -> list[list[int]]:
