@@ -38,3 +38,42 @@ def test_bertopic_is_imported_without_its_unused_integrations_which_still_work_l
     assert got["generation"] == "bertopic.representation._textgeneration"
     assert got["multimodal"] == "bertopic.backend._multimodal"
     assert got["same_base"]
+
+
+_FIT = """
+import json, sys
+import vocnlp
+from vocnlp.pipeline import Pipeline
+df = vocnlp.io.read_table(sys.argv[2]).head(600)
+out = Pipeline.default(keep_embeddings=True, themes=None).run(df["text"].tolist())
+tm = vocnlp.ThemeModel(seed=0).fit(out, text_col="text")
+tm.save(sys.argv[1])
+fit_imported = [m for m in ("bertopic", "umap", "hdbscan") if m in sys.modules]
+model = tm.bertopic_
+print(json.dumps({"fit_imported": fit_imported, "discovery": tm._discovery, "topics": len(model.get_topics()),
+                  "after": "bertopic" in sys.modules}))
+"""
+
+
+def test_an_anchored_theme_fit_imports_no_bertopic_until_its_model_is_read(tmp_path, shared_data):
+    """Issue 21: a fit, its c-TF-IDF terms and its save no longer import BERTopic (1.6 s with torch and
+    scikit-learn loaded, ~4 s cold); ``bertopic_`` builds the BERTopic model when it is first read."""
+    verbatims = shared_data / "nps_verbatims_en" / "nps_verbatims.csv"
+    out = subprocess.run([sys.executable, "-c", _FIT, str(tmp_path / "themes"), str(verbatims)],
+                         capture_output=True, text=True, check=True)
+    got = json.loads(out.stdout.strip().splitlines()[-1])
+    assert got["discovery"] == "phrases" and got["fit_imported"] == []
+    assert got["after"] and got["topics"] >= 3
+
+
+def test_class_tfidf_is_bertopics():
+    import numpy as np
+    import scipy.sparse as sp
+    from bertopic.vectorizers import ClassTfidfTransformer
+
+    from vocnlp.themes.describe import class_tfidf
+
+    counts = sp.csr_matrix(np.random.default_rng(0).poisson(0.4, (25, 300)))
+    with np.errstate(divide="ignore"):  # BERTopic divides by the zero counts of unused columns too
+        ref = ClassTfidfTransformer(reduce_frequent_words=True).fit_transform(counts).toarray()
+    np.testing.assert_allclose(class_tfidf(counts), ref, rtol=0, atol=1e-15)

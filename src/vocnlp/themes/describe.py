@@ -11,7 +11,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .labels import choose_labels, restates
 from .state import Theme
@@ -21,7 +21,15 @@ if TYPE_CHECKING:
 
     from .units import Units
 
-__all__ = ["ctfidf_terms", "describe_themes", "parent_groups", "parent_labels", "pick_label", "restated_pairs"]
+__all__ = [
+    "class_tfidf",
+    "ctfidf_terms",
+    "describe_themes",
+    "parent_groups",
+    "parent_labels",
+    "pick_label",
+    "restated_pairs",
+]
 
 _DENSE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")  # kana, ideographs, Hangul
 
@@ -30,15 +38,35 @@ MIN_UNITS_PER_LANGUAGE = 3
 LANGUAGE_LABEL_SHARE = 0.2
 
 
+def class_tfidf(counts: Any) -> np.ndarray:
+    """c-TF-IDF of a class x term count matrix (dense rows), as BERTopic's
+    ``ClassTfidfTransformer(reduce_frequent_words=True)`` computes it: term frequency L1-normalised per
+    class, square-rooted, times ``log(1 + A / f)`` with ``A`` the mean number of words per class (whole
+    number) and ``f`` the term's count over all classes. Written out so that a theme fit needs no
+    BERTopic import (1.6 s with torch and scikit-learn loaded); tests hold it to BERTopic's numbers.
+
+    Example:
+        >>> class_tfidf([[2, 0, 1], [0, 3, 1]]).round(3).tolist()
+        [[0.748, 0.0, 0.529], [0.0, 0.6, 0.458]]
+    """
+    import numpy as np
+    import scipy.sparse as sp
+    from sklearn.preprocessing import normalize
+
+    x = sp.csr_matrix(counts, dtype=np.float64)
+    f = np.asarray(x.sum(axis=0)).ravel()
+    avg = int(np.asarray(x.sum(axis=1)).mean())
+    with np.errstate(divide="ignore"):
+        idf = np.log(avg / f + 1)
+    tf = normalize(x, norm="l1", axis=1)
+    tf.data = np.sqrt(tf.data)
+    return np.asarray((tf @ sp.diags(idf)).toarray())
+
+
 def ctfidf_terms(tokens: Sequence[str], labels: Sequence[int], ids: Sequence[int], top_n: int) -> dict[int, list[str]]:
     """Top c-TF-IDF terms (words and word pairs) of each theme id, from space-separated tokens."""
     import numpy as np
     from sklearn.feature_extraction.text import CountVectorizer
-
-    from .._lazy import import_bertopic
-
-    import_bertopic()  # without the integrations it would import (seconds)
-    from bertopic.vectorizers import ClassTfidfTransformer
 
     docs: dict[int, list[str]] = {i: [] for i in ids}
     for t, lab in zip(tokens, labels):
@@ -52,7 +80,7 @@ def ctfidf_terms(tokens: Sequence[str], labels: Sequence[int], ids: Sequence[int
         counts = cv.fit_transform([" ".join(docs[i]) for i in present])
     except ValueError:  # no tokens at all
         return {i: [] for i in ids}
-    weights = ClassTfidfTransformer(reduce_frequent_words=True).fit_transform(counts).toarray()
+    weights = class_tfidf(counts)
     vocab = np.asarray(cv.get_feature_names_out())
     out: dict[int, list[str]] = {i: [] for i in ids}
     for row, i in enumerate(present):

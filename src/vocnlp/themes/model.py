@@ -165,6 +165,7 @@ class ThemeModel:
     _made_with: dict[str, str] | None = None  # the encoder of the vectors being fitted
     _bertopic: Any = None
     _bertopic_path: Path | None = None
+    _bertopic_docs: tuple[list[str], list[int]] | None = None  # a loaded model's, for bertopic_
     _seed_names: dict[int, str] = {}  # noqa: RUF012 - replaced per instance by fit, never mutated
     _discovery: str = "clusters"  # what the last fit ran ("phrases" or "clusters")
 
@@ -372,6 +373,7 @@ class ThemeModel:
 
         self._check_params()
         self.__dict__.pop("state_", None)  # a refit starts afresh (centring uses the new corpus mean)
+        self._bertopic, self._bertopic_path, self._bertopic_docs = None, None, None  # a loaded model's
         df = _pandas(data, text_col)
         self.text_col_ = text_col or ("text" if isinstance(data, list) else None)
         text_col = self.text_col_ or "text"
@@ -473,10 +475,8 @@ class ThemeModel:
             found = None
             if self._discovery == "phrases":
                 found = self._anchored(fit, uniq, min_size)
-                if found is not None:
-                    # a BERTopic model of these themes, for bertopic_ (c-TF-IDF, its plots) and save()
-                    self._bertopic = cluster.manual_bertopic(z[uniq], [tokens[i] for i in uniq], found)
-                else:
+                # (a BERTopic model of anchored themes is built when bertopic_ is first read)
+                if found is None:
                     self._discovery = "clusters"
             if found is None:
                 self._bertopic, found = cluster.discover(
@@ -1033,11 +1033,13 @@ class ThemeModel:
         from .persist import save_state
 
         self._require_fitted()
+        bertopic = getattr(self, "_bertopic", None)
         return save_state(
             path,
             self.state_,
             self.get_params(),
-            bertopic=getattr(self, "_bertopic", None),
+            bertopic=bertopic,
+            bertopic_docs=self._docs_for_bertopic() if bertopic is None else None,
             encoder=self.encoder_model or "multilingual-e5-small",
             text_col=getattr(self, "text_col_", None),
         )
@@ -1045,7 +1047,7 @@ class ThemeModel:
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> ThemeModel:
         """Read a folder written by :meth:`save`; assignments are the same as before saving."""
-        from .persist import load_state
+        from .persist import load_bertopic_docs, load_state
 
         state, params, bertopic_path, text_col = load_state(path)
         tm = cls(**{k: v for k, v in params.items() if k in _PARAMS})
@@ -1054,14 +1056,54 @@ class ThemeModel:
         tm._fit_data = None
         tm._bertopic = None
         tm._bertopic_path = bertopic_path
+        tm._bertopic_docs = load_bertopic_docs(path)
         return tm
 
     @property
     def bertopic_(self) -> Any:
-        """The underlying BERTopic model (loaded from the saved folder on first use)."""
+        """The underlying BERTopic model, for BERTopic's own tools (its plots, ``get_topic``...): the one
+        UMAP + HDBSCAN ran in, or for anchored themes a BERTopic model of them ("manual topic modeling":
+        the fitted clauses' words, their themes, the theme centres as topic vectors), built on first use
+        so that fits, saves and loads need no BERTopic import. Loaded from the saved folder on first use.
+        """
         self._require_fitted()
-        if getattr(self, "_bertopic", None) is None and getattr(self, "_bertopic_path", None) is not None:
-            from .._lazy import import_bertopic
+        if getattr(self, "_bertopic", None) is None:
+            if getattr(self, "_bertopic_path", None) is not None:
+                from .._lazy import import_bertopic
 
-            self._bertopic = import_bertopic().BERTopic.load(str(self._bertopic_path))
+                self._bertopic = import_bertopic().BERTopic.load(str(self._bertopic_path))
+            else:
+                docs = self._docs_for_bertopic()
+                if docs is not None:
+                    self._bertopic = self._manual_bertopic(*docs)
         return self._bertopic
+
+    def _docs_for_bertopic(self) -> tuple[list[str], list[int]] | None:
+        """The words and theme of each distinct fitted clause with two or more content words (what the
+        themes were found on), from the fit in memory or the saved folder."""
+        fit = self._fit_data
+        if fit is None or fit.n_words is None:
+            return self._bertopic_docs
+        seen: set[str] = set()
+        tokens: list[str] = []
+        labels: list[int] = []
+        for k, text in enumerate(fit.units.texts):
+            key = " ".join(text.lower().split())
+            if key in seen or fit.n_words[k] < MIN_FIT_WORDS:
+                continue
+            seen.add(key)
+            tokens.append(fit.tokens[k])
+            labels.append(int(fit.labels[k]))
+        return tokens, labels
+
+    def _manual_bertopic(self, tokens: list[str], labels: list[int]) -> Any:
+        import numpy as np
+
+        known = set(self.ids_)
+        labels = [lab if lab in known else UNASSIGNED for lab in labels]  # themes merged away since
+        if len(set(labels) - {UNASSIGNED}) < 2:
+            return None
+        cents = self.state_.centroids
+        pos = {t: k for k, t in enumerate(self.state_.ids)}
+        emb = np.stack([cents[pos[lab]] if lab >= 0 else np.zeros(cents.shape[1], cents.dtype) for lab in labels])
+        return cluster.manual_bertopic(emb, tokens, np.asarray(labels))

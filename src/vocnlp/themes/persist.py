@@ -19,9 +19,11 @@ from .._version import __version__
 from ..errors import ConfigError, InputError
 from .state import Theme, ThemeState
 
-__all__ = ["FORMAT_VERSION", "load_state", "save_state"]
+__all__ = ["BERTOPIC_DOCS", "FORMAT_VERSION", "load_bertopic_docs", "load_state", "save_state"]
 
 FORMAT_VERSION = 2
+#: an anchored model's folder: the words and theme of each fitted clause, for its BERTopic model
+BERTOPIC_DOCS = "bertopic_docs.json"
 
 
 def save_state(
@@ -30,11 +32,13 @@ def save_state(
     params: dict[str, Any],
     *,
     bertopic: Any = None,
+    bertopic_docs: tuple[list[str], list[int]] | None = None,
     encoder: str = "multilingual-e5-small",
     text_col: str | None = None,
 ) -> Path:
     """A folder: ``themes.json`` (parameters, theme records, edits, threshold, versions), ``themes.safetensors``
-    (centres, language directions), ``themes.csv`` (the table) and ``bertopic/`` (safetensors, no pickles)."""
+    (centres, language directions), ``themes.csv`` (the table) and ``bertopic/`` (safetensors, no pickles),
+    or for anchored themes whose BERTopic model was never built, ``bertopic_docs.json``."""
     from safetensors.numpy import save_file
 
     folder = Path(path)
@@ -52,6 +56,12 @@ def save_state(
         json.dumps(doc, indent=1, ensure_ascii=False, default=str) + "\n", encoding="utf-8"
     )
     state.table().to_csv(folder / "themes.csv", index=False)
+    if bertopic is None and bertopic_docs is not None:
+        # anchored themes: what their BERTopic model is built from on first use (no BERTopic import here)
+        tokens, labels = bertopic_docs
+        (folder / BERTOPIC_DOCS).write_text(
+            json.dumps({"tokens": tokens, "labels": labels}, ensure_ascii=False), encoding="utf-8"
+        )
     if bertopic is not None:
         # BERTopic warns that no embedding model is saved: vocnlp keeps its own encoder on purpose
         with quiet_logger("BERTopic"):
@@ -59,6 +69,15 @@ def save_state(
                 str(folder / "bertopic"), serialization="safetensors", save_ctfidf=True, save_embedding_model=False
             )
     return folder
+
+
+def load_bertopic_docs(path: str | os.PathLike[str]) -> tuple[list[str], list[int]] | None:
+    """The words and themes :func:`save_state` wrote for an anchored model's BERTopic model, or None."""
+    file = Path(path) / BERTOPIC_DOCS
+    if not file.is_file():
+        return None
+    doc = json.loads(file.read_text(encoding="utf-8"))
+    return [str(t) for t in doc["tokens"]], [int(v) for v in doc["labels"]]
 
 
 def load_state(path: str | os.PathLike[str]) -> tuple[ThemeState, dict[str, Any], Path | None, str | None]:
