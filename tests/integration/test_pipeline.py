@@ -150,13 +150,11 @@ def test_numpy_array_of_strings_gets_clause_sentiment_like_a_list(nlp: Pipeline)
 
 @pytest.mark.parametrize("dtype", ["float32", "bfloat16", "int8"])
 def test_results_do_not_depend_on_the_chunk_size(dtype: str, shared_data) -> None:  # type: ignore[no-untyped-def]
-    # issue 16 item 10: --chunk-rows 100 vs 300 was reported to move sentiment_score by up to 0.0345. In float32
-    # scores stay within 2e-4 and no label changes. In bf16 (the default on CPUs with bf16 instructions) they
-    # do not: on an AVX512-BF16 CPU, chunks of 50 against 300 moved sentiment scores by up to 0.033 and intent
-    # scores by 0.013 (133 of 304 rows by more than 2e-4; benchmarks/probes/chunk_size.py), though no label
-    # changed; an open bug, asserted as it stands (labels equal, scores within 0.05) so that it cannot get
-    # worse unnoticed. int8 (auto on CPUs with VNNI and without bf16) fixes its activation scales when its
-    # file is built and sums int8 products exactly: scores within 2e-4 as in float32
+    # issue 16 item 10: --chunk-rows 100 vs 300 was reported to move sentiment_score by up to 0.0345. In bf16 (the
+    # default on CPUs with bf16 instructions) chunks of 50 against 300 moved sentiment scores by up to 0.033
+    # (benchmarks/probes/chunk_size.py): a row's bf16 vector depended on the width its batch was padded to.
+    # The CPU encoder now pads a row to its length block's width whatever it is batched with
+    # (encoders/batching.py), and int8 fixes its activation scales: scores within 2e-4 in every precision
     import pandas as pd
 
     from vocnlp.config import RuntimeConfig
@@ -175,7 +173,7 @@ def test_results_do_not_depend_on_the_chunk_size(dtype: str, shared_data) -> Non
         return pd.concat([nlp.run(texts[i : i + step]) for i in range(0, len(texts), step)], ignore_index=True)
 
     a, b = run(50), run(300)
-    bound = 0.05 if dtype == "bfloat16" else 2e-4
+    bound = 2e-4
     assert (a["sentiment_score"] - b["sentiment_score"]).abs().max() <= bound
     assert (a["intent_score"] - b["intent_score"]).abs().max() <= bound
     for col in ("language", "sentiment", "intent", "status"):

@@ -44,3 +44,18 @@ def test_dedupe_keeps_first_seen_order() -> None:
     uniq, inv = dedupe(["b", "a", "b", "c", "a"])
     assert uniq == ["b", "a", "c"]
     assert [uniq[i] for i in inv] == ["b", "a", "b", "c", "a"]
+
+
+def test_cpu_batches_hold_one_length_block_padded_to_its_width() -> None:
+    """A row's bf16 vector depended on the width its batch was padded to (the chunk-size bug): on CPU a batch
+    holds rows of one block of lengths only, padded to the block's last length, never past a multiple of 16."""
+    from vocnlp.encoders.batching import CPU_LENGTH_BLOCK, block_width
+
+    lengths = [3, 5, 6, 7, 8, 9, 30, 31, 33, 500, 511]
+    widths = [block_width(n) for n in lengths]
+    for batch in plan_batches(widths, max_tokens=4096, max_batch_size=64, align=CPU_LENGTH_BLOCK):
+        assert len({lengths[i] // CPU_LENGTH_BLOCK for i in batch}) == 1
+    for n in range(1, 600):
+        w = block_width(n)
+        assert n <= w < (n // 16) * 16 + 16 and w == block_width(w)
+    assert plan_batches([5, 100, 7, 98], max_tokens=200, max_batch_size=8) == [[1, 3], [2, 0]]  # align=1: as before

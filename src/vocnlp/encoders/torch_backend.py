@@ -25,7 +25,7 @@ from ..catalog import EncoderSource, resolve_encoder_source
 from ..config import RuntimeConfig
 from ..errors import ConfigError, ModelNotFoundError
 from .base import EncodeOutput
-from .batching import dedupe, plan_batches, split_windows
+from .batching import CPU_LENGTH_BLOCK, block_width, dedupe, plan_batches, split_windows
 from .device import int8_hint, resolve_device, resolve_dtype, set_threads, wants_int8
 
 if TYPE_CHECKING:
@@ -269,11 +269,12 @@ class TorchEncoder:
         windows: list[tuple[int, int, int]] = []  # (unique text, start, end)
         for i, ids in enumerate(content):
             windows.extend((i, a, b) for a, b in split_windows(len(ids), window))
-        lengths = [b - a + extra for _, a, b in windows]
+        lengths = [self._width(b - a + extra) for _, a, b in windows]
         batches = plan_batches(
             lengths,
             max_tokens=self.config.batch_tokens_for(self.device.type),
             max_batch_size=self.config.max_batch_size,
+            align=CPU_LENGTH_BLOCK if self.device.type == "cpu" else 1,
         )
         sums = np.zeros((len(uniq), self.dim), dtype=np.float64)
         weights = np.zeros(len(uniq), dtype=np.float64)
@@ -321,13 +322,18 @@ class TorchEncoder:
                 ahead = pool.submit(prepare, batches[k + 1]) if k + 1 < len(batches) else None
                 yield batch, self._forward_windows([windows[j] for j in batch], content, ready)
 
+    def _width(self, n: int) -> int:
+        """The padded width of a row of ``n`` tokens: its own on GPUs, its length block's last on CPU (so
+        its vector does not depend on its batch-mates: :data:`.batching.CPU_LENGTH_BLOCK`)."""
+        return n if self.device.type != "cpu" else min(block_width(n), max(n, self.max_tokens))
+
     def _tensors(self, wins: list[tuple[int, int, int]], content: list[list[int]]) -> tuple[Any, Any]:
         """Padded ``input_ids`` and ``attention_mask`` of some windows, on the host (pinned for CUDA)."""
         import numpy as np
 
         torch = import_optional("torch")
         seqs = [self._head_ids + content[i][a:b] + self._tail_ids for i, a, b in wins]
-        width = max(len(s) for s in seqs)
+        width = max(self._width(len(s)) for s in seqs)
         ids = np.full((len(seqs), width), self._pad_id, dtype=np.int64)
         mask = np.zeros((len(seqs), width), dtype=np.int64)
         for r, s in enumerate(seqs):
