@@ -35,9 +35,7 @@ def block_width(n: int, block: int = CPU_LENGTH_BLOCK) -> int:
     return (n // block) * block + block - 1
 
 
-def plan_batches(
-    lengths: Sequence[int], *, max_tokens: int, max_batch_size: int, align: int = 1
-) -> list[list[int]]:
+def plan_batches(lengths: Sequence[int], *, max_tokens: int, max_batch_size: int, align: int = 1) -> list[list[int]]:
     """Group item indices into batches, longest first, so ``len(batch) * max_len <= max_tokens``.
 
     Sorting by length keeps padding small (dynamic padding pads to the longest row of a batch,
