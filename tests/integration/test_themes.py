@@ -168,6 +168,8 @@ def test_save_load_round_trip(tmp_path: Path, nps_tm: vocnlp.ThemeModel, nps_out
     back.save(again)  # its BERTopic model now exists: saved as BERTopic saves it
     assert any(p.suffix == ".safetensors" for p in (again / "bertopic").rglob("*"))
     assert vocnlp.ThemeModel.load(again).bertopic_ is not None
+    vocnlp.ThemeModel.load(again).save(tmp_path / "third")  # saved again without reading it: still there
+    assert any(p.suffix == ".safetensors" for p in (tmp_path / "third" / "bertopic").rglob("*"))
     # the encoder that made the centroids travels with the model and is checked on use (issue 20 item 3)
     assert back.state_.encoder == nps_tm.state_.encoder == nps_out.attrs["vocnlp_encoder"]
     other = nps_out.head(20).copy()

@@ -1034,6 +1034,8 @@ class ThemeModel:
 
         self._require_fitted()
         bertopic = getattr(self, "_bertopic", None)
+        if bertopic is None and getattr(self, "_bertopic_path", None) is not None:
+            bertopic = self.bertopic_  # a loaded folder's BERTopic model is written again, not dropped
         return save_state(
             path,
             self.state_,
