@@ -107,6 +107,22 @@ def test_int8_encoder_keeps_the_float32_vectors(sample: list[str]) -> None:
         get_encoder("torch", config=RuntimeConfig(dtype="int8", compile=True))
 
 
+def test_int8_calibration_batches_are_built_before_the_encoder_knows_its_length_limit() -> None:
+    """The int8 file is calibrated inside the encoder's constructor, before ``max_tokens`` is read from the
+    model's config: the calibration batches (padded as the encoder pads) must not need it (a fresh
+    machine's first dtype="int8" failed on it; a built file hid it)."""
+    from vocnlp.encoders.batching import block_width
+
+    enc = get_encoder("torch", config=RuntimeConfig(device="cpu", dtype="float32"))
+    fresh = type(enc).__new__(type(enc))
+    fresh.__dict__.update({k: v for k, v in enc.__dict__.items() if k != "max_tokens"})
+    feeds = fresh._calibration_feeds()
+    assert sum(len(f["input_ids"]) for f in feeds) >= 400
+    for f in feeds:
+        n = f["attention_mask"].sum(axis=1)
+        assert f["input_ids"].shape[1] == block_width(int(n.max()))
+
+
 def test_auto_runs_int8_on_a_cpu_with_vnni_and_without_bf16(
     sample: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

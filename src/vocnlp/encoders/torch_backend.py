@@ -325,7 +325,10 @@ class TorchEncoder:
     def _width(self, n: int) -> int:
         """The padded width of a row of ``n`` tokens: its own on GPUs, its length block's last on CPU (so
         its vector does not depend on its batch-mates: :data:`.batching.CPU_LENGTH_BLOCK`)."""
-        return n if self.device.type != "cpu" else min(block_width(n), max(n, self.max_tokens))
+        if self.device.type != "cpu":
+            return n
+        limit = getattr(self, "max_tokens", None)  # not yet set while the int8 file is calibrated
+        return block_width(n) if limit is None else min(block_width(n), max(n, limit))
 
     def _tensors(self, wins: list[tuple[int, int, int]], content: list[list[int]]) -> tuple[Any, Any]:
         """Padded ``input_ids`` and ``attention_mask`` of some windows, on the host (pinned for CUDA)."""
