@@ -127,6 +127,22 @@ class FitData:
     n_words: np.ndarray | None = None
 
 
+def _distinct_units(fit: FitData) -> tuple[list[str], np.ndarray]:
+    """Each fitted clause's key (lower case, spaces collapsed) and the fitted clauses themes are found on:
+    the first of each key with two or more content words, in order. Identical clauses ("Great service" x
+    40) count once: duplicates would make dense pockets of one phrasing (and one language) instead of
+    themes; shorter clauses may join a theme later."""
+    import numpy as np
+
+    keys = [" ".join(t.lower().split()) for t in fit.units.texts]
+    first: dict[str, int] = {}
+    for k, key in enumerate(keys):
+        first.setdefault(key, k)
+    assert fit.n_words is not None
+    uniq = np.array(sorted(k for k in first.values() if fit.n_words[k] >= MIN_FIT_WORDS), dtype=np.int64)
+    return keys, uniq
+
+
 class ThemeModel:
     """Themes of customer comments (scikit-learn style: ``fit`` returns self, state in ``*_`` attributes).
 
@@ -458,15 +474,7 @@ class ThemeModel:
         z, tokens = fit.z, fit.tokens
         labels = np.full(len(z), UNASSIGNED, dtype=np.int64)
         seed_names: list[str] = list(self.seed_themes or {})
-        # identical clauses ("Great service" x 40) are clustered once: duplicates would make dense
-        # pockets of one phrasing (and one language) instead of themes
-        keys = [" ".join(t.lower().split()) for t in fit.units.texts]
-        first: dict[str, int] = {}
-        for k, key in enumerate(keys):
-            first.setdefault(key, k)
-        # only clauses with two or more content words form themes; shorter ones may join one later
-        assert fit.n_words is not None
-        uniq = np.array(sorted(k for k in first.values() if fit.n_words[k] >= MIN_FIT_WORDS), dtype=np.int64)
+        keys, uniq = _distinct_units(fit)
         min_size = cluster.auto_min_size(len(uniq)) if self.min_theme_size == "auto" else int(self.min_theme_size)
         offset = len(seed_names)
         self._bertopic = None
@@ -1086,17 +1094,8 @@ class ThemeModel:
         fit = self._fit_data
         if fit is None or fit.n_words is None:
             return self._bertopic_docs
-        seen: set[str] = set()
-        tokens: list[str] = []
-        labels: list[int] = []
-        for k, text in enumerate(fit.units.texts):
-            key = " ".join(text.lower().split())
-            if key in seen or fit.n_words[k] < MIN_FIT_WORDS:
-                continue
-            seen.add(key)
-            tokens.append(fit.tokens[k])
-            labels.append(int(fit.labels[k]))
-        return tokens, labels
+        uniq = _distinct_units(fit)[1].tolist()
+        return [fit.tokens[k] for k in uniq], [int(fit.labels[k]) for k in uniq]
 
     def _manual_bertopic(self, tokens: list[str], labels: list[int]) -> Any:
         import numpy as np
