@@ -519,9 +519,9 @@ def _kiwi() -> Any:
     try:
         from kiwipiepy import Kiwi
 
-        # without Kiwi's multi-word dictionary (names such as "데미 무어" as one proper noun): it took 1.9 s of
-        # every process that met Korean (load and first analysis: 3.4 s against 1.5 s), and on the first
-        # 2,000 NSMC reviews it changed 39 of 9,354 words, all names of people and titles
+        # without Kiwi's multi-word dictionary (names such as "데미 무어" as one proper noun): it took 2-2.5 s
+        # of every process that met Korean (load and first analysis), and on the first 2,000 NSMC reviews
+        # it changed 39 of 9,354 words, all names of people and titles (benchmarks/probes/kiwi_multi_dict.py)
         return Kiwi(load_multi_dict=False)
     except (ImportError, RuntimeError, OSError) as exc:
         logger.info("kiwipiepy unusable (%s; pip install 'vocnlp[cjk]'): Korean words keep their particles", exc)
