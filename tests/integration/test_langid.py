@@ -173,6 +173,22 @@ def test_estimate_prior_counts_only_confident_texts(pt_file: tuple[list[str], li
     assert det.estimate_prior(sentences, max_texts=40) is not None
 
 
+def test_detect_reuses_the_first_pass_of_estimate_prior(pt_file: tuple[list[str], list[str]], monkeypatch) -> None:
+    # a run estimates the prior over its texts, then detects them: fastText reads each text once, same answers
+    sentences, answers = pt_file
+    texts = answers + sentences
+    fresh = LanguageDetector()
+    prior = fresh.estimate_prior(texts)
+    expected = LanguageDetector().detect(texts, prior=prior)
+    calls: list[str] = []
+    plain = fresh.fasttext.candidates
+    monkeypatch.setattr(fresh.fasttext, "candidates", lambda t, k=10: calls.append(t) or plain(t, k))
+    assert fresh.detect(texts, prior=prior) == expected
+    assert calls == []                                           # all of them were read by estimate_prior
+    assert fresh.detect(["Ele chegou ontem à noite, tudo certo"], prior=prior)[0].lang == "pt"
+    assert len(calls) == 1                                       # a text it did not read is read now
+
+
 def test_the_pipelines_language_prior_is_one_per_run_not_per_chunk(pt_file: tuple[list[str], list[str]]) -> None:
     # issue 19 item 3: the prior of the data set, on by default; a per-chunk prior made chunked runs disagree
     from vocnlp import Pipeline, RuntimeConfig
