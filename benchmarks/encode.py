@@ -236,7 +236,7 @@ def int8_build() -> tuple[float, float]:
 
 
 def _pipeline(texts: list[str], clause_sentiment: bool, themes: bool = True,
-              comment_vectors: str = "whole", dtype: str = "auto") -> tuple[float, object]:
+              comment_vectors: str = "auto", dtype: str = "auto") -> tuple[float, object]:
     from vocnlp.config import RuntimeConfig
     from vocnlp.pipeline import Pipeline
 
@@ -575,7 +575,11 @@ def main() -> None:
              f"{res['path_pipeline']['rate'] / enc_only:.2f}x with theme assignment and "
              f"{res['path_pipeline_clauses']['rate'] / enc_only:.2f}x with themes and clause-level sentiment: themes "
              "and clause sentiment work on clauses, so the clauses of multi-clause comments are embedded too "
-             f"(the encoder sees ~1.4-1.5x the texts); "
+             "(on these comments 1.40x the texts and 1.29x the tokens of the comments alone; 1.26x with `auto`, "
+             "the default, which pools the 10 multi-clause comments of 128 tokens or more). With every comment and "
+             "clause vector exact, this is the floor of the default's cost: lowering `auto`'s threshold or pooling "
+             "every multi-clause comment cuts it, at a quality cost measured in "
+             "benchmarks/probes/pool_threshold.py (NusaX sentiment -0.03 macro-F1 from 64 tokens); "
              f"{res['path_pipeline_pooled']['rate'] / enc_only:.2f}x when multi-clause comments are pooled from their "
              "clauses (`comment_vectors=\"clauses\"`: each token embedded once; its quality cost is in the section "
              "\"Comment vectors pooled from clauses\"). "
