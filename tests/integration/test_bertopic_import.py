@@ -46,7 +46,7 @@ import vocnlp
 from vocnlp.pipeline import Pipeline
 df = vocnlp.io.read_table(sys.argv[2]).head(600)
 out = Pipeline.default(keep_embeddings=True, themes=None).run(df["text"].tolist())
-tm = vocnlp.ThemeModel(seed=0).fit(out, text_col="text")
+tm = vocnlp.ThemeModel(seed=0, discovery=sys.argv[3]).fit(out, text_col="text")
 tm.save(sys.argv[1])
 fit_imported = [m for m in ("bertopic", "umap", "hdbscan") if m in sys.modules]
 model = tm.bertopic_
@@ -55,14 +55,19 @@ print(json.dumps({"fit_imported": fit_imported, "discovery": tm._discovery, "top
 """
 
 
-def test_an_anchored_theme_fit_imports_no_bertopic_until_its_model_is_read(tmp_path, shared_data):
+@pytest.mark.parametrize("discovery", ["auto", "clusters"])
+def test_a_theme_fit_imports_no_bertopic_until_its_model_is_read(tmp_path, shared_data, discovery):
     """Issue 21: a fit, its c-TF-IDF terms and its save no longer import BERTopic (1.6 s with torch and
-    scikit-learn loaded, ~4 s cold); ``bertopic_`` builds the BERTopic model when it is first read."""
+    scikit-learn loaded, ~4 s cold); ``bertopic_`` builds the BERTopic model when it is first read. Density
+    clusters need UMAP and HDBSCAN only (since 2026-12-04; ~1 s of a 5,000-clause fit)."""
     verbatims = shared_data / "nps_verbatims_en" / "nps_verbatims.csv"
-    out = subprocess.run([sys.executable, "-c", _FIT, str(tmp_path / "themes"), str(verbatims)],
+    out = subprocess.run([sys.executable, "-c", _FIT, str(tmp_path / "themes"), str(verbatims), discovery],
                          capture_output=True, text=True, check=True)
     got = json.loads(out.stdout.strip().splitlines()[-1])
-    assert got["discovery"] == "phrases" and got["fit_imported"] == []
+    if discovery == "auto":
+        assert got["discovery"] == "phrases" and got["fit_imported"] == []
+    else:
+        assert got["discovery"] == "clusters" and got["fit_imported"] == ["umap", "hdbscan"]
     assert got["after"] and got["topics"] >= 3
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import logging
 import math
 import warnings
+from collections import Counter
 from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -71,20 +72,23 @@ def auto_min_size(n_units: int) -> int:
 
 def discover(
     z: np.ndarray,
-    tokens: list[str],
     *,
     min_size: int,
     seed: int,
     n_neighbors: int = 15,
     n_components: int = 5,
-    top_n_words: int = 10,
-) -> tuple[Any, np.ndarray]:
-    """Fit BERTopic on centred embeddings and keyword tokens; returns the model and labels (-1 = outlier)."""
+) -> np.ndarray:
+    """Density clusters of centred embeddings, the steps BERTopic's ``fit_transform`` runs on precomputed
+    embeddings: UMAP, then HDBSCAN, then cluster ids renumbered by size (-1 = outlier).
+
+    BERTopic itself is not imported (~1-4 s: its plotting and representation modules): the ThemeModel writes
+    its own c-TF-IDF, and ``ThemeModel.bertopic_`` builds a BERTopic model of the final themes when first read.
+    """
     import numpy as np
+    import pandas as pd
 
-    from .._lazy import import_bertopic, import_optional
+    from .._lazy import import_optional
 
-    bertopic = import_bertopic()
     umap = import_optional("umap")
     hdbscan = import_optional("hdbscan")
 
@@ -111,14 +115,16 @@ def discover(
         cluster_selection_method="leaf",
         prediction_data=False,
     )
-    model = _bertopic(bertopic, reducer, clusterer, top_n_words)
-    docs = [t if t.strip() else "_" for t in tokens]
     with (
         warnings.catch_warnings()
     ):  # UMAP warns that precomputed neighbours cannot transform new data: we never ask it to
         warnings.filterwarnings("ignore", message=r"precomputed_knn\[2\]", category=UserWarning)
-        labels, _ = model.fit_transform(docs, embeddings=z)
-    return model, np.asarray(labels, dtype=np.int64)
+        reduced = np.nan_to_num(reducer.fit_transform(z))
+    labels = np.asarray(clusterer.fit(reduced).labels_, dtype=np.int64)
+    # ids by size as BERTopic numbers its topics (the same pandas sort, so ties fall the same way)
+    sizes = pd.DataFrame(Counter(labels.tolist()).items(), columns=["old", "size"]).sort_values("size", ascending=False)
+    order = {int(old): new for new, old in enumerate(sizes["old"][sizes["old"] != -1])}
+    return np.array([order.get(int(v), -1) for v in labels], dtype=np.int64)
 
 
 def manual_bertopic(z: np.ndarray, tokens: list[str], labels: np.ndarray, *, top_n_words: int = 10) -> Any:

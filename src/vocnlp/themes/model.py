@@ -50,7 +50,7 @@ logger = logging.getLogger(__name__)
 MIN_FIT_WORDS = 2
 #: ``assign`` centres and scores this many rows at a time, so its memory does not grow with the corpus
 ASSIGN_BLOCK = 50_000
-#: how themes are found: from anchor phrases (:mod:`.anchors`), by UMAP + HDBSCAN through BERTopic, or
+#: how themes are found: from anchor phrases (:mod:`.anchors`), by BERTopic's UMAP + HDBSCAN steps, or
 #: ``"auto"``: anchors where one language holds :data:`AUTO_ONE_LANGUAGE` of the clauses and the anchored
 #: themes take in :data:`AUTO_MIN_ASSIGNED` of them, else clusters
 DISCOVERY = ("auto", "phrases", "clusters")
@@ -485,13 +485,12 @@ class ThemeModel:
             found = None
             if self._discovery == "phrases":
                 found = self._anchored(fit, uniq, min_size)
-                # (a BERTopic model of anchored themes is built when bertopic_ is first read)
                 if found is None:
                     self._discovery = "clusters"
             if found is None:
-                self._bertopic, found = cluster.discover(
+                # (a BERTopic model of the final themes is built when bertopic_ is first read)
+                found = cluster.discover(
                     z[uniq],
-                    [tokens[i] for i in uniq],
                     min_size=min_size,
                     seed=self.seed,
                     n_neighbors=self.n_neighbors,
@@ -941,8 +940,8 @@ class ThemeModel:
             cands = replace(cands, texts=redact(cands.texts, languages=cands.language, ner=False))
         tokens = [theme_tokens(t, lang) for t, lang in zip(cands.texts, cands.language)]
         if len(cands) > 5000:
-            _, found = cluster.discover(
-                z, tokens, min_size=size, seed=self.seed, n_neighbors=self.n_neighbors, n_components=self.n_components
+            found = cluster.discover(
+                z, min_size=size, seed=self.seed, n_neighbors=self.n_neighbors, n_components=self.n_components
             )
         else:  # few candidates: groups whose members are as close as a theme's members are to its centre
             found = cluster.tight_groups(z, min_size=size, min_similarity=state.threshold)
@@ -1079,10 +1078,11 @@ class ThemeModel:
 
     @property
     def bertopic_(self) -> Any:
-        """The underlying BERTopic model, for BERTopic's own tools (its plots, ``get_topic``...): the one
-        UMAP + HDBSCAN ran in, or for anchored themes a BERTopic model of them ("manual topic modeling":
-        the fitted clauses' words, their themes, the theme centres as topic vectors), built on first use
-        so that fits, saves and loads need no BERTopic import. Loaded from the saved folder on first use.
+        """A BERTopic model of the themes, for BERTopic's own tools (its plots, ``get_topic``...): BERTopic's
+        "manual topic modeling" of the fitted clauses' words, their final themes and the theme centres as topic
+        vectors, built on first use so that fits, saves and loads need no BERTopic import (the density clusters
+        themselves come from UMAP + HDBSCAN run as BERTopic runs them: :func:`.cluster.discover`). Loaded from
+        the saved folder on first use (folders saved before 2026-12-04 hold the model UMAP + HDBSCAN ran in).
         """
         self._require_fitted()
         if getattr(self, "_bertopic", None) is None:
