@@ -421,7 +421,8 @@ def main() -> None:
                  f" benchmarks/themes.py --scale-one 10000): {now:.1f} s now, {before:.1f} s with the code of commit"
                  f" 09a8982 in the same run ({before / now:.2f}x): UMAP gets exact neighbours from one matrix product"
                  " instead of its per-pair Python metric, and its numba kernels come from numba's cache (compiled"
-                 " once per machine, by the first fit; the old code compiles them in every process).")
+                 " once per machine, by the first fit; the old code compiles them in every process); since"
+                 " 2026-12-04 the density clusters run UMAP and HDBSCAN without importing BERTopic (~1 s).")
     body += NOTES
     if not args.no_write:
         write_section("Themes on real data (benchmarks/themes_real.py)", body)
