@@ -235,13 +235,17 @@ def int8_build() -> tuple[float, float]:
     return seconds, max(peak_rss_mb(), before)
 
 
-def _pipeline(texts: list[str], clause_sentiment: bool, themes: bool = True,
-              comment_vectors: str = "auto", dtype: str = "auto") -> tuple[float, object]:
+def _build(clause_sentiment: bool, themes: bool = True, comment_vectors: str = "auto", dtype: str = "auto"):  # type: ignore[no-untyped-def]
     from vocnlp.config import RuntimeConfig
     from vocnlp.pipeline import Pipeline
 
-    nlp = Pipeline.default(device="cpu", themes=str(THEMES) if themes else None, clause_sentiment=clause_sentiment,
-                           comment_vectors=comment_vectors, config=RuntimeConfig(device="cpu", dtype=dtype))
+    return Pipeline.default(device="cpu", themes=str(THEMES) if themes else None, clause_sentiment=clause_sentiment,
+                            comment_vectors=comment_vectors, config=RuntimeConfig(device="cpu", dtype=dtype))
+
+
+def _pipeline(texts: list[str], clause_sentiment: bool, themes: bool = True,
+              comment_vectors: str = "auto", dtype: str = "auto") -> tuple[float, object]:
+    nlp = _build(clause_sentiment, themes, comment_vectors, dtype)
     # a full warm-up pass: Lingua loads each language's n-gram models the first time it meets the language
     # (~0.8 s once per process), a start-up cost that a long job pays once, not a per-comment cost
     nlp.run(texts)
@@ -289,15 +293,9 @@ def path_pipeline_ratios(texts: list[str], rounds: int = 3) -> tuple[dict[str, f
     """Each pipeline's speed over the encoder alone's, measured in one process, the encoder and the
     pipelines alternated ``rounds`` times, best of each: the machine's speed drifts by tens of per cent
     between the separate processes of the table (a run had the pipeline without themes at 0.71x)."""
-    from vocnlp.config import RuntimeConfig
-    from vocnlp.pipeline import Pipeline
-
     pipes = {}
     for key, kw in RATIO_PIPELINES.items():
-        pipes[key] = Pipeline.default(device="cpu", themes=str(THEMES) if kw["themes"] else None,
-                                      clause_sentiment=kw["clause_sentiment"],
-                                      comment_vectors=kw.get("comment_vectors", "auto"),
-                                      config=RuntimeConfig(device="cpu"))
+        pipes[key] = _build(**kw)
         pipes[key].run(texts)  # warm-up, as in _pipeline
     enc = pipes["nothemes"].encoder
     enc.encode(texts)
