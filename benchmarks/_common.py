@@ -25,10 +25,11 @@ def machine() -> str:
     return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
 
 
-def write_section(name: str, body: str) -> None:
-    """Replace (or append) the section ``## name`` of RESULTS.md with a dated body."""
+def write_section(name: str, body: str, where: str | None = None) -> None:
+    """Replace (or append) the section ``## name`` of RESULTS.md with a dated body (``where``: the machine
+    it was measured on, when not this one)."""
     stamp = _dt.date.today().isoformat()
-    block = f"## {name}\n\nMeasured {stamp} on {machine()}.\n\n{body.strip()}\n"
+    block = f"## {name}\n\nMeasured {stamp} on {where or machine()}.\n\n{body.strip()}\n"
     text = RESULTS.read_text() if RESULTS.exists() else "# Benchmark results\n\nWritten by `make bench`; every number here comes from a script in this folder.\n\n"
     pattern = re.compile(rf"^## {re.escape(name)}\n.*?(?=^## |\Z)", re.S | re.M)
     text = pattern.sub(block + "\n", text) if pattern.search(text) else text.rstrip() + "\n\n" + block
