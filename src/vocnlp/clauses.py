@@ -179,15 +179,25 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _letters(s: str) -> int:
-    return sum(ch.isalpha() for ch in s)
+def _few_letters(s: str) -> bool:
+    """Fewer than :data:`_MIN_LETTERS` letters (counting stops there)."""
+    n = 0
+    for ch in s:
+        if ch.isalpha():
+            n += 1
+            if n >= _MIN_LETTERS:
+                return False
+    return True
 
 
+@lru_cache(maxsize=1 << 16)
 def _has_content(piece: str, language: str | None) -> bool:
-    from .words import content_words
+    """A content word other than a contrast word; the first one found ends the search. Cached: a
+    comment's pieces are asked about twice (before and after a cut) and short replies recur."""
+    from .words import iter_content_words
 
     contrast = _contrast_set(language)
-    return any(w not in contrast for w in content_words(piece, language))
+    return any(w not in contrast for w in iter_content_words(piece, language))
 
 
 def _cut(text: str, start: int, end: int, language: str | None) -> list[tuple[int, int]]:
@@ -228,7 +238,7 @@ def split_clauses(text: str, *, language: str | None = None, max_clauses: int = 
     merged: list[list[int]] = []
     for s, e in spans:
         piece = text[s:e]
-        weak = _letters(piece) < _MIN_LETTERS or not _has_content(piece, language)
+        weak = _few_letters(piece) or not _has_content(piece, language)
         if merged and (weak or merged[-1][2]):
             merged[-1][1] = e
             merged[-1][2] = weak and merged[-1][2]

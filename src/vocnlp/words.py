@@ -24,7 +24,7 @@ import os
 import re
 import threading
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -36,6 +36,7 @@ __all__ = [
     "UNSPACED_RUN",
     "Token",
     "content_words",
+    "iter_content_words",
     "fold",
     "is_jamo_only",
     "is_stop_word",
@@ -668,28 +669,43 @@ def segment(run: str, lang: str | None) -> list[Token] | None:
 
 def content_words(text: str, lang: str | None = None) -> list[str]:
     """The content words of ``text`` in order (masked, lower-cased, stop words of ``lang`` and English dropped)."""
+    return list(iter_content_words(text, lang))
+
+
+def iter_content_words(text: str, lang: str | None = None) -> Iterator[str]:
+    """:func:`content_words` one at a time: a caller that needs only the first (is there any?) stops the
+    work there (a Korean word is looked up in Kiwi only when it is reached).
+
+    Example:
+        >>> next(iter_content_words("the delivery was late", "en"))
+        'delivery'
+    """
     text = mask(text).lower()
     stops = _stops_for(lang)
-    out: list[str] = []
+    found = False
     for m in UNSPACED_RUN.finditer(text):
         run = m.group()
         words = segment(run, lang)
         if words is not None:
-            out.extend(t.text for t in words if t.content)
+            for t in words:
+                if t.content:
+                    found = True
+                    yield t.text
             continue
         if len(run) == 1:
             continue
-        out.extend(run[i : i + 2] for i in range(len(run) - 1) if run[i : i + 2] not in stops)
-    rest = UNSPACED_RUN.sub(" ", text) if out or UNSPACED_RUN.search(text) else text
-    plain = [
-        w
-        for t in _APOSTROPHE_WORD.findall(rest)
-        if not is_stop_word(t, stops) and len(w := t.replace("'", "").replace("\u2019", "")) >= 2
-    ]
-    if lang == "ko":  # 영화가 and 영화는 are one word, 영화
-        plain = [ko_base(w) for w in plain]
-    out.extend(w for w in plain if w not in stops and not _JAMO_ONLY.fullmatch(w))
-    return out
+        for i in range(len(run) - 1):
+            if run[i : i + 2] not in stops:
+                found = True
+                yield run[i : i + 2]
+    rest = UNSPACED_RUN.sub(" ", text) if found or UNSPACED_RUN.search(text) else text
+    for t in _APOSTROPHE_WORD.findall(rest):
+        if is_stop_word(t, stops) or len(w := t.replace("'", "").replace("\u2019", "")) < 2:
+            continue
+        if lang == "ko":  # 영화가 and 영화는 are one word, 영화
+            w = ko_base(w)
+        if w not in stops and not _JAMO_ONLY.fullmatch(w):
+            yield w
 
 
 def is_stop_word(word: str, stops: frozenset[str]) -> bool:

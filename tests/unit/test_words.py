@@ -237,3 +237,28 @@ def test_stop_words_come_from_spacy_without_running_its_language_packages() -> N
         "    assert words and words == frozenset(importlib.import_module(f'spacy.lang.{l}.stop_words').STOP_WORDS), l\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_content_words_one_at_a_time_are_the_list_and_stop_early(shared_data) -> None:  # type: ignore[no-untyped-def]
+    """``iter_content_words`` (what the clause splitter asks: is there any?) gives the list's words in its
+    order on real comments of five languages and scripts, and a Korean comment's first word is read
+    without Kiwi reading the rest."""
+    import pandas as pd
+
+    from vocnlp import words
+    from vocnlp.words import iter_content_words
+
+    sets = [
+        ("nps_verbatims_en/nps_verbatims.csv", "en"),
+        ("sentiment_nsmc_ratings/data.csv", "ko"),
+        ("themes_asap_zh_sample/data.csv", "zh"),
+        ("reviews_quasi_japanese_reviews/data.csv", "ja"),
+    ]
+    for path, lang in sets:
+        texts = pd.read_csv(shared_data / path)["text"].dropna().astype(str).head(150)
+        for t in texts:
+            assert list(iter_content_words(t, lang)) == content_words(t, lang), (lang, t)
+    pytest.importorskip("kiwipiepy")
+    words._KO_MORPHS.clear()
+    first = next(iter_content_words("연기는 좋았지만 결말이 너무 허무했다", "ko"))
+    assert first == "연기" and "허무했다" not in words._KO_MORPHS
