@@ -42,6 +42,7 @@ __all__ = [
     "is_stop_word",
     "analyse_korean",
     "ko_base",
+    "ko_stem",
     "ko_has_noun",
     "mask",
     "names_something",
@@ -614,6 +615,27 @@ def ko_base(word: str) -> str:
         return word  # nothing after a noun to strip (a verb's ending stays)
     end = toks[keep - 1][1] + toks[keep - 1][2]
     return word[:end] if 0 < end <= len(word) else word
+
+
+def ko_stem(word: str) -> str:
+    """The root of a Korean word, for telling two spellings of one idea apart: :func:`ko_base` without a
+    noun's derivational suffix (매력적 -> 매력, 배우들의 -> 배우) or a root's adjective ending (지루함 ->
+    지루). Without the ``cjk`` extra (Kiwi), :func:`ko_base`'s answer (the word itself).
+
+    Example:
+        >>> ko_stem("매력적인"), ko_stem("배우들의"), ko_stem("재미있다")          # doctest: +SKIP
+        ('매력', '배우', '재미있다')
+    """
+    base = ko_base(word)
+    toks = _ko_morphs(base)
+    if not toks or len(toks) < 2:
+        return base
+    tag, start, length = toks[0]
+    rest = [t for t, _, _ in toks[1:]]
+    noun_suffix = tag.startswith("NN") and all(t == "XSN" for t in rest)
+    root_ending = tag == "XR" and rest[0] == "XSA" and all(t.startswith(("XSA", "E")) for t in rest)
+    end = start + length
+    return base[:end] if (noun_suffix or root_ending) and 0 < end < len(base) else base
 
 
 def ko_has_noun(word: str) -> bool:

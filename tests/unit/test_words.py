@@ -158,6 +158,20 @@ def test_korean_words_analysed_in_one_batch_read_as_word_by_word(shared_data) ->
     assert words.analyse_korean(texts) == 0  # nothing left to analyse
 
 
+def test_korean_labels_of_one_root_restate_each_other() -> None:
+    """An NSMC report had 매력 (charm) and 매력적 (charming) as two themes under one parent: the same root,
+    so one label restates the other and the themes can merge; a compound noun (연기력, acting skill) and a
+    verb keep their own stem."""
+    pytest.importorskip("kiwipiepy")
+    from vocnlp.themes.labels import restates
+    from vocnlp.words import ko_stem
+
+    assert [ko_stem(w) for w in ("매력적인", "배우들의", "감동적", "지루함")] == ["매력", "배우", "감동", "지루"]
+    assert ko_stem("연기력") == "연기력" and ko_stem("재미있다") == "재미있다"
+    assert restates("매력", "매력적", "ko") and restates("감동적인 영화", "감동 영화", "ko")
+    assert not restates("연기", "연기력", "ko")
+
+
 def test_bare_hangul_letters_are_emoticons_not_words() -> None:
     # a Korean theme of annoyed comments was labelled "ㅡㅡ" (an emoticon) on real NSMC reviews
     from vocnlp.themes.labels import candidates

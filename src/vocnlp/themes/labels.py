@@ -42,6 +42,7 @@ from ..words import (
     is_stop_word,
     ko_base,
     ko_has_noun,
+    ko_stem,
     mask,
     names_something,
     segment,
@@ -88,6 +89,8 @@ _ZH_FUNCTION = set("的了是也很都就还在有个不和我你他她它们这
 
 
 def _stem(w: str) -> str:
+    if _HANGUL.search(w):  # Korean: the root, by morphemes (매력 and 매력적 are one idea)
+        return ko_stem(w)
     w = fold(w.lower())
     return w[: max(4, len(w) - 2)] if len(w) > 4 else w
 

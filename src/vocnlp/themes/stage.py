@@ -33,13 +33,17 @@ class ThemeStage:
         import numpy as np
 
         from ..stages import StageOutput
-        from ..words import content_words
+        from ..words import iter_content_words
 
         flat, offsets = batch.flat_clause_embeddings()
         assert batch.clauses is not None
         ids, sims = self.model.assign(flat)
         content = np.array(
-            [len(content_words(c.text, lang)) >= 1 for cl, lang in zip(batch.clauses, batch.languages) for c in cl],
+            [
+                next(iter_content_words(c.text, lang), None) is not None
+                for cl, lang in zip(batch.clauses, batch.languages)
+                for c in cl
+            ],
             dtype=bool,
         )
         ids = np.where(content, ids, UNASSIGNED)
