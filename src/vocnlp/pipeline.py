@@ -478,19 +478,16 @@ class Pipeline:
                 )
         clause_values: dict[str, list[list[Any] | None]] = {}
         for stage in self.stages:
-            outputs, failed = run_isolated(
-                functools.partial(_stage_rows, stage, batch), list(range(len(batch))), stage=stage.name
-            )
-            for k, i in enumerate(chunk.live):
-                out = outputs[k]
-                if k in failed or out is None:
-                    chunk.flag(i, failed.get(k, row_error("V500", f"{stage.name}: no output")))
-                    continue
-                row_values, clause_row = out
-                for name, v in row_values.items():
-                    chunk.column(name)[i] = v
-                for name, v in clause_row.items():
-                    clause_values.setdefault(name, [None] * len(batch))[k] = v
+            whole = _stage_columns(stage, batch)
+            if whole is not None:  # the usual case: the stage ran on every row, its columns are written whole
+                for name, values in whole.rows.items():
+                    column = chunk.column(name)
+                    for k, i in enumerate(chunk.live):
+                        column[i] = values[k]
+                for name, per_row in whole.clauses.items():
+                    clause_values[name] = list(per_row)
+            else:  # it raised: find the rows that make it fail, keep the others' values
+                self._isolate(stage, batch, chunk, clause_values)
             # later stages read earlier stages' clause values; the batch is the pipeline's to fill
             batch.clause_fields = {name: list(vals) for name, vals in clause_values.items()}
         if self.keep_embeddings:
@@ -512,9 +509,39 @@ class Pipeline:
                     for j, c in enumerate(batch.clauses[k])
                 ]
 
+    @staticmethod
+    def _isolate(
+        stage: EmbeddingStage, batch: StageBatch, chunk: _Chunk, clause_values: dict[str, list[list[Any] | None]]
+    ) -> None:
+        """A stage that failed on the whole batch, run again on halves until the failing rows are found:
+        they are flagged, the other rows get their values."""
+        outputs, failed = run_isolated(
+            functools.partial(_stage_rows, stage, batch), list(range(len(batch))), stage=stage.name
+        )
+        for k, i in enumerate(chunk.live):
+            out = outputs[k]
+            if k in failed or out is None:
+                chunk.flag(i, failed.get(k, row_error("V500", f"{stage.name}: no output")))
+                continue
+            row_values, clause_row = out
+            for name, v in row_values.items():
+                chunk.column(name)[i] = v
+            for name, v in clause_row.items():
+                clause_values.setdefault(name, [None] * len(batch))[k] = v
+
 
 #: fields every entry of the ``clauses`` column has (None when no stage produced them)
 CLAUSE_FIELDS = ("sentiment", "sentiment_score", "theme_id")
+
+
+def _stage_columns(stage: EmbeddingStage, batch: StageBatch) -> StageOutput | None:
+    """A stage's output on the whole batch, or None when it raised (or gave the wrong number of values)."""
+    try:
+        out = StageOutput.of(stage.columns(batch))
+        out.check(len(batch), stage.name)
+    except Exception:  # noqa: BLE001 - the rows are then isolated one by one (run_isolated)
+        return None
+    return out
 
 
 def _stage_rows(
@@ -576,7 +603,10 @@ class _Chunk:
 
     def column(self, name: str) -> list[Any]:
         """The output column ``name`` (created, all None, when it is new)."""
-        return self.columns.setdefault(name, [None] * len(self.values))
+        column = self.columns.get(name)
+        if column is None:  # not setdefault: that would build a chunk-long list on every call
+            column = self.columns[name] = [None] * len(self.values)
+        return column
 
     def flag(self, row: int, message: str, status: str = STATUS_ERROR) -> None:
         self.errors[row].append(message)

@@ -268,3 +268,26 @@ def test_theme_fit_shows_its_phases(capsys: pytest.CaptureFixture[str]) -> None:
     assert "themes" in err and "3/3" in err and "labels" in err
     vocnlp.ThemeModel(seed=0).fit(out, text_col="comment", progress=False)
     assert "themes:" not in capsys.readouterr().err
+
+
+def test_a_stage_that_succeeds_runs_once_per_chunk() -> None:
+    """The stage's columns are written whole when it ran on every row (no per-row re-dispatch): one call
+    per chunk, and the values land on their rows, empty rows skipped."""
+    from vocnlp.stages import StageBatch, StageOutput
+
+    calls: list[int] = []
+
+    class Length:
+        name = "length"
+        needs_clauses = False
+        output_columns = ("n_chars",)
+
+        def columns(self, batch: StageBatch) -> StageOutput:
+            calls.append(len(batch))
+            return StageOutput(rows={"n_chars": [len(t) for t in batch.texts]})
+
+    texts = ["Great service", None, "Late delivery, rude driver", "", "Muito bom"]
+    out = Pipeline.default(stages=[Length()], sentiment=False, intent=False).run(texts)
+    assert calls == [3]
+    assert out["n_chars"].tolist()[0] == 13 and out["n_chars"].tolist()[2] == 26 and out["n_chars"].tolist()[4] == 9
+    assert pd.isna(out["n_chars"][1]) and pd.isna(out["n_chars"][3])
