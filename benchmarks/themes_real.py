@@ -360,6 +360,11 @@ reviews it lifts label coverage and refit (Japanese 0.69 -> 0.81, refit 0.672 ->
 口味有点偏咸！", but a bit too salty); capped at 10% of the clauses the gains shrink to 0.02-0.06. Nor a label
 rule that prefers a single word unless a phrase covers 80% of what it covers (benchmarks/probes/label_rules.py: NPS 0.61 -> 0.65,
 IndoNLU 0.64 -> 0.70, the others unchanged; but "kamar mandi", bathroom, became "sesuai", as expected).
+Nor (2026-12-04, same Pipeline outputs, one fit per set) weighing the second word of a mixed theme's
+"A / B" label by its closeness to the theme's centre: on the Chinese reviews "吃完 / 三文鱼" (finished /
+salmon, a theme about portions) became "吃完 / 两个人吃" (finished / two people eating), but in the clustered
+fits as many labels got worse ("말순씨 / 바이킹", "hilang / xpander") as better ("植物 / 生き物",
+"communication / problems"), and mean label coverage moved -0.014 to +0.001.
 The Pipeline outputs are cached in benchmarks/.cache (rebuilt 2026-12-04 on a CPU with bf16, so with the
 bf16 encoder, after words kept their combining marks; before, 2026-12-03 after two clause fixes: contrast
 cuts in a comment's second and later sentences had landed mid-word, "in my jack" | "et.", since the first
