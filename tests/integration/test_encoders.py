@@ -190,6 +190,27 @@ def test_long_text_is_windowed_not_truncated(torch_enc, nano_enc) -> None:
     assert ((out.embeddings * nano).sum(1) > 0.98).all()
 
 
+def test_windows_of_one_text_in_one_batch_all_count(torch_enc, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A long text's vector is the token-weighted mean of all its windows, also when its windows share a
+    batch (their sums are added with np.add.at there: a plain fancy-index add would keep only one).
+    The text's tokens are fixed at two full windows that say different things, so both land in one batch."""
+    from vocnlp.encoders.batching import split_windows
+
+    extra = len(torch_enc._head_ids) + len(torch_enc._tail_ids)
+    window = torch_enc.max_tokens - extra
+    first = torch_enc.tokenize([" ".join(["The engineer never came and nobody called to say why."] * 60)])[0]
+    second = torch_enc.tokenize([" ".join(["Billing charged me twice for a plan I had cancelled."] * 60)])[0]
+    ids = first[:window] + second[:window]
+    monkeypatch.setattr(torch_enc, "tokenize", lambda texts: [list(ids) for _ in texts])
+    wins = [(0, a, b) for a, b in split_windows(len(ids), window)]
+    assert len(wins) == 2 and wins[0][2] - wins[0][1] == wins[1][2] - wins[1][1]
+    alone = np.stack([torch_enc._forward_windows([w], [ids])[0] for w in wins])
+    assert float(alone[0] @ alone[1]) / float(np.linalg.norm(alone[0]) * np.linalg.norm(alone[1])) < 0.95
+    want = alone.sum(0) / np.linalg.norm(alone.sum(0))  # equal weights: both windows are full
+    got = torch_enc.encode(["two windows"]).embeddings[0]
+    assert float(got @ want) > 0.9999
+
+
 def test_local_directory_is_the_same_code_path(torch_enc, sample: list[str]) -> None:
     # a converted directory passed by path loads exactly like a hub/cached model directory
     local = get_encoder("torch", torch_enc.location)

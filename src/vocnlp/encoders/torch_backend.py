@@ -279,11 +279,15 @@ class TorchEncoder:
         sums = np.zeros((len(uniq), self.dim), dtype=np.float64)
         weights = np.zeros(len(uniq), dtype=np.float64)
         for batch, pooled in self._run_batches(batches, windows, content, total_windows=len(windows)):
-            for row, j in enumerate(batch):
-                i, a, b = windows[j]
-                w = float(max(b - a, 1))
-                sums[i] += w * pooled[row]
-                weights[i] += w
+            # a text's windows are averaged weighted by their token counts (whole-array adds, rows in order)
+            rows = np.fromiter((windows[j][0] for j in batch), dtype=np.intp, count=len(batch))
+            w = np.fromiter((max(windows[j][2] - windows[j][1], 1) for j in batch), dtype=np.float32, count=len(batch))
+            if len(set(rows.tolist())) == len(rows):  # the usual case: one window per text in a batch
+                sums[rows] += w[:, None] * pooled
+                weights[rows] += w
+            else:  # several windows of one text in this batch: add.at adds each (fancy += would keep one)
+                np.add.at(sums, rows, w[:, None] * pooled)
+                np.add.at(weights, rows, w)
         emb = sums / np.maximum(weights, 1e-12)[:, None]
         emb /= np.maximum(np.linalg.norm(emb, axis=1, keepdims=True), 1e-12)
         emb = emb.astype(np.float32)
