@@ -365,6 +365,10 @@ Nor (2026-12-04, same Pipeline outputs, one fit per set) weighing the second wor
 salmon, a theme about portions) became "吃完 / 两个人吃" (finished / two people eating), but in the clustered
 fits as many labels got worse ("말순씨 / 바이킹", "hilang / xpander") as better ("植物 / 生き物",
 "communication / problems"), and mean label coverage moved -0.014 to +0.001.
+Nor relabelling, once merges were done, a theme whose label restates another's with its next candidate
+that does not (same day): on the NPS verbatims "excellent engineer" became "great" and "company" "experience
+with company / new", on the Chinese reviews "吃完" "肚子 / 回家"; mean label coverage fell 0.01-0.05, and
+the case it was for (NSMC clusters "영화" and "영화들", too large together to merge) had no other candidate.
 The Pipeline outputs are cached in benchmarks/.cache (rebuilt 2026-12-04 on a CPU with bf16, so with the
 bf16 encoder, after words kept their combining marks; before, 2026-12-03 after two clause fixes: contrast
 cuts in a comment's second and later sentences had landed mid-word, "in my jack" | "et.", since the first
