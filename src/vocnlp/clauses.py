@@ -190,10 +190,23 @@ def _few_letters(s: str) -> bool:
     return True
 
 
-@lru_cache(maxsize=1 << 16)
+#: pieces up to this many characters are remembered (short replies recur; a long piece is rarely asked twice,
+#: and 65,536 long ones would hold hundreds of MB)
+_CACHED_PIECE = 200
+
+
 def _has_content(piece: str, language: str | None) -> bool:
-    """A content word other than a contrast word; the first one found ends the search. Cached: a
-    comment's pieces are asked about twice (before and after a cut) and short replies recur."""
+    """A content word other than a contrast word; the first one found ends the search. Short pieces are
+    cached: a comment's pieces are asked about twice (before and after a cut) and short replies recur."""
+    return _has_content_cached(piece, language) if len(piece) <= _CACHED_PIECE else _content_in(piece, language)
+
+
+@lru_cache(maxsize=1 << 16)
+def _has_content_cached(piece: str, language: str | None) -> bool:
+    return _content_in(piece, language)
+
+
+def _content_in(piece: str, language: str | None) -> bool:
     from .words import iter_content_words
 
     contrast = _contrast_set(language)

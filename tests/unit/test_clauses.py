@@ -144,3 +144,16 @@ def test_no_clause_starts_inside_a_word_on_real_comments() -> None:
         if re.match(r"\w", t[c.start - 1]) and re.match(r"\w", t[c.start])
     ]
     assert not bad, bad[:3]
+
+
+def test_only_short_pieces_are_remembered() -> None:
+    """The content-word answer is cached for short pieces only: a job of long reviews must not keep 65,536
+    long sentences alive (hundreds of MB)."""
+    from vocnlp import clauses
+
+    clauses._has_content_cached.cache_clear()
+    long = " ".join(["delivery"] * 3000)  # one 26,999-character sentence, no cut
+    assert [c.text for c in split_clauses(long, language="en")] == [long]
+    assert clauses._has_content_cached.cache_info().currsize == 0
+    split_clauses("Great staff, but the delivery was late.", language="en")
+    assert clauses._has_content_cached.cache_info().currsize > 0
