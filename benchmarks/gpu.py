@@ -140,14 +140,35 @@ def prepare(folder: Path, n: int) -> None:
 
 
 def _clause_ids(enc, texts: list[str]) -> set[int]:  # type: ignore[no-untyped-def]
-    """Token ids of every clause of every text, under each language the splitter knows (a clause cut
-    at another place than the CPU run's must not meet a zeroed row on the GPU machine)."""
+    """Token ids of every clause of every text, cut in the language each engine detects, with and without
+    spaCy's stop words (a clause cut at another place than the CPU run's must not meet a zeroed row on
+    the GPU machine)."""
+    from vocnlp import clauses, words
     from vocnlp.clauses import split_clauses
+    from vocnlp.langid import LanguageDetector
+
+    # the languages the GPU run gives them (fastText alone there, see the module docs), and the CPU run's
+    languages = [g.lang for g in LanguageDetector("fasttext").detect(texts)]
+    languages += [g.lang for g in LanguageDetector("auto").detect(texts)]
+    texts = texts + texts
+
+    def caches_clear() -> None:
+        for f in (words.stop_words, words._stops_for, clauses._has_content_cached):
+            f.cache_clear()
 
     pieces: set[str] = set()
-    for lang in (None, "en", "de", "fr", "es", "pt", "it", "nl", "tr", "pl", "ru"):
-        for t in texts[:2000]:
-            pieces.update(c.text for c in split_clauses(t, language=lang))
+    spacy_stop_words = words._spacy_stop_words
+    # the GPU machine has no spaCy, so no stop-word lists: its clauses are cut as without them too
+    for without_spacy in (False, True):
+        if without_spacy:
+            words._spacy_stop_words = lambda lang: frozenset()
+        caches_clear()
+        try:
+            for t, lang in zip(texts, languages):
+                pieces.update(c.text for c in split_clauses(t, language=lang))
+        finally:
+            words._spacy_stop_words = spacy_stop_words
+            caches_clear()
     out: set[int] = set()
     for ids in enc.tokenize(sorted(pieces)):
         out.update(ids)
