@@ -42,18 +42,21 @@ U = TypeVar("U")
 
 
 def run_isolated(
-    fn: Callable[[list[U]], list[T]], items: list[U], *, stage: str
+    fn: Callable[[list[U]], list[T]], items: list[U], *, stage: str, failed: Exception | None = None
 ) -> tuple[list[T | None], dict[int, str]]:
     """Run a batch stage; if it raises, split the batch to find the rows that cause it.
 
     Returns the results (``None`` where the row failed) and ``{position: coded error}``.
     A stage that fails on every single row fails for all of them, but the batch still ends.
+    ``failed``: what the stage raised on the whole batch already (it is not run on it again).
 
     Example:
         >>> run_isolated(lambda xs: [1 / len(x) for x in xs], ["ab", "", "a"], stage="demo")[1]
         {1: 'V500 stage_failed: demo: ZeroDivisionError: division by zero'}
     """
     try:
+        if failed is not None:
+            raise failed
         out = fn(items)
         if len(out) != len(items):
             raise RuntimeError(f"stage {stage} returned {len(out)} results for {len(items)} rows")
@@ -478,16 +481,18 @@ class Pipeline:
                 )
         clause_values: dict[str, list[list[Any] | None]] = {}
         for stage in self.stages:
-            whole = _stage_columns(stage, batch)
-            if whole is not None:  # the usual case: the stage ran on every row, its columns are written whole
+            try:
+                whole = StageOutput.of(stage.columns(batch))
+                whole.check(len(batch), stage.name)
+            except Exception as exc:  # noqa: BLE001 - find the rows that make it fail, keep the others' values
+                self._isolate(stage, batch, chunk, clause_values, exc)
+            else:  # the usual case: the stage ran on every row, its columns are written whole
                 for name, values in whole.rows.items():
                     column = chunk.column(name)
                     for k, i in enumerate(chunk.live):
                         column[i] = values[k]
                 for name, per_row in whole.clauses.items():
                     clause_values[name] = list(per_row)
-            else:  # it raised: find the rows that make it fail, keep the others' values
-                self._isolate(stage, batch, chunk, clause_values)
             # later stages read earlier stages' clause values; the batch is the pipeline's to fill
             batch.clause_fields = {name: list(vals) for name, vals in clause_values.items()}
         if self.keep_embeddings:
@@ -511,12 +516,16 @@ class Pipeline:
 
     @staticmethod
     def _isolate(
-        stage: EmbeddingStage, batch: StageBatch, chunk: _Chunk, clause_values: dict[str, list[list[Any] | None]]
+        stage: EmbeddingStage,
+        batch: StageBatch,
+        chunk: _Chunk,
+        clause_values: dict[str, list[list[Any] | None]],
+        error: Exception,
     ) -> None:
-        """A stage that failed on the whole batch, run again on halves until the failing rows are found:
-        they are flagged, the other rows get their values."""
+        """A stage that raised ``error`` on the whole batch, run again on halves until the failing rows are
+        found: they are flagged, the other rows get their values."""
         outputs, failed = run_isolated(
-            functools.partial(_stage_rows, stage, batch), list(range(len(batch))), stage=stage.name
+            functools.partial(_stage_rows, stage, batch), list(range(len(batch))), stage=stage.name, failed=error
         )
         for k, i in enumerate(chunk.live):
             out = outputs[k]
@@ -532,16 +541,6 @@ class Pipeline:
 
 #: fields every entry of the ``clauses`` column has (None when no stage produced them)
 CLAUSE_FIELDS = ("sentiment", "sentiment_score", "theme_id")
-
-
-def _stage_columns(stage: EmbeddingStage, batch: StageBatch) -> StageOutput | None:
-    """A stage's output on the whole batch, or None when it raised (or gave the wrong number of values)."""
-    try:
-        out = StageOutput.of(stage.columns(batch))
-        out.check(len(batch), stage.name)
-    except Exception:  # noqa: BLE001 - the rows are then isolated one by one (run_isolated)
-        return None
-    return out
 
 
 def _stage_rows(

@@ -291,3 +291,27 @@ def test_a_stage_that_succeeds_runs_once_per_chunk() -> None:
     assert calls == [3]
     assert out["n_chars"].tolist()[0] == 13 and out["n_chars"].tolist()[2] == 26 and out["n_chars"].tolist()[4] == 9
     assert pd.isna(out["n_chars"][1]) and pd.isna(out["n_chars"][3])
+
+
+def test_a_failing_stage_is_not_run_twice_on_the_whole_chunk() -> None:
+    """After a stage raised on the whole chunk, only halves are tried: the bad row is flagged, the others
+    keep their values, and the whole chunk is not run a second time."""
+    from vocnlp.stages import StageBatch, StageOutput
+
+    calls: list[int] = []
+
+    class Picky:
+        name = "picky"
+        needs_clauses = False
+        output_columns = ("n_chars",)
+
+        def columns(self, batch: StageBatch) -> StageOutput:
+            calls.append(len(batch))
+            if any("boom" in t for t in batch.texts):
+                raise ValueError("boom")
+            return StageOutput(rows={"n_chars": [len(t) for t in batch.texts]})
+
+    out = Pipeline.default(stages=[Picky()], sentiment=False, intent=False).run(["Great", "boom", "Late delivery"])
+    assert calls.count(3) == 1
+    assert out["error"][1].startswith("V500 stage_failed: picky: ValueError: boom")
+    assert out["n_chars"][0] == 5 and out["n_chars"][2] == 13 and out["status"][0] == "ok"
