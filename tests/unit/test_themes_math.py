@@ -152,6 +152,42 @@ def test_label_phrase_covers_variants() -> None:
     assert all(len(c.split()) <= 5 for c in got)
 
 
+def test_a_phrase_of_one_content_word_covers_only_word_for_word() -> None:
+    # bug: "때문에 본 영화" (the film I saw because of) was matched by its one content word, so it "covered"
+    # 85% of a theme about films in general and won the label over the word itself
+    from vocnlp.themes.labels import covers
+
+    assert not covers("때문에 본 영화", "정말 좋은 영화 잘봤습니다", "ko")
+    assert covers("때문에 본 영화", "배우 때문에 본 영화인데 좋았다", "ko")
+    assert not covers("to my house", "my house was cold", "en")
+    assert covers("house", "the houses were cold", "en")  # a word alone still matches its stem
+    assert covers("late delivery", "delivery late again", "en")  # two content words: any order
+
+
+def test_a_word_two_themes_want_names_the_larger_one() -> None:
+    # found on NSMC: two themes about films in general both wanted "영화"; the smaller one was labelled
+    # first (ids are not always in size order after relabelling) and the larger one was left with a pair
+    from vocnlp.themes.labels import choose_labels
+
+    texts = [f"the movie was {w}" for w in ["fine", "good", "nice", "great"]] * 2 + [
+        f"that movie {w} me" for w in ["bored", "tired", "lost", "angered", "upset", "moved"]
+    ] * 2
+    labels = np.array([0] * 8 + [1] * 12)
+    rng = np.random.default_rng(0)
+    z = rng.normal(size=(20, 8))
+    z /= np.linalg.norm(z, axis=1, keepdims=True)
+    cents = np.stack([z[labels == i].mean(axis=0) for i in (0, 1)])
+    cents /= np.linalg.norm(cents, axis=1, keepdims=True)
+
+    def embed(phrases: list[str]) -> np.ndarray:
+        v = np.stack([np.random.default_rng(sum(map(ord, p))).normal(size=8) for p in phrases])
+        return v / np.linalg.norm(v, axis=1, keepdims=True)
+
+    got = choose_labels(texts, ["en"] * 20, np.arange(20), z, labels, cents, [0, 1], embed=embed,
+                        fallback={}, taken=set(), fixed={}, language_of={0: "en", 1: "en"})
+    assert got[1].label == "movie" and got[0].label != "movie"
+
+
 def test_close_variants_count_only_for_a_phrase_the_theme_uses() -> None:
     # bug: a label in 2% of its comments (NSMC "나중", later) was reported in 85%, because the two clauses
     # holding it set a low similarity bar that most of the theme passed; the inflated coverage also won it

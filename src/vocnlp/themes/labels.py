@@ -7,8 +7,9 @@ and hold no number or masked token. Each is scored on three things:
   c-TF-IDF idea for phrases);
 - **closeness**: centred cosine between the phrase, embedded with the same encoder, and the theme centre;
 - **coverage**: the share of the theme's clauses that contain it or a close variant. A clause is a
-  close variant when it contains all the phrase's content words (any order, same stem) or is at least
-  as similar to the phrase as three in four of the clauses that contain it word for word.
+  close variant when it contains all the phrase's content words (any order, same stem; a phrase needs two
+  of them for this) or is at least as similar to the phrase as three in four of the clauses that contain
+  it word for word.
 A word alone is a candidate only where it names or describes something (a noun or an adjective as a
 tagger reads it: "think", "said", "far" are not labels; English and Chinese, see
 :func:`~vocnlp.words.names_something`). The label is the best-scoring candidate, or the best phrase when that covers at least half of what a
@@ -152,10 +153,13 @@ def _words(phrase: str) -> int:
 def covers(phrase: str, clause: str, lang: str | None) -> bool:
     """The clause contains the phrase (at a word start: "cause" is not in "because"; endings may follow; a
     Korean phrase anywhere, as compounds are written as one word), or all its content words (same stem, any
-    order).
+    order). A word alone may be matched by its stem; a phrase of one content word and function words only
+    word for word, or "때문에 본 영화" (the film I saw because of) would cover every clause with 영화 (film).
 
     Example:
         >>> covers("cause", "because it broke", "en"), covers("engineer came", "the engineer finally came", "en")
+        (False, True)
+        >>> covers("to my house", "my house was cold", "en"), covers("house", "the houses were cold", "en")
         (False, True)
     """
     low = clause.lower()
@@ -165,6 +169,8 @@ def covers(phrase: str, clause: str, lang: str | None) -> bool:
     if (_HANGUL.search(phrase) and phrase in low) or _starts_word(phrase, low):
         return True
     need = _stems(phrase, lang)
+    if len(need) < 2 and " " in phrase.strip():
+        return False
     return bool(need) and need <= _stems(clause, lang)
 
 
@@ -226,7 +232,8 @@ def choose_labels(
     """Labels of the themes ``ids`` from their member clauses (``labels == id``).
 
     ``embed`` maps phrases to centred, unit-length vectors comparable with ``z`` and ``centroids``;
-    ``fallback`` holds keywords for themes without a repeated phrase; ``taken`` labels are avoided.
+    ``fallback`` holds keywords for themes without a repeated phrase; ``taken`` labels are avoided, and the
+    larger themes choose first.
     """
     import numpy as np
 
@@ -260,7 +267,9 @@ def choose_labels(
     flat = sorted({p for ps in pool.values() for p in ps})
     vec = dict(zip(flat, embed(flat))) if flat else {}
     out: dict[int, LabelChoice] = {}
-    for k, i in enumerate(ids):
+    # the larger themes choose first: a word two themes both want ("영화", film) names the larger one
+    sizes = {i: int((labels == i).sum()) for i in ids}
+    for k, i in sorted(enumerate(ids), key=lambda ki: (-sizes[ki[1]], ki[0])):
         member = np.nonzero(labels == i)[0].tolist()
         lang = language_of.get(i)
         ps = pool[i]
