@@ -57,3 +57,13 @@ def test_theme_map_draws_only_labels_that_do_not_overlap() -> None:
     assert map_labels(np.array([[0.0, 0.0], [0.0, 0.06], [1.0, 1.0]]), ["a", "b", "c"], [20, 20, 20])[0] == (
         "bottom center"
     )
+
+
+def test_examples_of_a_two_part_label_mark_each_part() -> None:
+    # found reading an NSMC report: the theme "이영화 / 이런영화" (this film / such a film) had its label unmarked
+    # in every example (the text holds one part, never "A / B") while another theme's word, 영화, was marked
+    from vocnlp.report.build import _highlight
+
+    got = _highlight("이영화는 정말 좋다, 이런영화 또 없다", ["이영화 / 이런영화"])
+    assert got == "<mark>이영화</mark>는 정말 좋다, <mark>이런영화</mark> 또 없다"
+    assert _highlight("a <b> late", ["late"]) == "a &lt;b&gt; <mark>late</mark>"

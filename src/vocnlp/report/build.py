@@ -67,11 +67,18 @@ def _table(df: pd.DataFrame, cols: list[str], fmt: dict[str, str] | None = None)
 
 
 def _highlight(text: str, phrases: list[str]) -> str:
-    """``text`` escaped, with the theme's label phrases marked (case-insensitive)."""
+    """``text`` escaped, with the theme's label phrases marked (case-insensitive); a two-part label "A / B"
+    is marked by its parts, as the text holds one or the other, never the label itself.
+
+    Example:
+        >>> _highlight("Late again & rude", ["late / rude"])
+        '<mark>Late</mark> again &amp; <mark>rude</mark>'
+    """
     import re
 
     out = html.escape(str(text))
-    words = sorted({html.escape(p) for p in phrases if isinstance(p, str) and len(p) >= 2}, key=len, reverse=True)
+    parts = [q.strip() for p in phrases if isinstance(p, str) for q in p.split(" / ")]
+    words = sorted({html.escape(p) for p in parts if len(p) >= 2}, key=len, reverse=True)
     if not words:
         return out
     pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
