@@ -330,7 +330,11 @@ one gold aspect (1,717), gold = domain:aspect; ASAP has no comment whose aspects
 category, so none there. Label coverage for the ThemeModel counts a clause that holds the label phrase, or a
 close variant (as similar to the phrase as the lower quartile of the clauses holding it) only where the
 phrase itself is in at least 10% of the theme's clauses; without that rule (same Pipeline outputs, same
-day: 0.44 / 0.51 / 0.47 / 0.48 / 0.60) a phrase in 2% of a theme could claim 85% of it. Label coverage for BERTopic is the share of a topic's comments containing both of
+day: 0.44 / 0.51 / 0.47 / 0.48 / 0.60) a phrase in 2% of a theme could claim 85% of it. Since 2026-12-04
+(evening) a phrase of one content word and function words counts only word for word: NSMC's "때문에 본 영화"
+(the film I saw because of) had claimed 85% of a theme through 영화 (film) alone and won its label; that theme
+is now "이영화 / 이런영화" (this film / such a film; 12%, flagged mixed), and NSMC's coverage fell 0.67 -> 0.62
+(same Pipeline outputs; the other sets unchanged). Label coverage for BERTopic is the share of a topic's comments containing both of
 its first two words, a lenient reading of its keyword labels. Mixed themes: themes whose label is in
 under 15% of their comments (their clauses share a form, such as short replies or "no ..." sentences, more
 than a subject; the report flags them). Since 2026-12-04 a mixed theme is named by two candidates, "A / B",
