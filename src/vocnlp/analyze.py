@@ -1,7 +1,8 @@
 """The whole chain in one call: pipeline -> themes -> drivers -> files (``vocnlp analyze``).
 
 Writes ``tagged.parquet`` (every input row and column, plus vocnlp's), ``themes.csv``, ``themes/``
-(the ThemeModel), ``drivers.csv`` and the self-contained ``report.html``.
+(the ThemeModel), ``drivers.csv`` and the self-contained ``report.html``. Comments without a score (reviews,
+tickets: ``score_col=None``) get everything but the drivers: the report opens with what they talk about.
 
 Example:
     >>> res = run_analysis(df, text_col="comment", score_col="nps", date_col="date", out_dir="out/")  # doctest: +SKIP
@@ -29,7 +30,8 @@ logger = logging.getLogger(__name__)
 
 @dataclass
 class Analysis:
-    """What :func:`run_analysis` made: the tagged frame, the theme model, the driver report, files, timings."""
+    """What :func:`run_analysis` made: the tagged frame, the theme model, the driver report (None without a
+    score), files, timings."""
 
     out: Any
     themes: Any
@@ -42,7 +44,7 @@ def run_analysis(
     df: Any,
     *,
     text_col: str,
-    score_col: str,
+    score_col: str | None = None,
     out_dir: str | os.PathLike[str],
     date_col: str | None = None,
     kind: str | None = None,
@@ -57,6 +59,10 @@ def run_analysis(
     progress: bool | None = None,
 ) -> Analysis:
     """Tag, find themes, analyse drivers and write the files into ``out_dir``.
+
+    ``score_col``: the NPS / CSAT / CES / star rating / numeric score that drivers explain; None for comments
+    without one (reviews, tickets): no drivers, no ``drivers.csv``, and ``kind``, ``segment_cols`` and
+    ``owners`` (which act on a score) must be left out.
 
     ``themes``: a fitted ThemeModel or the folder of a saved one (``analysis/themes``, ``ThemeModel.save``):
     its taxonomy is applied as it is, so this period's drivers use last period's themes and ids. Without
@@ -81,6 +87,13 @@ def run_analysis(
 
     if theme_discovery not in DISCOVERY:
         raise ConfigError(f"theme_discovery={theme_discovery!r}: use one of {DISCOVERY}")
+    if score_col is None:
+        given = [n for n, v in (("kind", kind), ("segment_cols", segment_cols), ("owners", owners)) if v]
+        if given:
+            raise ConfigError(
+                f"{', '.join(given)} act on a score, and no score_col was given: pass score_col (the column "
+                "with the NPS, CSAT, CES, star rating or other score), or leave them out"
+            )
     require_columns(
         df.columns,
         {
@@ -91,8 +104,9 @@ def run_analysis(
         },
     )
     # every check before any model loads: a mistake costs a second, not the pipeline and a theme fit
-    kind = resolve_kind(df[score_col].tolist(), kind, column=score_col)
-    logger.info("score kind: %s", kind)
+    if score_col is not None:
+        kind = resolve_kind(df[score_col].tolist(), kind, column=score_col)
+        logger.info("score kind: %s", kind)
     if date_col is not None:
         from ._dates import parse_dates
 
@@ -109,10 +123,11 @@ def run_analysis(
         themes = ThemeModel.load(themes)  # a wrong folder fails here, before the pipeline runs
     folder = check_writable(out_dir, folder=True)
     show = sys.stderr.isatty() if progress is None else bool(progress)
+    steps = 4 if score_col is not None else 3
 
     def stage(k: int, what: str) -> None:
         if show:
-            print(f"vocnlp analyze [{k}/4] {what}", file=sys.stderr, flush=True)
+            print(f"vocnlp analyze [{min(k, steps)}/{steps}] {what}", file=sys.stderr, flush=True)
 
     seconds: dict[str, float] = {}
     t0 = time.perf_counter()
@@ -130,19 +145,21 @@ def run_analysis(
     out = tm.transform(out, text_col=text_col)
     seconds["themes"] = time.perf_counter() - t0
     out = out.drop(columns=["embedding", "clause_embeddings"])
-    t0 = time.perf_counter()
-    stage(3, f"drivers of {score_col!r} ({kind}; {n_boot:,} bootstrap and permutation draws)")
-    rep = analyze_drivers(
-        out,
-        score_col=score_col,
-        kind=kind,
-        segment_cols=segment_cols,
-        date_col=date_col,
-        n_boot=n_boot,
-        n_perm=n_boot,
-        seed=seed,
-    )
-    seconds["drivers"] = time.perf_counter() - t0
+    rep = None
+    if score_col is not None:
+        t0 = time.perf_counter()
+        stage(3, f"drivers of {score_col!r} ({kind}; {n_boot:,} bootstrap and permutation draws)")
+        rep = analyze_drivers(
+            out,
+            score_col=score_col,
+            kind=kind,
+            segment_cols=segment_cols,
+            date_col=date_col,
+            n_boot=n_boot,
+            n_perm=n_boot,
+            seed=seed,
+        )
+        seconds["drivers"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     stage(4, f"writing the files and the report into {folder}")
     files = {
@@ -150,11 +167,12 @@ def run_analysis(
         # a taxonomy applied from this very folder stays as it was saved
         "themes_model": saved_at if saved_at == (folder / "themes").resolve() else tm.save(folder / "themes"),
         "themes": folder / "themes.csv",
-        "drivers": folder / "drivers.csv",
-        "report": folder / "report.html",
     }
     tm.themes_.to_csv(files["themes"], index=False)
-    rep.table.to_csv(files["drivers"], index=False)
+    if rep is not None:
+        files["drivers"] = folder / "drivers.csv"
+        rep.table.to_csv(files["drivers"], index=False)
+    files["report"] = folder / "report.html"
     build(out, tm, rep, files["report"], date_col=date_col, text_col=text_col, owners=dict(owners or {}))
     seconds["files"] = time.perf_counter() - t0
     logger.info("analysis done: %s", {k: round(v, 1) for k, v in seconds.items()})

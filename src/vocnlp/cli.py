@@ -94,7 +94,9 @@ def analyze(
     input: Path = typer.Argument(..., help="CSV, TSV, Parquet or JSONL file"),
     out: Path = typer.Option(..., "--out", help="folder for tagged.parquet, themes.csv, drivers.csv, report.html"),
     text_col: str = typer.Option("text", help="column with the comments"),
-    score_col: str = typer.Option(..., help="column with the score"),
+    score_col: str | None = typer.Option(
+        None, help="column with the score (NPS, CSAT, stars...); without one: themes and sentiment, no drivers"
+    ),
     kind: ScoreKind | None = typer.Option(
         None,
         case_sensitive=False,
@@ -128,7 +130,8 @@ def analyze(
 ) -> None:
     """Pipeline, themes and score drivers in one run, with the HTML report.
 
-    Every option is checked (columns, score kind, dates, output folder, owners file) before a model loads."""
+    Every option is checked (columns, score kind, dates, output folder, owners file) before a model loads.
+    Without --score-col (reviews, tickets) it finds themes and sentiment and writes no drivers."""
     from .analyze import run_analysis
     from .drivers.scores import UNITS
     from .io import check_writable, read_owners, read_table
@@ -151,10 +154,16 @@ def analyze(
         owners=owner_map,
         themes=themes,
     )
-    typer.echo(
-        f"{len(res.out)} comments; {res.drivers.score}; {res.themes.n_themes} themes; "
-        f"times: {', '.join(f'{k} {v:.1f}s' for k, v in res.seconds.items())}"
-    )
+    times = ", ".join(f"{k} {v:.1f}s" for k, v in res.seconds.items())
+    if res.drivers is None:
+        typer.echo(f"{len(res.out)} comments; {res.themes.n_themes} themes; no score, so no drivers; times: {times}")
+        top = res.themes.themes_.sort_values("size", ascending=False).head(5)
+        for _, r in top.iterrows():
+            typer.echo(f"  {r['label']!s:<40} {r['share']:>6.1%} of comments, {r['negative']:.0%} of them negative")
+        for name, path in res.files.items():
+            typer.echo(f"  {name}: {path}")
+        return
+    typer.echo(f"{len(res.out)} comments; {res.drivers.score}; {res.themes.n_themes} themes; times: {times}")
     from .report.narrative import actionable_rows, fmt_value
 
     kind = res.drivers.kind

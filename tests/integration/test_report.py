@@ -222,3 +222,40 @@ def test_analyze_applies_a_saved_taxonomy(analysis_dir: Path, tmp_path: Path) ->
 
     with pytest.raises(vocnlp.ConfigError, match="theme_discovery"):
         run_analysis(sample, text_col="comment", score_col="nps", out_dir=tmp_path / "x", theme_discovery="kmeans")
+
+
+# ---- comments without a score (reviews, tickets) ------------------------------------------------------------
+
+
+def test_analyze_without_a_score_reports_themes_and_sentiment(shared_data: Path, tmp_path: Path) -> None:
+    """Real Japanese hotel and sight reviews have no score: `vocnlp analyze` used to refuse them (--score-col was
+    required). Now it writes everything but the drivers, and the report opens with what the comments talk about.
+    Also the bug found on the first such report: plotly.js rode on the score chart, so without one every chart
+    was blank; it is inlined once in the page's head now."""
+    from typer.testing import CliRunner
+
+    from vocnlp.analyze import run_analysis
+    from vocnlp.cli import app
+
+    df = pd.read_csv(shared_data / "reviews_quasi_japanese_reviews" / "data.csv").head(120)
+    path = tmp_path / "ja.csv"
+    df.to_csv(path, index=False)
+    res = CliRunner().invoke(app, ["analyze", str(path), "--out", str(tmp_path / "out")])
+    assert res.exit_code == 0, res.output
+    assert "no score, so no drivers" in res.output and "report:" in res.output
+    names = {p.name for p in (tmp_path / "out").iterdir()}
+    assert {"tagged.parquet", "themes.csv", "report.html", "themes"} <= names and "drivers.csv" not in names
+    html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    assert "What customers talk about" in html and "What to fix first" not in html and "Act now" not in html
+    assert "Talked about most: “" in html
+    assert html.index("<script type='text/javascript'>") < html.index("Plotly.newPlot")
+    tagged = pd.read_parquet(tmp_path / "out" / "tagged.parquet")
+    assert len(tagged) == 120 and list(tagged["text"].str[:10]) == list(df["text"].str[:10])
+    if CHROMIUM is not None:
+        console = render(tmp_path / "out" / "report.html", tmp_path / "ja.png")
+        assert console == [], console
+    # options that act on a score say so before any model loads
+    with pytest.raises(vocnlp.ConfigError, match="score_col"):
+        run_analysis(df, text_col="text", kind="nps", out_dir=tmp_path / "x")
+    with pytest.raises(vocnlp.ConfigError, match="segment_cols"):
+        run_analysis(df, text_col="text", segment_cols=["label"], out_dir=tmp_path / "x")

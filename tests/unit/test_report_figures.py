@@ -67,3 +67,18 @@ def test_examples_of_a_two_part_label_mark_each_part() -> None:
     got = _highlight("이영화는 정말 좋다, 이런영화 또 없다", ["이영화 / 이런영화"])
     assert got == "<mark>이영화</mark>는 정말 좋다, <mark>이런영화</mark> 또 없다"
     assert _highlight("a <b> late", ["late"]) == "a &lt;b&gt; <mark>late</mark>"
+
+
+def test_overview_without_a_score_names_big_and_one_sided_themes() -> None:
+    from vocnlp.report.narrative import theme_overview
+
+    t = pd.DataFrame({"label": ["delivery", "staff", "price", "tiny"], "size": [50, 30, 25, 5],
+                      "share": [0.5, 0.3, 0.25, 0.05], "negative": [0.6, 0.1, 0.3, 1.0],
+                      "positive": [0.2, 0.8, 0.4, 0.0]})
+    got = theme_overview(t, n_comments=100, n_themed=90)
+    assert got[0] == "100 comments; 4 themes; 90% of the comments carry one or more."
+    assert got[2].startswith("Most negative: “delivery” (60% of its 50 comments negative), “price”")
+    assert "tiny" not in got[2]  # 5 comments: too few to be named as the most negative
+    assert got[3].startswith("Most positive: “staff” (80% of its 30 comments positive)")
+    assert "--score-col" in got[-1]
+    assert theme_overview(t.head(0), n_comments=10, n_themed=0) == ["10 comments; 0 themes; 0% of the comments carry one or more."]

@@ -38,12 +38,10 @@ holding the others fixed; the impact table answers how much each theme's comment
 and a theme can be a symptom of another.</li></ul>"""
 
 
-def _fig_html(fig: Any, first: bool) -> str:
-    return fig.to_html(
-        full_html=False,
-        include_plotlyjs="inline" if first else False,
-        config={"displaylogo": False, "responsive": True},
-    )
+def _fig_html(fig: Any) -> str:
+    """A figure's div; plotly.js itself is inlined once, in the page's head (:func:`build`), so every figure
+    draws whichever sections the report has (a report without a score has no score chart to carry it)."""
+    return fig.to_html(full_html=False, include_plotlyjs=False, config={"displaylogo": False, "responsive": True})
 
 
 def _table(df: pd.DataFrame, cols: list[str], fmt: dict[str, str] | None = None) -> str:
@@ -129,41 +127,29 @@ def _theme_table(table: pd.DataFrame, *, top: int = 30) -> str:
     )
 
 
-def build(
-    out: pd.DataFrame,
-    themes: Any,
-    drivers: Any,
-    path: str | Path | None = None,
-    *,
-    date_col: str | None = None,
-    text_col: str | None = None,
-    title: str = "Voice of the Customer report",
-    owners: dict[str, str] | None = None,
-    freq: str = "Q",
-) -> str:
-    """Write (and return) the report for the score's kind (``drivers.kind``): what to fix first (sentences
-    from the numbers), score, drivers (parent themes with their themes), themes (map, sentiment, examples),
-    sentiment by language, trends, the comments to act on now."""
-    from .._dates import parse_dates
-    from ..drivers.alerts import alerts
+def _overview(out: pd.DataFrame, themes: Any) -> str:
+    """The opening of a report without a score: what the comments talk about (:func:`.narrative.theme_overview`)."""
+    from .narrative import theme_overview
+
+    if themes is None:
+        return "<section><h2>What customers talk about</h2><p class='lead'>No themes and no score.</p></section>"
+    ids = out["theme_id"] if "theme_id" in out.columns else None
+    themed = 0 if ids is None else int((ids.fillna(-1).astype(int) >= 0).sum())
+    sentences = theme_overview(themes.themes_, n_comments=len(out), n_themed=themed)
+    return (
+        "<section><h2>What customers talk about</h2>"
+        + "".join(f"<p class='lead'>{html.escape(x)}</p>" for x in sentences)
+        + "</section>"
+    )
+
+
+def _driver_sections(out: pd.DataFrame, drivers: Any, sentences: list[str]) -> list[str]:
+    """What to fix first, the score, the driver chart and table, and the adjusted view."""
     from ..drivers.scores import KINDS, UNITS
-    from .narrative import narrative
 
     kind = drivers.kind
     unit = UNITS.get(kind, "score units")
     score_col = drivers._options.get("score_col")
-    al = None
-    if score_col and {"sentiment_score", "intents"} <= set(out.columns):
-        al = alerts(out, score_col=score_col, kind=kind, owners=owners, date_col=date_col, text_col=text_col)
-    changes = None
-    if date_col and date_col in out.columns:
-        try:
-            changes = drivers.by_period(freq, date_col=date_col)
-        except Exception:  # noqa: BLE001 - the report goes on without the change sentence
-            changes = None
-    sentences = narrative(
-        drivers, date_col=date_col, n_alerts=None if al is None else len(al), changes=changes, freq=freq
-    )
     parts = [
         "<section><h2>What to fix first</h2>"
         + "".join(f"<p class='lead'>{html.escape(x)}</p>" for x in sentences)
@@ -171,12 +157,12 @@ def build(
         f"{html.escape(unit)}.</p>" + "</section>"
     ]
     raw = out[score_col] if score_col in out.columns else None
-    parts.append(f"<section><h2>Score</h2>{_fig_html(figures.score_overview(drivers.score, raw), True)}</section>")
+    parts.append(f"<section><h2>Score</h2>{_fig_html(figures.score_overview(drivers.score, raw))}</section>")
     table_cols = ["theme", "n", "share", "score_with", "score_without", "gap", "impact", "impact_ci_low"]
     table_cols += ["impact_ci_high", "q_value"] + (["level", "parent"] if "level" in drivers.table.columns else [])
     digits = ".1f" if kind in ("nps", "csat") else ".2f"
     parts.append(
-        f"<section><h2>Drivers</h2>{_fig_html(figures.driver_chart(drivers.table, unit=unit), False)}"
+        f"<section><h2>Drivers</h2>{_fig_html(figures.driver_chart(drivers.table, unit=unit))}"
         + _table(
             drivers.table.head(25),
             table_cols,
@@ -197,12 +183,54 @@ def build(
             )
             + "</section>"
         )
+    return parts
+
+
+def build(
+    out: pd.DataFrame,
+    themes: Any,
+    drivers: Any,
+    path: str | Path | None = None,
+    *,
+    date_col: str | None = None,
+    text_col: str | None = None,
+    title: str = "Voice of the Customer report",
+    owners: dict[str, str] | None = None,
+    freq: str = "Q",
+) -> str:
+    """Write (and return) the report for the score's kind (``drivers.kind``): what to fix first (sentences
+    from the numbers), score, drivers (parent themes with their themes), themes (map, sentiment, examples),
+    sentiment by language, trends, the comments to act on now. ``drivers=None`` (comments without a score):
+    what the comments talk about, then themes, sentiment and trends."""
+    from .._dates import parse_dates
+    from ..drivers.alerts import alerts
+    from .narrative import narrative
+
+    if drivers is None:  # comments without a score (reviews, tickets): what they talk about, no drivers
+        kind, score_col, al, changes = None, None, None, None
+        parts = [_overview(out, themes)]
+    else:
+        kind = drivers.kind
+        score_col = drivers._options.get("score_col")
+        al = None
+        if score_col and {"sentiment_score", "intents"} <= set(out.columns):
+            al = alerts(out, score_col=score_col, kind=kind, owners=owners, date_col=date_col, text_col=text_col)
+        changes = None
+        if date_col and date_col in out.columns:
+            try:
+                changes = drivers.by_period(freq, date_col=date_col)
+            except Exception:  # noqa: BLE001 - the report goes on without the change sentence
+                changes = None
+        sentences = narrative(
+            drivers, date_col=date_col, n_alerts=None if al is None else len(al), changes=changes, freq=freq
+        )
+        parts = _driver_sections(out, drivers, sentences)
     if themes is not None:
         tt = themes.themes_
         parts.append(
             "<section><h2>Themes</h2>"
-            + _fig_html(figures.theme_map(themes), False)
-            + _fig_html(figures.sentiment_per_theme(tt), False)
+            + _fig_html(figures.theme_map(themes))
+            + _fig_html(figures.sentiment_per_theme(tt))
             + _theme_table(tt)
             + "</section>"
         )
@@ -216,11 +244,11 @@ def build(
         )
     if "sentiment" in out.columns and "language" in out.columns:
         parts.append(
-            f"<section><h2>Sentiment by language</h2>{_fig_html(figures.sentiment_by_language(out), False)}</section>"
+            f"<section><h2>Sentiment by language</h2>{_fig_html(figures.sentiment_by_language(out))}</section>"
         )
     if themes is not None and date_col and date_col in out.columns and "themes" in out.columns:
         parts.append(
-            f"<section><h2>Trends</h2>{_fig_html(figures.theme_trends(themes.over_time(out, date_col=date_col, freq=freq), changes=changes), False)}"
+            f"<section><h2>Trends</h2>{_fig_html(figures.theme_trends(themes.over_time(out, date_col=date_col, freq=freq), changes=changes))}"
             "</section>"
         )
     if al is not None:
@@ -234,10 +262,13 @@ def build(
             + _table(shown, cols)
             + "</section>"
         )
+    from plotly.offline import get_plotlyjs
+
     stamp = _dt.datetime.now().strftime("%Y-%m-%d %H:%M")
     doc = (
         f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{html.escape(title)}</title>"
-        f"<meta name='viewport' content='width=device-width,initial-scale=1'><style>{CSS}</style></head><body><main>"
+        f"<meta name='viewport' content='width=device-width,initial-scale=1'><style>{CSS}</style>"
+        f"<script type='text/javascript'>{get_plotlyjs()}</script></head><body><main>"
         f"<h1>{html.escape(title)}</h1><p class='muted'>{len(out):,} comments; made by vocnlp {__version__} on {stamp}."
         "</p>" + "".join(parts) + "</main></body></html>"
     )

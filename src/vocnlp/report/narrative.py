@@ -21,7 +21,7 @@ from ..drivers.scores import NAMES, UNITS
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["narrative", "fmt_value", "actionable_rows"]
+__all__ = ["narrative", "fmt_value", "actionable_rows", "theme_overview"]
 
 
 def fmt_value(v: float, kind: str, *, signed: bool = False) -> str:
@@ -131,4 +131,48 @@ def narrative(
             f"{n_alerts:,} comment{'s need' if n_alerts != 1 else ' needs'} a reply: unhappy respondents who threaten "
             "to leave or are strongly negative (see Act now)."
         )
+    return sentences
+
+
+#: a theme needs this many comments to be named as the most negative / positive (a share of 5 is noise)
+OVERVIEW_MIN_COMMENTS = 20
+
+
+def theme_overview(themes: pd.DataFrame, *, n_comments: int, n_themed: int, top: int = 3) -> list[str]:
+    """The opening sentences of a report without a score (reviews, tickets): what the comments talk about
+    most, which themes are the most negative and the most positive (by the share of their comments; themes
+    of at least :data:`OVERVIEW_MIN_COMMENTS` comments), and how to see drivers. ``themes``:
+    ``ThemeModel.themes_``.
+
+    Example:
+        >>> import pandas as pd
+        >>> t = pd.DataFrame({"label": ["delivery", "staff", "price"], "size": [50, 30, 25],
+        ...                   "share": [0.5, 0.3, 0.25], "negative": [0.6, 0.1, 0.3], "positive": [0.2, 0.8, 0.4]})
+        >>> theme_overview(t, n_comments=100, n_themed=90)[1]
+        'Talked about most: “delivery” (50% of the comments), “staff” (30%), “price” (25%).'
+    """
+    sentences = [
+        f"{n_comments:,} comments; {len(themes)} themes; {n_themed / max(n_comments, 1):.0%} of the comments carry one or more."
+    ]
+    if len(themes) == 0:
+        return sentences
+    big = themes.sort_values(["size", "label"], ascending=[False, True]).head(top)
+    most = [
+        f"“{r['label']}” ({r['share']:.0%}{' of the comments' if k == 0 else ''})"
+        for k, (_, r) in enumerate(big.iterrows())
+    ]
+    sentences.append(f"Talked about most: {', '.join(most)}.")
+    sized = themes[themes["size"] >= OVERVIEW_MIN_COMMENTS]
+    for col, word in (("negative", "Most negative"), ("positive", "Most positive")):
+        if col not in sized.columns or not sized[col].notna().any():
+            continue
+        best = sized.sort_values([col, "size"], ascending=[False, False]).head(top)
+        named = [
+            f"“{r['label']}” ({r[col]:.0%} of its {int(r['size']):,} comments{' ' + col if k == 0 else ''})"
+            for k, (_, r) in enumerate(best.iterrows())
+        ]
+        sentences.append(f"{word}: {', '.join(named)}.")
+    sentences.append(
+        "No score was given, so no drivers: pass the score column (--score-col) to see which themes move it."
+    )
     return sentences
