@@ -79,7 +79,10 @@ _LANGUAGE_ALIASES = {"nb": "no", "nn": "no", "iw": "he", "in": "id", "ms": "id"}
 # Scripts without spaces: split before these words wherever they occur.
 _CJK_BEFORE = ("但是", "可是", "不过", "不過", "然而", "但", "しかし", "でも", "하지만", "그런데", "그러나")
 # Japanese and Korean contrast endings: split after them.
-_CJK_AFTER = ("けれども", "けれど", "けど", "が、", "지만")
+_CJK_AFTER = ("けれども", "けれど", "けど", "지만")
+# Japanese "が、" is "but" after a predicate (でしたが、 ますが、 だが、 高いが、 ありませんが、) and the subject
+# particle after a noun (写真が、 スナネコが、 気づいたのが、): split only after the first
+_JA_BUT = ("(?<=[ただすいるうくつぬむぶぐ]が、)", "(?<=せんが、)")
 _CJK_SENTENCE_END = "。！？；!?;"
 
 _MIN_LETTERS = 2  # a piece with fewer letters is glued to its neighbour
@@ -119,6 +122,7 @@ _CJK_SPLIT = re.compile(
         [
             *(f"(?={re.escape(w)})" for w in _CJK_BEFORE),
             *(f"(?<={re.escape(w)})" for w in _CJK_AFTER),
+            *_JA_BUT,
             f"(?<=[{re.escape(_CJK_SENTENCE_END)}])",
         ]
     )

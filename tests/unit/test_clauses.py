@@ -46,6 +46,12 @@ CASES = [
     # content word and was glued to the next one
     ("ja", "10月の出張時に一人で一泊しました。旅行サイト経由で予約をしました。",
      ["10月の出張時に一人で一泊しました。", "旅行サイト経由で予約をしました。"]),
+    # Japanese "が、" is "but" after a predicate and the subject particle after a noun: the real Japanese
+    # reviews were cut after the subject ("都会では撮れない写真が、" | ..., "マヌルネコやスナネコが、" | ...)
+    ("ja", "マヌルネコやスナネコが、かわいかったです。", ["マヌルネコやスナネコが、かわいかったです。"]),
+    ("ja", "泊まってみて気づいたのが、静かさです。", ["泊まってみて気づいたのが、静かさです。"]),
+    ("ja", "部屋は新しくはありませんが、清潔でした。", ["部屋は新しくはありませんが、", "清潔でした。"]),
+    ("ja", "料金は高いが、満足です。", ["料金は高いが、", "満足です。"]),
     # a line break before a capital or a caseless letter ends a sentence; before a lower-case letter it wraps
     ("en", "Great food\nThe staff were rude", ["Great food", "The staff were rude"]),
     ("en", "the delivery was\nlate again", ["the delivery was\nlate again"]),
