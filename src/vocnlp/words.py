@@ -43,6 +43,7 @@ __all__ = [
     "analyse_korean",
     "ko_base",
     "ko_stem",
+    "normalize_thai",
     "ko_has_noun",
     "mask",
     "names_something",
@@ -153,6 +154,33 @@ _EXTRA_STOP = {
         "aren",
         "weren",
         "til",
+    },
+    # spaCy's Thai list lacks the question particle (ไหม, chat มั้ย), softening endings (ป่ะ, อ่ะ, เนอะ, มั้ง)
+    # and Isan บ่ ("not"); in the real Wisesight posts they became theme labels ("บ่", "มั้ย", "ปะ / หิว")
+    "th": {
+        "บ่",
+        "ไหม",
+        "มั้ย",
+        "มั๊ย",
+        "ป่ะ",
+        "ปะ",
+        "อ่ะ",
+        "อะ",
+        "อ่า",
+        "งับ",
+        "คับ",
+        "ฮะ",
+        "เนอะ",
+        "หรอ",
+        "เหรอ",
+        "นะคะ",
+        "เด้อ",
+        "เน้อ",
+        "สิ",
+        "ดิ",
+        "ซิ",
+        "มั้ง",
+        "อิอิ",
     },
     # spaCy's Indonesian list lacks the chat spellings of its own words
     "id": {
@@ -645,6 +673,39 @@ def ko_has_noun(word: str) -> bool:
     return toks is None or any(tag in ("NNG", "NNP", "SL", "XR") for tag, _, _ in toks)
 
 
+_THAI_LENGTHENED = re.compile(r"([\u0e01-\u0e4e])\1{2,}")
+
+
+def normalize_thai(text: str) -> str:
+    """Thai as typed in chat, read as written: a letter typed three or more times is a lengthened word
+    (อยากกก, งื้ออออ: once), and PyThaiNLP's normalisation (เเ typed as two Sara E is แ, doubled vowels and
+    tone marks once). Without it the segmenter cut such words into the word and a fragment, and the
+    fragments became theme labels on the real Wisesight posts ("กก", "น่"). Text without Thai is unchanged.
+
+    Example:
+        >>> normalize_thai("อยากกก เเบบนี้"), normalize_thai("same")
+        ('อยาก แบบนี้', 'same')
+    """
+    if not _THAI.search(text):
+        return text
+    return _normalize_thai_cached(text) if len(text) <= 300 else _normalize_thai(text)
+
+
+@lru_cache(maxsize=32768)
+def _normalize_thai_cached(text: str) -> str:
+    """:func:`normalize_thai` of a short text, cached: label choice compares each clause with many phrases."""
+    return _normalize_thai(text)
+
+
+def _normalize_thai(text: str) -> str:
+    text = _THAI_LENGTHENED.sub(r"\1", text)
+    try:
+        from pythainlp.util import normalize
+    except ImportError:
+        return text
+    return str(normalize(text))
+
+
 def segment(run: str, lang: str | None) -> list[Token] | None:
     """Words of one Chinese / Japanese / Thai run (no spaces), or None when no segmenter is installed.
 
@@ -662,7 +723,7 @@ def segment(run: str, lang: str | None) -> list[Token] | None:
         if thai is None:
             return None
         stops = stop_words("th")
-        words = thai(run, engine="newmm", keep_whitespace=False)
+        words = thai(normalize_thai(run), engine="newmm", keep_whitespace=False)
         # a word needs a consonant: "ๆๆ" (the repetition mark, doubled) is not one
         return [Token(w, len(w) >= 2 and w not in stops and _THAI_CONSONANT.search(w) is not None) for w in words]
     if lang == "ja" or _KANA.search(run):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from vocnlp.words import content_words, fold, segment
+from vocnlp.words import content_words, fold, normalize_thai, segment
 
 
 def test_stop_words_and_their_accent_free_spellings_are_dropped() -> None:
@@ -49,7 +49,7 @@ def test_thai_is_segmented_into_words_not_cut_at_its_vowel_marks(shared_data) ->
     texts = pd.read_csv(shared_data / "sentiment_wisesight_sentiment" / "data.csv")["text"].dropna().head(200)
     checked = 0
     for text in texts:
-        low = text.lower()
+        low = normalize_thai(text.lower())  # words come from the text as normalised (typed lengthening read once)
         # every candidate is a run of whole words: it starts and ends where the segmenter puts a boundary
         bounds = set()
         for run in __import__("re").finditer(r"[\u0e01-\u0e4e]+", low):
@@ -65,6 +65,21 @@ def test_thai_is_segmented_into_words_not_cut_at_its_vowel_marks(shared_data) ->
                 assert any(i in bounds and i + len(c) in bounds for i in starts), (c, text)
                 checked += 1
     assert checked > 200
+
+
+def test_thai_chat_typing_and_particles_make_no_theme_words() -> None:
+    # found on 2,000 real Wisesight posts: labels "บ่" (Isan "not"), "มั้ย" / "ไหม" (the question particle) and
+    # "กก" (the tail of อยากกก, "want" lengthened)
+    pytest.importorskip("pythainlp")
+    from vocnlp.themes.labels import covers
+
+    assert normalize_thai("อยากกก งื้ออออ") == "อยาก งื้อ"
+    assert normalize_thai("เเบบนี้") == "แบบนี้"  # Sara E typed twice is Sara Ae
+    assert normalize_thai("no thai here") == "no thai here"
+    assert content_words("อยากสวยเหมือนเนย อยากกก", "th") == ["สวย", "เหมือน", "เนย"]
+    assert content_words("มีแต่อุบล มุกบ่มี", "th") == ["อุบล", "มุก"]
+    assert "ไหม" not in content_words("ใช้ได้กับฮอนด้าไหมคะ", "th") and "มั้ย" not in content_words("ได้มั้ย", "th")
+    assert covers("แบบนี้", "เเบบนี้ดีมาก", "th")  # a label from the normalised text still covers the raw one
 
 
 def test_words_keep_their_vowel_signs_and_harakat(shared_data) -> None:  # type: ignore[no-untyped-def]
