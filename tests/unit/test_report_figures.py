@@ -82,3 +82,5 @@ def test_overview_without_a_score_names_big_and_one_sided_themes() -> None:
     assert got[3].startswith("Most positive: “staff” (80% of its 30 comments positive)")
     assert "--score-col" in got[-1]
     assert theme_overview(t.head(0), n_comments=10, n_themed=0) == ["10 comments; 0 themes; 0% of the comments carry one or more."]
+    calm = t.assign(negative=0.0)  # no negative comment anywhere: no "most negative" at 0%
+    assert not any(s.startswith("Most negative") for s in theme_overview(calm, n_comments=100, n_themed=90))

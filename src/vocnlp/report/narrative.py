@@ -164,9 +164,11 @@ def theme_overview(themes: pd.DataFrame, *, n_comments: int, n_themed: int, top:
     sentences.append(f"Talked about most: {', '.join(most)}.")
     sized = themes[themes["size"] >= OVERVIEW_MIN_COMMENTS]
     for col, word in (("negative", "Most negative"), ("positive", "Most positive")):
-        if col not in sized.columns or not sized[col].notna().any():
+        if col not in sized.columns:
             continue
-        best = sized.sort_values([col, "size"], ascending=[False, False]).head(top)
+        best = sized[sized[col] > 0].sort_values([col, "size"], ascending=[False, False]).head(top)
+        if best.empty:  # no theme with any such comment: nothing to name
+            continue
         named = [
             f"“{r['label']}” ({r[col]:.0%} of its {int(r['size']):,} comments{' ' + col if k == 0 else ''})"
             for k, (_, r) in enumerate(best.iterrows())
