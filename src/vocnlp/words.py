@@ -679,8 +679,8 @@ _THAI_LENGTHENED = re.compile(r"([\u0e01-\u0e4e])\1{2,}")
 def normalize_thai(text: str) -> str:
     """Thai as typed in chat, read as written: a letter typed three or more times is a lengthened word
     (อยากกก, งื้ออออ: once), and PyThaiNLP's normalisation (เเ typed as two Sara E is แ, doubled vowels and
-    tone marks once). Without it the segmenter cut such words into the word and a fragment, and the
-    fragments became theme labels on the real Wisesight posts ("กก", "น่"). Text without Thai is unchanged.
+    tone marks once). Without it the segmenter cut such words into the word and a fragment, and a fragment
+    became a theme label on the real Wisesight posts ("กก", of อยากกก). Text without Thai is unchanged.
 
     Example:
         >>> normalize_thai("อยากกก เเบบนี้"), normalize_thai("same")
