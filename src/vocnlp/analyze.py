@@ -127,7 +127,7 @@ def run_analysis(
 
     def stage(k: int, what: str) -> None:
         if show:
-            print(f"vocnlp analyze [{min(k, steps)}/{steps}] {what}", file=sys.stderr, flush=True)
+            print(f"vocnlp analyze [{k}/{steps}] {what}", file=sys.stderr, flush=True)
 
     seconds: dict[str, float] = {}
     t0 = time.perf_counter()
@@ -161,7 +161,7 @@ def run_analysis(
         )
         seconds["drivers"] = time.perf_counter() - t0
     t0 = time.perf_counter()
-    stage(4, f"writing the files and the report into {folder}")
+    stage(steps, f"writing the files and the report into {folder}")
     files = {
         "tagged": write_table(out, folder / "tagged.parquet"),
         # a taxonomy applied from this very folder stays as it was saved

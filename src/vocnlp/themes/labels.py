@@ -59,7 +59,6 @@ __all__ = ["MIXED_COVERAGE", "LabelChoice", "candidates", "choose_labels", "cove
 _TOKEN = re.compile(rf"{LETTERS}(?:['\u2019-]{LETTERS})*|\d+|[^\w\s]", re.UNICODE)
 _CJK = UNSPACED_RUN
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
-_THAI = re.compile(r"[\u0e01-\u0e4e]")
 MAX_WORDS = 5
 MAX_CJK = 6
 PER_THEME = 16  # candidates embedded per theme
@@ -165,8 +164,8 @@ def covers(phrase: str, clause: str, lang: str | None) -> bool:
         (False, True)
     """
     low = clause.lower()
-    if _CJK.search(phrase):  # Thai words come from the normalised text (normalize_thai): compare with it
-        return phrase in (normalize_thai(low) if _THAI.search(phrase) else low)
+    if _CJK.search(phrase):  # Thai words come from the normalised text: compare with it (others are unchanged)
+        return phrase in normalize_thai(low)
     # Korean writes compounds without spaces (액션영화) and particles after the word: anywhere will do
     if (_HANGUL.search(phrase) and phrase in low) or _starts_word(phrase, low):
         return True
