@@ -338,6 +338,17 @@ is now "이영화 / 이런영화" (this film / such a film; 12%, flagged mixed),
 predicate ("でしたが、", but; not the subject particle of "写真が、"): the Japanese reviews' Pipeline outputs were
 rebuilt, clauses per comment 11.32 -> 11.22, junk clauses 18.2% -> 17.4%, 40 -> 42 themes, label coverage
 0.69 -> 0.71, refit 0.672 / 0.814 -> 0.643 / 0.808 (the comments' ranges, 0.60-0.76 and 0.62-0.69, overlap).
+Since 2026-12-05 a Korean word alone is a label candidate by its root (`words.ko_stem`): 지루해서, 지루하고, 지루한
+(boring) are in 115 NSMC clauses together but at most 7 each, too few for any form to anchor a theme; so were
+허술한 / 허술해서 (sloppy), and 배우 / 배우들 (actor, actors) split one count. On NSMC (same Pipeline outputs) a
+"지루" (boring) theme appears (the fifth largest), 33 -> 36 themes, unassigned 10.2% -> 9.9%, label coverage
+0.62 -> 0.65, and "이영화 / 이런영화" (flagged mixed) is "이영화"; refit over 12 pairs of 90% fits
+(benchmarks/probes/refit_pairs.py) 0.765 / 0.747 -> 0.776 / 0.771. On the held-out last 3,000 NSMC reviews
+(section below): 38 -> 40 themes, unassigned 11.3% -> 11.2%, coverage 0.66 -> 0.67, refit (12 pairs)
+0.743 / 0.733 -> 0.735 / 0.741. Tried the same night and not kept: Indonesian words read without the enclitic
+-nya (kamarnya -> kamar, the room -> room; "kamarnya" is in 209 IndoNLU clauses beside 1,747 "kamar"): refit
+over 12 pairs IndoNLU 0.801 / 0.781 -> 0.804 / 0.773, held-out SmSA 0.669 / 0.705 -> 0.670 / 0.705, IndoNLU
+label coverage 0.64 -> 0.63, and "pelayanan kurang ramah" became "pelayanannya kurang ramah".
 Label coverage for BERTopic is the share of a topic's comments containing both of
 its first two words, a lenient reading of its keyword labels. Mixed themes: themes whose label is in
 under 15% of their comments (their clauses share a form, such as short replies or "no ..." sentences, more

@@ -647,23 +647,47 @@ def ko_base(word: str) -> str:
 
 def ko_stem(word: str) -> str:
     """The root of a Korean word, for telling two spellings of one idea apart: :func:`ko_base` without a
-    noun's derivational suffix (매력적 -> 매력, 배우들의 -> 배우) or a root's adjective ending (지루함 ->
-    지루). Without the ``cjk`` extra (Kiwi), :func:`ko_base`'s answer (the word itself).
+    noun's derivational suffix (매력적 -> 매력, 배우들의 -> 배우) or a 하다 adjective's ending (지루함, 지루한,
+    지루해서 -> 지루; 부족한 -> 부족). Other verbs and adjectives keep their form (재미있다, 웃긴). Without the
+    ``cjk`` extra (Kiwi), :func:`ko_base`'s answer (the word itself).
 
     Example:
-        >>> ko_stem("매력적인"), ko_stem("배우들의"), ko_stem("재미있다")          # doctest: +SKIP
-        ('매력', '배우', '재미있다')
+        >>> ko_stem("매력적인"), ko_stem("배우들의"), ko_stem("지루한"), ko_stem("재미있다")  # doctest: +SKIP
+        ('매력', '배우', '지루', '재미있다')
     """
     base = ko_base(word)
     toks = _ko_morphs(base)
     if not toks or len(toks) < 2:
         return base
+    if (root := _ko_root(base, toks)) is not None:
+        return root
+    tag, start, length = toks[0]
+    if tag == "VA" and start == 0 and all(t.startswith("E") for t, _, _ in toks[1:]):
+        # a 하다 adjective that Kiwi reads as one adjective (지루한: 지루하/VA, but 지루해서: 지루/XR + 하/XSA;
+        # 허술한, 산만한 always): its root, the two or more syllables before 하
+        for k in range(2, min(length, len(base))):
+            if _is_ha(base[k]):
+                return base[:k]
+    return base
+
+
+def _ko_root(base: str, toks: tuple[tuple[str, int, int], ...]) -> str | None:
+    """A noun without its derivational suffix, or the root or noun of a 하다 adjective without its ending
+    (지루해서 -> 지루, 부족한 -> 부족); None for other words."""
+    if len(toks) < 2:
+        return None
     tag, start, length = toks[0]
     rest = [t for t, _, _ in toks[1:]]
     noun_suffix = tag.startswith("NN") and all(t == "XSN" for t in rest)
-    root_ending = tag == "XR" and rest[0] == "XSA" and all(t.startswith(("XSA", "E")) for t in rest)
+    root_ending = tag in ("XR", "NNG") and rest[0] == "XSA" and all(t.startswith(("XSA", "E")) for t in rest)
     end = start + length
-    return base[:end] if (noun_suffix or root_ending) and 0 < end < len(base) else base
+    return base[:end] if (noun_suffix or root_ending) and 0 < end < len(base) else None
+
+
+def _is_ha(syllable: str) -> bool:
+    """A Hangul syllable of the verb 하다 (하, 한, 할, 함, 해, 했 ...): initial ㅎ, vowel ㅏ or ㅐ."""
+    code = ord(syllable) - 0xAC00
+    return 0 <= code < 11172 and code // 588 == 18 and (code % 588) // 28 in (0, 1)
 
 
 def ko_has_noun(word: str) -> bool:

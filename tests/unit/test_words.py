@@ -187,6 +187,26 @@ def test_korean_labels_of_one_root_restate_each_other() -> None:
     assert not restates("연기", "연기력", "ko")
 
 
+def test_korean_word_forms_of_one_root_are_one_candidate() -> None:
+    """5,000 NSMC reviews had no 'boring' theme: 지루해서, 지루하지, 지루하다, 지루한 ... (boring) are in 115
+    clauses together but at most 7 each, too few for any form to anchor a theme. A Korean word alone is now
+    a candidate by its root, which every form contains (so it still occurs in each clause)."""
+    pytest.importorskip("kiwipiepy")
+    from vocnlp.themes.labels import candidates, covers
+    from vocnlp.words import ko_stem
+
+    texts = ["너무 지루해서 졸았다", "지루하고 뻔한 스토리", "진짜 지루한 영화", "중반부터 지루하다"]
+    for text in texts:
+        cands = candidates(text, "ko")
+        assert "지루" in cands and not any(c.startswith("지루하") and " " not in c for c in cands), cands
+        assert covers("지루", text, "ko")
+    # Kiwi reads 지루한 as one adjective (VA) but 지루해서 as root + 하; 허술해서 (sloppy) always as one
+    words = ("지루한", "허술해서", "허술한", "부족한", "재미있다")
+    assert [ko_stem(w) for w in words] == ["지루", "허술", "허술", "부족", "재미있다"]
+    assert "배우" in candidates("배우들의 연기가 정말 좋았음", "ko")  # actors / actor: one candidate
+    assert "보면서" not in candidates("보면서 울었다", "ko")  # a verb alone still names nothing
+
+
 def test_bare_hangul_letters_are_emoticons_not_words() -> None:
     # a Korean theme of annoyed comments was labelled "ㅡㅡ" (an emoticon) on real NSMC reviews
     from vocnlp.themes.labels import candidates

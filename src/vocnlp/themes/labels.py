@@ -136,8 +136,11 @@ def candidates(text: str, lang: str | None) -> list[str]:
     for i, w in enumerate(toks):
         if not w[0].isalpha() or is_stop_word(w, stops) or len(w) < 2 or is_jamo_only(w):
             continue
-        if len(b := end(w)) >= 2 and not is_stop_word(b, stops) and (lang != "ko" or ko_has_noun(b)):
-            out.append(b)  # a Korean word alone is a label only when it names something (not 보면서)
+        # a Korean word alone is a candidate only when it names something (not 보면서), and by its root:
+        # 지루해서 / 지루하고 / 지루한 (boring) are one candidate, 지루, as are 배우 / 배우들 (actor, actors)
+        b = ko_stem(w) if lang == "ko" else w
+        if len(b) >= 2 and not is_stop_word(b, stops) and (lang != "ko" or ko_has_noun(b)):
+            out.append(b)
         for j in range(i + 1, min(i + MAX_WORDS, len(toks))):
             v = toks[j]
             if not v[0].isalpha() or is_jamo_only(v):  # a phrase stops at punctuation and emoticons (ㅋㅋ)

@@ -1,0 +1,24 @@
+"""Probe (issue 15): refit agreement of the anchored ThemeModel over 12 pairs of overlapping 90% fits (two seeds
+of six pairs) instead of the three of benchmarks/themes_real.py: one pair's agreement moves by 0.1-0.2 on the
+Wisesight posts, so a change's effect needs more pairs to read. Sets: a key of benchmarks/themes_real.py (its
+cached Pipeline outputs in benchmarks/.cache) or of benchmarks/probes/themes_heldout.py (cached in /tmp).
+Results in RESULTS.md: 2026-12-04 the Thai note of "Themes on held-out real sets" (wise); 2026-12-05 the
+Korean word roots (ko, nsmc_late).
+Run: python benchmarks/probes/themes_heldout.py wise (once, for the cache); python benchmarks/probes/refit_pairs.py wise
+"""
+import pickle
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(ROOT / "src"))
+import themes_real  # noqa: E402
+
+themes_real.PAIRS = 6
+for key in (sys.argv[1] if len(sys.argv) > 1 else "wise").split(","):
+    held = Path(f"/tmp/vocnlp_heldout_{key}.pkl")
+    out = pickle.loads(held.read_bytes()) if key not in themes_real.SETS else themes_real.tagged(key)[0]
+    for seed in (1, 2):
+        row, _ = themes_real.theme_model_row(out, key, "ThemeModel", {}, lambda p: ("-", "-"), rng_seed=seed)
+        print(" | ".join(map(str, row)), flush=True)
