@@ -26,7 +26,16 @@ from typing import NamedTuple
 from ._lazy import import_optional
 from .errors import ConfigError, InputError
 
-__all__ = ["LanguageGuess", "LanguageDetector", "detect_languages", "ENGINES", "UND", "script_of", "dominant_script"]
+__all__ = [
+    "LanguageGuess",
+    "LanguageDetector",
+    "cached_detector",
+    "detect_languages",
+    "ENGINES",
+    "UND",
+    "script_of",
+    "dominant_script",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -580,9 +589,21 @@ def detect_languages(
         >>> [g.lang for g in detect_languages(["Świetna obsługa", "很好", "🙂"])]   # doctest: +SKIP
         ['pl', 'zh', 'und']
     """
+    return cached_detector(engine, languages=languages, min_score=min_score).detect(texts)
+
+
+def cached_detector(
+    engine: str = "auto", *, languages: Sequence[str] | None = None, min_score: float = 0.1
+) -> LanguageDetector:
+    """The :class:`LanguageDetector` of these settings, made once per process (its models load once).
+
+    Example:
+        >>> cached_detector() is cached_detector()
+        True
+    """
     key = (engine, tuple(sorted(languages)) if languages and not isinstance(languages, str) else languages, min_score)
     with _LOCK:
         det = _DETECTORS.get(key)
         if det is None:
             det = _DETECTORS[key] = LanguageDetector(engine, languages=languages, min_score=min_score)
-    return det.detect(texts)
+    return det

@@ -91,11 +91,23 @@ def test_refit_on_overlapping_samples_finds_the_same_themes(nps_tm: vocnlp.Theme
     assert adjusted_rand_score(*runs) >= 0.75
 
 
-def test_auto_discovery_clusters_when_languages_are_unknown(nps_out: pd.DataFrame) -> None:
-    # without the Pipeline's language column every clause is "und": the corpus may hold many languages,
-    # whose phrases would anchor separate themes, so "auto" clusters
+def test_a_frame_without_languages_has_them_detected(nps_out: pd.DataFrame, sample_out: pd.DataFrame) -> None:
+    # before: without the Pipeline's language column every clause was "und", so a one-language frame was
+    # clustered (anchored themes refit and label better on every real set: benchmarks/RESULTS.md) and text
+    # given without clauses was cut at the contrast words of every language ("de", "men", "dog")
+    from collections import Counter
+
+    from vocnlp.themes.units import detected_languages
+
+    detected = detected_languages(list(nps_out["text"]))
+    assert np.mean(np.array(detected) == nps_out["language"].to_numpy()) >= 0.99  # as the Pipeline detects
     tm = vocnlp.ThemeModel(seed=0).fit(nps_out.drop(columns=["language"]).head(800), text_col="text")
+    assert tm.fit_stats_["discovery"] == "phrases"
+    assert Counter(tm._fit_data.units.language).most_common(1)[0][0] == "en"
+    # many languages: still one taxonomy of density clusters across them
+    tm = vocnlp.ThemeModel(seed=0).fit(sample_out.drop(columns=["language"]), text_col="comment")
     assert tm.fit_stats_["discovery"] == "clusters"
+    assert len(set(tm._fit_data.units.language)) >= 8
 
 
 def test_transform_does_not_change_the_model(nps_tm: vocnlp.ThemeModel, nps_out: pd.DataFrame) -> None:

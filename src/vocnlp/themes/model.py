@@ -381,7 +381,8 @@ class ThemeModel:
     def fit(
         self, data: Any, *, text_col: str | None = None, date_col: str | None = None, progress: bool | None = None
     ) -> ThemeModel:
-        """Find the themes of ``data`` (a Pipeline output, or any frame / list of comments).
+        """Find the themes of ``data`` (a Pipeline output, or any frame / list of comments: without a
+        ``language`` column, each comment's language is detected as the Pipeline does).
 
         With ``date_col``, each theme's ``first_seen`` is the earliest date among its comments. ``progress``:
         a bar over the fit's phases (clauses, clustering, labels); None shows it in a terminal
@@ -542,8 +543,8 @@ class ThemeModel:
         """Anchored themes of the clauses ``uniq``; None where ``discovery="auto"`` should cluster instead."""
         import numpy as np
 
-        # short clauses count too: they are assigned to these themes as well. Languages unknown ("und": a
-        # frame without the Pipeline's language column) may be many: clustered
+        # short clauses count too: they are assigned to these themes as well. Languages unknown ("und") may
+        # be many: clustered (a frame without the Pipeline's language column has its languages detected)
         top, count = Counter(fit.units.language).most_common(1)[0]
         if self.discovery == "auto" and (top == "und" or count < AUTO_ONE_LANGUAGE * len(fit.units.language)):
             return None

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["Units", "build_units", "units_from_frame"]
+__all__ = ["Units", "build_units", "detected_languages", "units_from_frame"]
 
 logger = logging.getLogger(__name__)
 
@@ -136,12 +136,41 @@ def _row_sentiments(df: Any) -> list[list[tuple[str | None, float | None]] | Non
     return out
 
 
+def detected_languages(texts: Sequence[Any]) -> list[str]:
+    """The language of each comment, detected as the Pipeline does (its detector, with the language shares of
+    these comments weighing in on short ones): a frame without the Pipeline's ``language`` column still has
+    its clauses cut at its own language's contrast words and, in one language, themes anchored on its phrases.
+    Non-texts and empty texts are ``"und"``.
+
+    Example:
+        >>> detected_languages(["Die Lieferung kam zu spät", None])                    # doctest: +SKIP
+        ['de', 'und']
+    """
+    from ..langid import UND, cached_detector
+    from ..textcheck import check_text
+
+    checked = [check_text(t).text for t in texts]
+    at = [i for i, t in enumerate(checked) if t]
+    out = [UND] * len(texts)
+    if not at:
+        return out
+    values = [checked[i] or "" for i in at]
+    detector = cached_detector()
+    for i, guess in zip(at, detector.detect(values, prior=detector.estimate_prior(values))):
+        out[i] = guess.lang
+    return out
+
+
 def units_from_frame(df: Any, text_col: str, *, encoder: Any = None) -> Units:
-    """Units of a pandas frame: reuses ``clauses`` + ``clause_embeddings`` columns when the Pipeline kept them."""
+    """Units of a pandas frame: reuses ``clauses`` + ``clause_embeddings`` columns when the Pipeline kept them.
+    Without a ``language`` column, each comment's language is detected (:func:`detected_languages`)."""
     import numpy as np
 
     n = len(df)
-    languages = [str(v) if isinstance(v, str) else "und" for v in df["language"]] if "language" in df else None
+    if "language" in df:
+        languages = [str(v) if isinstance(v, str) else "und" for v in df["language"]]
+    else:
+        languages = detected_languages(list(df[text_col]))
     sentiments = _row_sentiments(df)
     if "clause_embeddings" in df.columns and "clauses" in df.columns:
         texts, rows, cl, langs, labels, scores, embs = [], [], [], [], [], [], []
