@@ -260,6 +260,17 @@ def test_a_word_alone_is_a_label_only_when_it_names_something() -> None:
     assert got == {"think": False, "engineer": True, "said": False, "丝毫": False, "价格": True}
 
 
+def test_a_phrase_does_not_run_across_a_relative_clause() -> None:
+    # an NPS theme was labelled "spoke to was very helpful" (of "the person I spoke to was very helpful"): a
+    # phrase now holds at most two function words between its ends; the theme is now "helpful"
+    from vocnlp.themes.labels import candidates
+
+    cands = candidates("the person I spoke to was very helpful", "en")
+    assert "spoke to was very helpful" not in cands and "helpful" in cands and "person i spoke" in cands
+    assert "waiting for my order" in candidates("still waiting for my order", "en")
+    assert "service has been poor" in candidates("the service has been poor", "en")
+
+
 def test_a_phrase_covers_a_clause_from_a_word_start() -> None:
     # bug (issue 15): on the NPS verbatims "cause" was a label covering 90% of its theme, through "because"
     from vocnlp.themes.labels import covers

@@ -60,6 +60,10 @@ _TOKEN = re.compile(rf"{LETTERS}(?:['\u2019-]{LETTERS})*|\d+|[^\w\s]", re.UNICOD
 _CJK = UNSPACED_RUN
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 MAX_WORDS = 5
+#: a phrase holds at most this many function words between its first and last word: "spoke to was very
+#: helpful" (of "the person I spoke to was very helpful", three) ran across a relative clause and named an NPS
+#: theme; "waiting for my order", "service has been poor" keep theirs
+MAX_INNER_STOPS = 2
 MAX_CJK = 6
 PER_THEME = 16  # candidates embedded per theme
 CHECKED = PER_THEME + 8  # the best candidates of a theme, read by a tagger; the pool comes from these
@@ -144,6 +148,9 @@ def candidates(text: str, lang: str | None) -> list[str]:
         for j in range(i + 1, min(i + MAX_WORDS, len(toks))):
             v = toks[j]
             if not v[0].isalpha() or is_jamo_only(v):  # a phrase stops at punctuation and emoticons (ㅋㅋ)
+                break
+            inner = sum(is_stop_word(t, stops) for t in toks[i + 1 : j])
+            if inner > MAX_INNER_STOPS:
                 break
             if not is_stop_word(v, stops) and len(v) >= 2 and v not in toks[i:j] and not is_stop_word(end(v), stops):
                 out.append(" ".join([*toks[i:j], end(v)]))
