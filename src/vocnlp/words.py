@@ -747,9 +747,9 @@ def segment(run: str, lang: str | None) -> list[Token] | None:
         if thai is None:
             return None
         stops = stop_words("th")
-        words = thai(normalize_thai(run), engine="newmm", keep_whitespace=False)
+        cut = _join_spelled_letters(thai(normalize_thai(run), engine="newmm", keep_whitespace=False))
         # a word needs a consonant: "ๆๆ" (the repetition mark, doubled) is not one
-        return [Token(w, len(w) >= 2 and w not in stops and _THAI_CONSONANT.search(w) is not None) for w in words]
+        return [Token(w, len(w) >= 2 and w not in stops and _THAI_CONSONANT.search(w) is not None) for w in cut]
     if lang == "ja" or _KANA.search(run):
         tagger = _mecab()
         if tagger is None:
@@ -772,6 +772,48 @@ def segment(run: str, lang: str | None) -> list[Token] | None:
         return None
     stops = stop_words("zh")
     return [Token(w, bool(_HAN.search(w)) and w not in stops) for w in jieba.cut(run)]
+
+
+#: Latin letters spelled in Thai (เอฟ F, เอ็ม M ...): PyThaiNLP cuts an acronym into its letters (เอฟเอ, FA ->
+#: เอฟ + เอ; เอ็มเค, MK -> เอ็ม + เค); a run of them is one word again
+_THAI_LETTER_NAMES = frozenset(
+    "เอ บี ซี ดี อี เอฟ จี เอช ไอ เจ เค แอล เอ็ม เอ็น โอ พี คิว อาร์ เอส ที ยู วี ดับเบิลยู ดับบลิว เอ็กซ์ วาย แซด".split()  # noqa: SIM905
+)
+#: ... where one of them is no Thai word as well (ดี is "good", ที "time", ไอ "cough", พี "elder sibling")
+_THAI_LETTERS_ONLY = frozenset("เอฟ เอช แอล เอ็ม เอ็น อาร์ เอส เอ็กซ์ แซด ดับเบิลยู ดับบลิว เจ เค บี ซี วี".split())  # noqa: SIM905
+
+
+def _join_spelled_letters(words: list[str]) -> list[str]:
+    """Thai words with each run of spelled Latin letters joined back into its acronym, where the run holds
+    a letter name that is no Thai word. On real Wisesight posts "ช้าง เอฟเอ คัพ" (Chang FA Cup) gave the
+    word เอฟ (F), which became a theme's label.
+
+    Example:
+        >>> _join_spelled_letters(["ช้าง", "เอฟ", "เอ", "คัพ"]), _join_spelled_letters(["ดี", "มาก"])
+        (['ช้าง', 'เอฟเอ', 'คัพ'], ['ดี', 'มาก'])
+    """
+    out: list[str] = []
+    run: list[str] = []
+    for w in [*words, ""]:
+        if _spelled(w):  # a letter name, or letters PyThaiNLP kept together (เอเอฟ of เอเอฟซี, AFC)
+            run.append(w)
+            continue
+        if len(run) >= 2 and any(x in _THAI_LETTERS_ONLY for x in run):
+            out.append("".join(run))
+        else:
+            out.extend(run)
+        run = []
+        if w:
+            out.append(w)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _spelled(word: str) -> bool:
+    """The word is one or more Thai names of Latin letters (เอฟ, เอเอฟ)."""
+    if not word:
+        return False
+    return any(word.startswith(n) and (n == word or _spelled(word[len(n) :])) for n in _THAI_LETTER_NAMES)
 
 
 def content_words(text: str, lang: str | None = None) -> list[str]:

@@ -67,6 +67,28 @@ def test_thai_is_segmented_into_words_not_cut_at_its_vowel_marks(shared_data) ->
     assert checked > 200
 
 
+def test_thai_spelled_acronyms_are_one_word(shared_data) -> None:  # type: ignore[no-untyped-def]
+    # a parent theme of 2,000 real Wisesight posts was labelled "เอฟ" (the letter F): PyThaiNLP cut "เอฟเอ"
+    # (FA, of "ช้าง เอฟเอ คัพ", Chang FA Cup) into its letters; the parent is now "ข้อมูล / วันที่"
+    pytest.importorskip("pythainlp")
+    import re
+
+    import pandas as pd
+
+    from vocnlp.words import content_words
+
+    texts = pd.read_csv(shared_data / "sentiment_wisesight_sentiment" / "data.csv")["text"]
+    fa = [t for t in texts if "เอฟเอ" in re.sub(r"#\S+", "", t)]  # (hashtags are masked)
+    assert len(fa) >= 3
+    for text in fa:
+        words = content_words(text, "th")
+        assert any(w.startswith("เอฟเอ") for w in words) and "เอฟ" not in words, words  # (เอฟเอคัพ, FA Cup)
+    assert "เอ็มเค" in content_words("ไปกินเอ็มเคกัน", "th")  # MK, a restaurant: one word
+    assert "เอเอฟซี" in content_words("ยูไนเต็ด (เอเอฟซี แชมเปี้ยนส์ลีก", "th")  # AFC
+    assert content_words("ทีวีดีมาก", "th") == ["ทีวี", "ดีมาก"]  # TV, then "very good": no acronym
+    assert content_words("ไซส์เอ็ม ดีที่สุด", "th")[:2] == ["ไซส์", "เอ็ม"]  # a lone letter and ดี (good) stay
+
+
 def test_thai_chat_typing_and_particles_make_no_theme_words() -> None:
     # found on 2,000 real Wisesight posts: labels "บ่" (Isan "not"), "มั้ย" / "ไหม" (the question particle) and
     # "กก" (the tail of อยากกก, "want" lengthened)
