@@ -659,29 +659,21 @@ def ko_stem(word: str) -> str:
     toks = _ko_morphs(base)
     if not toks or len(toks) < 2:
         return base
-    if (root := _ko_root(base, toks)) is not None:
-        return root
     tag, start, length = toks[0]
-    if tag == "VA" and start == 0 and all(t.startswith("E") for t, _, _ in toks[1:]):
+    rest = [t for t, _, _ in toks[1:]]
+    end = start + length
+    noun_suffix = tag.startswith("NN") and all(t == "XSN" for t in rest)
+    # the root or noun of a 하다 adjective: 지루해서 (지루/XR + 하/XSA), 부족한 (부족/NNG + 하/XSA)
+    root_ending = tag in ("XR", "NNG") and rest[0] == "XSA" and all(t.startswith(("XSA", "E")) for t in rest)
+    if (noun_suffix or root_ending) and 0 < end < len(base):
+        return base[:end]
+    if tag == "VA" and start == 0 and all(t.startswith("E") for t in rest):
         # a 하다 adjective that Kiwi reads as one adjective (지루한: 지루하/VA, but 지루해서: 지루/XR + 하/XSA;
         # 허술한, 산만한 always): its root, the two or more syllables before 하
         for k in range(2, min(length, len(base))):
             if _is_ha(base[k]):
                 return base[:k]
     return base
-
-
-def _ko_root(base: str, toks: tuple[tuple[str, int, int], ...]) -> str | None:
-    """A noun without its derivational suffix, or the root or noun of a 하다 adjective without its ending
-    (지루해서 -> 지루, 부족한 -> 부족); None for other words."""
-    if len(toks) < 2:
-        return None
-    tag, start, length = toks[0]
-    rest = [t for t, _, _ in toks[1:]]
-    noun_suffix = tag.startswith("NN") and all(t == "XSN" for t in rest)
-    root_ending = tag in ("XR", "NNG") and rest[0] == "XSA" and all(t.startswith(("XSA", "E")) for t in rest)
-    end = start + length
-    return base[:end] if (noun_suffix or root_ending) and 0 < end < len(base) else None
 
 
 def _is_ha(syllable: str) -> bool:

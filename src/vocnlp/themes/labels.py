@@ -145,11 +145,12 @@ def candidates(text: str, lang: str | None) -> list[str]:
         b = ko_stem(w) if lang == "ko" else w
         if len(b) >= 2 and not is_stop_word(b, stops) and (lang != "ko" or ko_has_noun(b)):
             out.append(b)
+        inner = 0  # function words between w and v
         for j in range(i + 1, min(i + MAX_WORDS, len(toks))):
             v = toks[j]
             if not v[0].isalpha() or is_jamo_only(v):  # a phrase stops at punctuation and emoticons (ㅋㅋ)
                 break
-            inner = sum(is_stop_word(t, stops) for t in toks[i + 1 : j])
+            inner += j > i + 1 and is_stop_word(toks[j - 1], stops)
             if inner > MAX_INNER_STOPS:
                 break
             if not is_stop_word(v, stops) and len(v) >= 2 and v not in toks[i:j] and not is_stop_word(end(v), stops):
