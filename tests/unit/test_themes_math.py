@@ -63,6 +63,25 @@ def test_threshold_reassign_and_nearest() -> None:
     assert 0.9 < cluster.cohesion(z, labels, cents, [0, 1]) <= 1.0
 
 
+def test_strictest_threshold_keeps_comments_in_themes() -> None:
+    z = np.array([[1, 0], [0.8, 0.6], [0, 1], [0.6, 0.8], [0.7, 0.7]], dtype=np.float32)
+    z /= np.linalg.norm(z, axis=1, keepdims=True)
+    labels, cents = np.array([0, 0, 1, 1, -1]), np.eye(2, dtype=np.float32)
+    args = (z, labels, cents, [0, 1])
+    # comment 0 has its filler unit 4 besides unit 0: the strictest threshold still gives it a theme
+    rows = np.array([0, 0, 1, 1, 0])
+    top = cluster.strictest_threshold(*args, rows, quantiles=[0.0, 1.0], max_unassigned=0.0)
+    assert top == pytest.approx(1.0) and cluster.nearest(z, cents, [0, 1], top)[4] == -1
+    # where unit 4 is a comment of its own, the strict threshold would leave it out: the loose one is taken
+    rows = np.array([0, 0, 1, 1, 2])
+    low = cluster.calibrate_threshold(*args, quantile=0.0)
+    assert cluster.strictest_threshold(*args, rows, quantiles=[0.0, 1.0], max_unassigned=0.0) == pytest.approx(low)
+    # comments with no unit here count against the budget: where they alone exceed it, the loose one
+    rows = np.array([0, 0, 1, 1, 0])
+    strict = cluster.strictest_threshold(*args, rows, quantiles=[0.0, 1.0], max_unassigned=0.2, outside=0.3)
+    assert strict == pytest.approx(low)
+
+
 def test_labels_are_distinct_and_unique() -> None:
     assert pick_label(["engineer", "engineers", "engineer visit", "appointment"], set()) == "engineer, appointment"
     assert pick_label(["bill", "paid"], {"bill, paid"}) == "bill, paid (2)"
@@ -438,3 +457,16 @@ def test_anchors_are_deterministic_and_drop_themes_left_too_small() -> None:
     big = anchor_themes(z, texts, ["en"] * len(texts), min_size=70, separation=0.65, max_share=0.5)
     # "parcel" (32 clauses) passes the gain (0.3 x 70) but not the size kept (0.5 x 70): no theme at all
     assert (big.labels == -1).all() and big.phrases == []
+
+
+def test_only_phrases_most_subsamples_pick_anchor_themes(monkeypatch: pytest.MonkeyPatch) -> None:
+    from vocnlp.themes import anchors
+
+    z, texts = _anchor_corpus(np.random.default_rng(1))
+    args = (z, texts, ["en"] * len(texts))
+    clear = anchors.anchor_themes(*args, min_size=10, separation=0.65, max_share=0.5)
+    # clear subjects are picked in every subsample, whatever the seed of the subsamples
+    assert anchors.anchor_themes(*args, min_size=10, separation=0.65, max_share=0.5, seed=7).phrases == clear.phrases
+    # a phrase needs the votes of STABLE_VOTE of the subsamples: asking for more than all of them leaves none
+    monkeypatch.setattr(anchors, "STABLE_VOTE", 1.01)
+    assert anchors.anchor_themes(*args, min_size=10, separation=0.65, max_share=0.5).phrases == []

@@ -10,7 +10,9 @@
 3. anchors are picked greedily, as in a weighted set cover: the phrase with the most clauses not yet
    covered by an anchor, weighted by cohesion squared, while that gain reaches :data:`MIN_GAIN` x the
    minimum theme size; a phrase whose usage is at least ``separation`` similar to an anchor's says the
-   same thing and is never picked (one problem, one theme);
+   same thing and is never picked (one problem, one theme). Only phrases that this cover also picks in
+   most of :data:`STABLE_ROUNDS` random subsamples of the clauses may anchor (stability selection: a
+   phrase near the size limit, or picked only in the absence of a rival, would come and go with the sample);
 4. each clause that contains anchor phrases goes to the most similar of them; anchors left with under
    :data:`MIN_KEEP` x the minimum size are dropped.
 
@@ -38,8 +40,18 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import numpy as np
+    import scipy.sparse as sp
 
-__all__ = ["MAX_SHARE", "MIN_GAIN", "MIN_KEEP", "AnchoredThemes", "anchor_themes"]
+__all__ = [
+    "MAX_SHARE",
+    "MIN_GAIN",
+    "MIN_KEEP",
+    "STABLE_ROUNDS",
+    "STABLE_SAMPLE",
+    "STABLE_VOTE",
+    "AnchoredThemes",
+    "anchor_themes",
+]
 
 #: a phrase in more than this share of the clauses is too general to anchor a theme
 MAX_SHARE = 0.08
@@ -49,6 +61,12 @@ MIN_GAIN = 0.3
 MIN_KEEP = 0.5
 #: a phrase needs at least this many clauses to be a candidate at all
 MIN_CLAUSES = 5
+#: stability selection: the greedy cover is also run on this many random subsamples of the clauses ...
+STABLE_ROUNDS = 10
+#: ... each holding about this share of them; only phrases it picks in at least STABLE_VOTE of the rounds
+#: can anchor a theme (benchmarks/RESULTS.md, "Themes on real data": refit agreement on five real sets)
+STABLE_SAMPLE = 0.8
+STABLE_VOTE = 0.5
 
 
 @dataclass
@@ -67,11 +85,15 @@ def anchor_themes(
     min_size: int,
     separation: float,
     max_share: float = MAX_SHARE,
+    clause_phrases: Sequence[Sequence[str]] | None = None,
+    seed: int = 0,
 ) -> AnchoredThemes:
     """Themes of unit vectors ``z`` (one row per clause, centred) anchored on the clauses' own phrases.
 
     ``separation``: phrases whose usage vectors are at least this similar are one theme (the
-    ThemeModel passes ``merge_similarity``); ``max_share``: phrases in more of the clauses are too general.
+    ThemeModel passes ``merge_similarity``); ``max_share``: phrases in more of the clauses are too general;
+    ``clause_phrases``: each clause's :func:`.labels.candidates`, where the caller has them already;
+    ``seed``: the subsamples of the stability selection.
     Deterministic: ties go to the phrase seen first.
     """
     import numpy as np
@@ -81,8 +103,10 @@ def anchor_themes(
 
     n = len(z)
     occurrences: dict[str, list[int]] = defaultdict(list)
-    for i, (text, lang) in enumerate(zip(texts, languages)):
-        for phrase in candidates(text, lang):
+    if clause_phrases is None:
+        clause_phrases = [candidates(text, lang) for text, lang in zip(texts, languages)]
+    for i, found in enumerate(clause_phrases):
+        for phrase in found:
             occurrences[phrase].append(i)
     least, most = min(MIN_CLAUSES, min_size), max_share * n
     phrases = [p for p, rows in occurrences.items() if least <= len(rows) <= most]
@@ -96,18 +120,17 @@ def anchor_themes(
     cols = np.repeat(np.arange(len(phrases)), [len(occurrences[p]) for p in phrases])
     has = sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, len(phrases)))
 
-    uncovered = np.ones(n)
-    open_ = np.ones(len(phrases), dtype=bool)
-    anchors: list[int] = []
-    while open_.any():
-        gain = has.T @ uncovered
-        j = int(np.where(open_, gain * weight, -1.0).argmax())
-        if gain[j] < MIN_GAIN * min_size:
-            break
-        anchors.append(j)
-        open_ &= usage @ usage[j] < separation
-        open_[j] = False
-        uncovered[occurrences[phrases[j]]] = 0.0
+    rows_of = [occurrences[p] for p in phrases]
+    # stability selection: the greedy cover run on STABLE_ROUNDS random subsamples; a phrase it picks in under
+    # STABLE_VOTE of them (near the size limit, or picked only when a rival was not) does not anchor a theme
+    rng = np.random.default_rng(seed)
+    votes = np.zeros(len(phrases))
+    for _ in range(STABLE_ROUNDS):
+        sample = (rng.random(n) < STABLE_SAMPLE).astype(float)
+        floor = STABLE_SAMPLE * MIN_GAIN * min_size
+        votes[_greedy(has, sample, weight, usage, rows_of, floor, separation)] += 1
+    stable = votes >= STABLE_VOTE * STABLE_ROUNDS
+    anchors = _greedy(has, np.ones(n), weight, usage, rows_of, MIN_GAIN * min_size, separation, allowed=stable)
     if not anchors:
         return AnchoredThemes(np.full(n, -1, dtype=np.int64), [])
 
@@ -122,6 +145,36 @@ def anchor_themes(
     remap[order] = np.arange(len(order))
     out = np.where(labels >= 0, remap[np.maximum(labels, 0)], -1).astype(np.int64)
     return AnchoredThemes(out, [phrases[anchors[k]] for k in order])
+
+
+def _greedy(
+    has: sp.csr_matrix,
+    uncovered: np.ndarray,
+    weight: np.ndarray,
+    usage: np.ndarray,
+    rows_of: list[list[int]],
+    least: float,
+    separation: float,
+    allowed: np.ndarray | None = None,
+) -> list[int]:
+    """Anchor phrases (columns of ``has``, clauses x phrases) picked as a weighted set cover of the clauses
+    where ``uncovered`` is 1: each time the phrase of most such clauses x ``weight``, while that count reaches
+    ``least``; phrases whose ``usage`` is ``separation`` similar to a picked one's, or not ``allowed``, never."""
+    import numpy as np
+
+    uncovered = uncovered.copy()
+    open_ = np.ones(len(rows_of), dtype=bool) if allowed is None else allowed.copy()
+    anchors: list[int] = []
+    while open_.any():
+        gain = has.T @ uncovered
+        j = int(np.where(open_, gain * weight, -1.0).argmax())
+        if gain[j] < least:
+            break
+        anchors.append(j)
+        open_ &= usage @ usage[j] < separation
+        open_[j] = False
+        uncovered[rows_of[j]] = 0.0
+    return anchors
 
 
 def _closest(contains: np.ndarray, sims: np.ndarray) -> np.ndarray:

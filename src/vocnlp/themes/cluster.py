@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 __all__ = [
     "auto_min_size",
     "calibrate_threshold",
+    "strictest_threshold",
     "center",
     "centroids",
     "cohesion",
@@ -278,6 +279,44 @@ def calibrate_threshold(
     member = labels >= 0
     own = (z[member] * cents[[pos[t] for t in labels[member]]]).sum(axis=1)
     return float(np.quantile(own, quantile))
+
+
+def strictest_threshold(
+    z: np.ndarray,
+    labels: np.ndarray,
+    cents: np.ndarray,
+    ids: list[int],
+    rows: np.ndarray,
+    *,
+    quantiles: Sequence[float],
+    max_unassigned: float,
+    outside: float = 0.0,
+) -> float:
+    """The threshold of the highest of ``quantiles`` (as :func:`calibrate_threshold`) that leaves at most
+    ``max_unassigned`` of the comments without a theme (``rows``: each unit's comment; a comment has a theme
+    when one of its units is as similar as the threshold to a centre); the lowest quantile's where none does.
+    ``outside``: the share of the comments that have no unit here (and so no theme) on top of these.
+
+    Example:
+        >>> import numpy as np
+        >>> z = np.array([[1.0, 0.0], [0.8, 0.6], [0.0, 1.0], [0.6, 0.8]])
+        >>> labels, rows = np.array([0, 0, 1, 1]), np.array([0, 0, 1, 1])
+        >>> round(strictest_threshold(z, labels, z[[0, 2]], [0, 1], rows, quantiles=[0.0, 1.0], max_unassigned=0.0), 2)
+        1.0
+    """
+    import numpy as np
+
+    pos = {t: k for k, t in enumerate(ids)}
+    member = labels >= 0
+    own = (z[member] * cents[[pos[t] for t in labels[member]]]).sum(axis=1)
+    best = (z @ cents.T).max(axis=1) if len(ids) else np.full(len(z), -np.inf)
+    comments = len(np.unique(rows))
+    for q in sorted(quantiles, reverse=True):
+        threshold = float(np.quantile(own, q))
+        missed = 1 - len(np.unique(rows[best >= threshold])) / max(comments, 1)
+        if outside + (1 - outside) * missed <= max_unassigned:
+            return threshold
+    return float(np.quantile(own, min(quantiles)))
 
 
 def reassign(z: np.ndarray, labels: np.ndarray, cents: np.ndarray, ids: list[int], threshold: float) -> np.ndarray:

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from .labels import choose_labels, restates
+from .labels import candidates, choose_labels, restates
 from .state import Theme
 
 if TYPE_CHECKING:
@@ -156,15 +156,28 @@ def describe_themes(
     fixed_labels: Mapping[int, str],
     taken: set[str],
     embed: Callable[[list[str]], np.ndarray],
+    clause_phrases: Sequence[Sequence[str]] | None = None,
 ) -> dict[int, Theme]:
     """A :class:`Theme` record per id: label, phrases, keywords (overall and per language), examples, stats.
 
     Each theme is labelled in its own dominant language; languages holding a fifth or more of a theme's
-    clauses get a label of their own in ``labels_by_language``.
+    clauses get a label of their own in ``labels_by_language``. ``clause_phrases``: each clause's label
+    candidates (:func:`.labels.candidates`), where the caller has them already.
     """
     import numpy as np
 
     ids = list(ids)
+    if clause_phrases is None:
+        clause_phrases = [candidates(t, lang) for t, lang in zip(units.texts, units.language)]
+    vectors: dict[str, np.ndarray] = {}
+
+    def embed_once(phrases: list[str]) -> np.ndarray:
+        # the label of each language is chosen from many of the same phrases: each is embedded once
+        new = [p for p in phrases if p not in vectors]
+        if new:
+            vectors.update(zip(new, embed(new)))
+        return np.stack([vectors[p] for p in phrases])
+
     terms = ctfidf_terms(tokens, labels.tolist(), ids, top_n)
     lang_arr = np.asarray(units.language)
     by_lang: dict[int, dict[str, list[str]]] = {i: {} for i in ids}
@@ -189,11 +202,12 @@ def describe_themes(
         labels,
         centroids,
         ids,
-        embed=embed,
+        embed=embed_once,
         fallback=terms,
         taken=taken,
         fixed=dict(fixed_labels),
         language_of=language_of,
+        clause_phrases=clause_phrases,
     )
     # a label per other language that holds a fifth of the theme (never shared with another theme's label)
     own_labels: dict[int, dict[str, str]] = {i: {} for i in ids}
@@ -215,11 +229,12 @@ def describe_themes(
             labels[mask],
             centroids[[ids.index(i) for i in sub_ids]],
             sub_ids,
-            embed=embed,
+            embed=embed_once,
             fallback={i: by_lang[i].get(lang, []) for i in sub_ids},
             taken=set(),
             fixed={},
             language_of={i: lang for i in sub_ids},
+            clause_phrases=[c for c, m in zip(clause_phrases, mask) if m],
         )
         for i in sub_ids:
             own_labels[i][lang] = picked[i].label

@@ -240,17 +240,18 @@ def choose_labels(
     taken: set[str],
     fixed: dict[int, str],
     language_of: dict[int, str | None],
+    clause_phrases: Sequence[Sequence[str]] | None = None,
 ) -> dict[int, LabelChoice]:
     """Labels of the themes ``ids`` from their member clauses (``labels == id``).
 
     ``embed`` maps phrases to centred, unit-length vectors comparable with ``z`` and ``centroids``;
     ``fallback`` holds keywords for themes without a repeated phrase; ``taken`` labels are avoided, and the
-    larger themes choose first.
+    larger themes choose first. ``clause_phrases``: each text's :func:`candidates`, where the caller has them already.
     """
     import numpy as np
 
     n_all = len(texts)
-    cand = [candidates(t, lang) for t, lang in zip(texts, languages)]
+    cand = clause_phrases if clause_phrases is not None else [candidates(t, lang) for t, lang in zip(texts, languages)]
     df_all: Counter[str] = Counter(p for c in cand for p in c)
     ranked: dict[int, list[str]] = {}
     own_of: dict[int, list[int]] = {}

@@ -32,7 +32,7 @@ from ..errors import ConfigError, InputError, NotFittedError
 from ..frames import require_columns
 from . import anchors, cluster, edits
 from .describe import describe_themes, parent_groups, parent_labels, restated_pairs
-from .labels import MIXED_COVERAGE
+from .labels import MIXED_COVERAGE, candidates
 from .state import UNASSIGNED, UNASSIGNED_LABEL, ThemeState
 from .terms import theme_tokens
 from .units import Units, units_from_frame
@@ -64,6 +64,13 @@ AUTO_MIN_ASSIGNED = 0.75
 #: ``outlier_quantile=None``: per discovery. Anchored themes take their centres from clauses that hold
 #: the anchor phrase, whose similarities to the centre spread wider than a density cluster's members do
 OUTLIER_QUANTILE = {"phrases": 0.01, "clusters": 0.05}
+#: ``outlier_quantile=None`` with phrases: the highest quantile from ``OUTLIER_QUANTILE["phrases"]`` up to
+#: this that leaves at most :data:`MAX_UNASSIGNED_COMMENTS` of the fitted comments without a theme. A long
+#: review's filler clauses ("总的来说", all in all) then stay out of the themes, which its other clauses give it
+#: (benchmarks/RESULTS.md, "Themes on real data": label coverage and refit agreement on the long Chinese and
+#: Japanese reviews); short comments, whose one clause is their only way into a theme, keep the low quantile
+STRICTEST_QUANTILE = 0.05
+MAX_UNASSIGNED_COMMENTS = 0.05
 _PARAMS = (
     "discovery",
     "min_theme_size",
@@ -127,6 +134,15 @@ class FitData:
     tokens: list[str]
     dates: list[Any] | None = None
     n_words: np.ndarray | None = None
+    #: share of the comments whose clauses hold no content word (no theme for them, whatever the threshold)
+    empty_share: float = 0.0
+    _phrases: list[list[str]] | None = None
+
+    def phrases(self) -> list[list[str]]:
+        """Each clause's label candidates (:func:`.labels.candidates`), found once for the anchors and labels."""
+        if self._phrases is None:
+            self._phrases = [candidates(t, lang) for t, lang in zip(self.units.texts, self.units.language)]
+        return self._phrases
 
 
 def _distinct_units(fit: FitData) -> tuple[list[str], np.ndarray]:
@@ -157,8 +173,9 @@ class ThemeModel:
         min_theme_size: smallest theme, in clauses; ``"auto"`` grows with the corpus (n/150, 10..200).
         max_theme_share: a theme holding more of the clauses than this is split.
         outlier_quantile: outliers join their nearest theme when at least as similar as this quantile of
-            the theme members' own similarities; lower keeps fewer unassigned. None: 0.01 with
-            phrases, 0.05 with clusters (:data:`OUTLIER_QUANTILE`).
+            the theme members' own similarities; lower keeps fewer unassigned. None: 0.05 with clusters;
+            with phrases the highest of 0.01-0.05 that leaves at most 5% of the fitted comments without a
+            theme (:data:`OUTLIER_QUANTILE`, :data:`STRICTEST_QUANTILE`).
         seed: seeds UMAP and k-means; the same data and seed give the same themes.
         seed_themes: known themes, ``{name: [seed phrases]}``; discovered themes that match one join it
             (ids 0, 1, ... in the order given) and the rest stay new themes.
@@ -464,8 +481,11 @@ class ThemeModel:
 
             parsed = parse_dates(df[date_col])
             dates = [parsed.iat[int(r)] for r in fit_units.row]
+        empty = 1 - len(set(units.row[content].tolist())) / max(len(set(units.row.tolist())), 1)
         return (
-            FitData(fit_units, z, np.full(len(fit_units), UNASSIGNED, np.int64), tokens, dates, n_words[fit_idx]),
+            FitData(
+                fit_units, z, np.full(len(fit_units), UNASSIGNED, np.int64), tokens, dates, n_words[fit_idx], empty
+            ),
             n_words,
             units,
         )
@@ -508,7 +528,20 @@ class ThemeModel:
             raise InputError("no themes found: the comments are too few or too alike; lower min_theme_size")
         cents = cluster.centroids(z, labels, ids)
         before = {"clustered": float(np.mean(labels >= 0)), "cohesion": cluster.cohesion(z, labels, cents, ids)}
-        threshold = cluster.calibrate_threshold(z, labels, cents, ids, quantile=self._quantile(self._discovery))
+        if anchored and self.outlier_quantile is None:
+            low = OUTLIER_QUANTILE["phrases"]
+            threshold = cluster.strictest_threshold(
+                z,
+                labels,
+                cents,
+                ids,
+                fit.units.row,
+                quantiles=np.linspace(low, STRICTEST_QUANTILE, 9).tolist(),
+                max_unassigned=MAX_UNASSIGNED_COMMENTS,
+                outside=fit.empty_share,
+            )
+        else:
+            threshold = cluster.calibrate_threshold(z, labels, cents, ids, quantile=self._quantile(self._discovery))
         merged = 0
         if not anchored:
             # density clusters: outliers join, then k-means steps and merges settle the centres. Anchored
@@ -556,6 +589,8 @@ class ThemeModel:
             langs,
             min_size=min_size,
             separation=self.merge_similarity if self.merge_similarity is not None else 1.0,
+            clause_phrases=[fit.phrases()[i] for i in uniq],
+            seed=self.seed,
         ).labels
         if self.discovery == "auto":
             ids = sorted(set(found[found >= 0].tolist()))
@@ -722,6 +757,7 @@ class ThemeModel:
                 fixed_labels=self._fixed_labels(),
                 taken=set(),
                 embed=self._embed_phrases,
+                clause_phrases=fit.phrases(),
             )
             if self.redact:
                 from ..pii import redact
