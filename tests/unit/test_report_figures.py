@@ -69,6 +69,20 @@ def test_examples_of_a_two_part_label_mark_each_part() -> None:
     assert _highlight("a <b> late", ["late"]) == "a &lt;b&gt; <mark>late</mark>"
 
 
+def test_examples_mark_the_label_and_underline_the_other_phrases() -> None:
+    # found reading the ASAP report: the header said "label phrase marked", but every phrase of the theme was
+    # marked alike (服务员态度 as much as the label 服务), so a reader could not tell which words named it
+    from vocnlp.report.build import _highlight, _theme_table
+
+    got = _highlight("服务员态度很好，上菜快", ["服务"], ["服务员态度", "上菜"])
+    assert got == "<mark>服务</mark>员态度很好，<u>上菜</u>快"
+    table = pd.DataFrame({"label": ["服务"], "phrases": [["服务员态度", "上菜"]], "examples": [["服务员态度很好，上菜快"]],
+                          "size": [3], "share": [0.5], "negative": [0.1], "neutral": [0.2], "positive": [0.7],
+                          "label_coverage": [0.8], "parent_label": ["服务"]})
+    html = _theme_table(table)
+    assert "<mark>服务</mark>员态度很好，<u>上菜</u>快" in html and "label phrase marked" not in html
+
+
 def test_overview_without_a_score_names_big_and_one_sided_themes() -> None:
     from vocnlp.report.narrative import theme_overview
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 import html
 import math
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -64,23 +65,38 @@ def _table(df: pd.DataFrame, cols: list[str], fmt: dict[str, str] | None = None)
     return f"<table><tr>{head}</tr>{''.join(rows)}</table>"
 
 
-def _highlight(text: str, phrases: list[str]) -> str:
-    """``text`` escaped, with the theme's label phrases marked (case-insensitive); a two-part label "A / B"
-    is marked by its parts, as the text holds one or the other, never the label itself.
+def _highlight(text: str, phrases: list[str], others: Sequence[str] = ()) -> str:
+    """``text`` escaped, with the theme's label phrases marked and its ``others`` (its other key phrases)
+    underlined (case-insensitive); a two-part label "A / B" is marked by its parts, as the text holds one or
+    the other, never the label itself.
 
     Example:
         >>> _highlight("Late again & rude", ["late / rude"])
         '<mark>Late</mark> again &amp; <mark>rude</mark>'
+        >>> _highlight("Late again, no refund", ["late"], ["refund", "late again"])
+        '<mark>Late</mark> again, no <u>refund</u>'
     """
     import re
 
     out = html.escape(str(text))
-    parts = [q.strip() for p in phrases if isinstance(p, str) for q in p.split(" / ")]
-    words = sorted({html.escape(p) for p in parts if len(p) >= 2}, key=len, reverse=True)
+
+    def parts(ps: Sequence[str]) -> set[str]:
+        return {html.escape(q.strip()) for p in ps if isinstance(p, str) for q in p.split(" / ") if len(q.strip()) >= 2}
+
+    label = parts(phrases)
+    label_low = {w.lower() for w in label}
+    # the label first: a longer other phrase holding it ("late again") would hide which words name the theme
+    other = {w for w in parts(others) if not any(x in w.lower() for x in label_low)}
+    words = sorted(label, key=len, reverse=True) + sorted(other - label, key=len, reverse=True)
     if not words:
         return out
     pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
-    return pattern.sub(lambda m: f"<mark>{m.group(0)}</mark>", out)
+
+    def tagged(m: re.Match[str]) -> str:
+        tag = "mark" if m.group(0).lower() in label_low else "u"
+        return f"<{tag}>{m.group(0)}</{tag}>"
+
+    return pattern.sub(tagged, out)
 
 
 def _coverage_note(coverage: Any) -> str:
@@ -101,10 +117,10 @@ def _coverage_note(coverage: Any) -> str:
 
 
 def _theme_table(table: pd.DataFrame, *, top: int = 30) -> str:
-    """Label, comments, sentiment mix and three examples with the label phrase marked."""
+    """Label, comments, sentiment mix and three examples, the label marked and the theme's other phrases underlined."""
     rows = []
     for _, r in table.sort_values("size", ascending=False).head(top).iterrows():
-        phrases = [r["label"], *(r["phrases"] if isinstance(r.get("phrases"), list) else [])]
+        others = r["phrases"] if isinstance(r.get("phrases"), list) else []
         examples = r["examples"] if isinstance(r["examples"], list) else []
         mix = "".join(
             f"<span class='{c}'>{100 * (r[k] if isinstance(r[k], float) and not math.isnan(r[k]) else 0):.0f}% {k}</span> "
@@ -117,11 +133,11 @@ def _theme_table(table: pd.DataFrame, *, top: int = 30) -> str:
             f"<tr><td><b>{html.escape(str(r['label']))}</b>{parent}{_coverage_note(r.get('label_coverage'))}</td>"
             f"<td>{int(r['size']):,}<br>"
             f"<span class='muted'>{r['share']:.1%}</span></td><td>{mix}</td><td>"
-            + "<br>".join(f"“{_highlight(e, phrases)}”" for e in examples[:3])
+            + "<br>".join(f"“{_highlight(e, [r['label']], others)}”" for e in examples[:3])
             + "</td></tr>"
         )
     return (
-        "<table><tr><th>theme</th><th>comments</th><th>sentiment</th><th>examples (label phrase marked)</th></tr>"
+        "<table><tr><th>theme</th><th>comments</th><th>sentiment</th><th>examples (label <mark>marked</mark>, other phrases of the theme <u>underlined</u>)</th></tr>"
         + "".join(rows)
         + "</table>"
     )
