@@ -325,13 +325,6 @@ def _resolve(spans: list[PiiSpan]) -> list[PiiSpan]:
     return sorted(chosen, key=lambda s: s.start)
 
 
-@functools.lru_cache(maxsize=1)
-def _detector() -> Any:
-    from .langid import LanguageDetector
-
-    return LanguageDetector()
-
-
 def _guess_languages(texts: Sequence[str]) -> list[str]:
     """The language of each text, for the phone formats and names to try when the caller gave none.
     Texts that could hold a national phone number (6+ digits) or a name (a capital letter) are detected:
@@ -339,7 +332,9 @@ def _guess_languages(texts: Sequence[str]) -> list[str]:
     langs = ["en"] * len(texts)
     todo = [i for i, t in enumerate(texts) if sum(ch.isdigit() for ch in t) >= 6 or any(ch.isupper() for ch in t)]
     if todo:
-        for i, g in zip(todo, _detector().detect([texts[i] for i in todo])):
+        from .langid import cached_detector  # the process's detector: its models load once for every caller
+
+        for i, g in zip(todo, cached_detector().detect([texts[i] for i in todo])):
             if g.lang != "und":
                 langs[i] = g.lang
     return langs

@@ -275,10 +275,14 @@ def calibrate_threshold(
     """The ``quantile`` of members' similarity to their own centroid: below it a unit is not a member."""
     import numpy as np
 
-    pos = {t: k for k, t in enumerate(ids)}
+    return float(np.quantile(_own_similarity(z, labels, cents, ids), quantile))
+
+
+def _own_similarity(z: np.ndarray, labels: np.ndarray, cents: np.ndarray, ids: list[int]) -> np.ndarray:
+    """Each member's (``labels >= 0``) similarity to its own theme's centroid, in row order."""
+    pos = {int(t): k for k, t in enumerate(ids)}
     member = labels >= 0
-    own = (z[member] * cents[[pos[t] for t in labels[member]]]).sum(axis=1)
-    return float(np.quantile(own, quantile))
+    return (z[member] * cents[[pos[int(t)] for t in labels[member]]]).sum(axis=1)
 
 
 def strictest_threshold(
@@ -306,9 +310,7 @@ def strictest_threshold(
     """
     import numpy as np
 
-    pos = {t: k for k, t in enumerate(ids)}
-    member = labels >= 0
-    own = (z[member] * cents[[pos[t] for t in labels[member]]]).sum(axis=1)
+    own = _own_similarity(z, labels, cents, ids)
     best = (z @ cents.T).max(axis=1) if len(ids) else np.full(len(z), -np.inf)
     comments = len(np.unique(rows))
     for q in sorted(quantiles, reverse=True):
@@ -368,13 +370,9 @@ def corpus_offsets(x: np.ndarray, languages: Sequence[str], *, min_count: int = 
 
 def cohesion(z: np.ndarray, labels: np.ndarray, cents: np.ndarray, ids: list[int]) -> float:
     """Mean similarity of assigned rows to their theme's centroid (a purity proxy: higher is tighter)."""
-    import numpy as np
-
-    pos = {t: k for k, t in enumerate(ids)}
-    member = np.nonzero(labels >= 0)[0]
-    if len(member) == 0:
+    if not (labels >= 0).any():
         return float("nan")
-    return float((z[member] * cents[[pos[int(t)] for t in labels[member]]]).sum(axis=1).mean())
+    return float(_own_similarity(z, labels, cents, ids).mean())
 
 
 def tight_groups(z: np.ndarray, *, min_size: int, min_similarity: float) -> np.ndarray:

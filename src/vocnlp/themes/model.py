@@ -582,6 +582,7 @@ class ThemeModel:
         if self.discovery == "auto" and (top == "und" or count < AUTO_ONE_LANGUAGE * len(fit.units.language)):
             return None
         langs = [fit.units.language[i] for i in uniq]
+        phrases = fit.phrases()
         z = fit.z[uniq]
         found = anchors.anchor_themes(
             z,
@@ -589,7 +590,7 @@ class ThemeModel:
             langs,
             min_size=min_size,
             separation=self.merge_similarity if self.merge_similarity is not None else 1.0,
-            clause_phrases=[fit.phrases()[i] for i in uniq],
+            clause_phrases=[phrases[i] for i in uniq],
             seed=self.seed,
         ).labels
         if self.discovery == "auto":
