@@ -77,6 +77,30 @@ def test_nps_verbatims_targets(nps_tm: vocnlp.ThemeModel, nps_out: pd.DataFrame)
     assert 0 <= nps_tm.fit_stats_["mixed_themes"] < nps_tm.n_themes
 
 
+def test_a_second_phrase_names_what_the_label_leaves_out(
+    nps_tm: vocnlp.ThemeModel, nps_out: pd.DataFrame, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # issue 15: on the NPS verbatims a label spoke for 0.59 of its theme's comments; "good service" for half of
+    # its theme while "excellent" (service) said the rest. Such a theme is now "A / B" where B, about the
+    # theme, speaks for 10% more of its comments
+    from vocnlp.themes import labels
+
+    below = labels.WIDEN_BELOW
+    monkeypatch.setattr(labels, "WIDEN_BELOW", 0.0)
+    narrow = vocnlp.ThemeModel(seed=0).fit(nps_out, text_col="text")
+    before = narrow.themes_.set_index("theme_id")
+    after = nps_tm.themes_.set_index("theme_id")
+    assert list(before.index) == list(after.index) and (before["size"] == after["size"]).all()  # same themes
+    wide = after[after["label"] != before["label"]]
+    assert len(wide) >= 3, after["label"].tolist()
+    for i, row in wide.iterrows():
+        first, second = row["label"].split(" / ")
+        assert first == before.loc[i, "label"] and second != first
+        assert row["label_coverage"] >= before.loc[i, "label_coverage"] + labels.WIDEN_GAIN - 1e-9
+        assert before.loc[i, "label_coverage"] < below
+    assert nps_tm.fit_stats_["label_coverage"] >= narrow.fit_stats_["label_coverage"] + 0.02
+
+
 def test_refit_on_overlapping_samples_finds_the_same_themes(nps_tm: vocnlp.ThemeModel, nps_out: pd.DataFrame) -> None:
     # issue 15 item 5: fits on two overlapping 90% samples assign all comments alike. Anchored themes: 0.81
     # adjusted Rand (benchmarks/RESULTS.md); UMAP + HDBSCAN (discovery="clusters"): 0.71, which this fails

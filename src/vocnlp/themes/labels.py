@@ -78,6 +78,15 @@ MIXED_COVERAGE = 0.15
 #: a mixed theme is named by two candidates when together they cover at least this many times what its
 #: best label alone covers
 MIXED_GAIN = 1.5
+#: a theme whose label covers under this share of its comments (but is not mixed) is named "A / B" by a
+#: second candidate, unlike the label, that covers at least WIDEN_GAIN more of them ("fast service /
+#: quick", "sarapan / breakfast"), and is about the theme: WIDEN_LIFT times as frequent in it as in the
+#: corpus and its phrase vector at least WIDEN_CLOSE similar to the theme centre ("time off work / complete",
+#: 0.2 below the centre, is not)
+WIDEN_BELOW = 0.75
+WIDEN_GAIN = 0.1
+WIDEN_LIFT = 3.0
+WIDEN_CLOSE = 0.25
 #: ... and its best label stays the first of the two unless it is in under this share of the theme's
 #: clauses (then a rare phrase only won on closeness: "나도 남자", me too a man, in 1.6% of its comments)
 MIXED_KEEP = 0.05
@@ -328,6 +337,17 @@ def choose_labels(
                 wider = _row_share(both, rows[member])
                 if wider >= MIXED_GAIN * coverage:
                     label = _unique(f"{ps[pair[0]]} / {ps[pair[1]]}", taken, alternatives=[label])
+                    coverage = wider if " / " in label else coverage
+        elif coverage < WIDEN_BELOW and not fixed.get(i) and label in ps:
+            free = np.array([p not in taken and not any(restates(p, t, lang) for t in taken) for p in ps])
+            # the second part is itself about the theme: near its centre and far more frequent in it than elsewhere
+            ratio = np.array([math.expm1(lifts[i][p]) for p in ps])
+            near = free & (ratio >= WIDEN_LIFT) & (close >= WIDEN_CLOSE)
+            pair = _mixed_pair(np.asarray(hits, dtype=bool), dist, pv, ps, lang, first=jl, allowed=near)
+            if pair is not None:
+                wider = _row_share(hits[pair[0]] | hits[pair[1]], rows[member])
+                if wider >= coverage + WIDEN_GAIN:
+                    label = _unique(f"{label} / {ps[pair[1]]}", taken, alternatives=[label])
                     coverage = wider if " / " in label else coverage
         out[i] = LabelChoice(label, order, coverage)
         taken.add(label)
