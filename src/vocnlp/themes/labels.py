@@ -17,7 +17,8 @@ better-scoring single word covers (a phrase reads better, but not at any price);
 to five, picked by maximal marginal relevance so they are not the same phrase twice. A theme with no
 repeated phrase falls back to its top keywords. A mixed theme (its label in under 15% of its comments) is
 named by two candidates, "A / B", when together they cover 1.5x what its best label does; its coverage then
-counts a comment holding either.
+counts a comment holding either. So is a theme whose label speaks for under 75% of its comments when a second
+candidate about the theme speaks for 10% more of them ("fast service / quick", "sarapan / breakfast").
 
 Example:
     >>> candidates("the parcel never arrived at my house", "en")[:4]
