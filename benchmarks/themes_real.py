@@ -450,11 +450,12 @@ The fit seconds of this run's table (2026-12-05, evening) were taken while other
 cores: read them as an upper bound, and the ThemeModel's against BERTopic's of the same run only loosely. The
 10,000-clause fit above (fresh processes, measured alone after those probes; the first fit on this new machine,
 which compiled UMAP's numba kernels into the cache, was 32.0 s against 53.7 s) read 14.5 s against 44.9 s on
-2026-12-04: the old code ran 1.27x slower on this day's machine, and since 2026-12-05 the languages of this corpus,
+2026-12-04: the old code ran 1.27x slower on this day's machine (no AVX-512), and since 2026-12-05 the languages of this corpus,
 which has no language column, are detected before it is clustered (3.1 s of the 5,000-clause fit, section "Theme
 fit on 5,000 clauses"); the rest of the difference is not attributed. Issue 15's bound for it: 34 s.
-The Pipeline outputs are cached in benchmarks/.cache (rebuilt 2026-12-04 on a CPU with bf16, so with the
-bf16 encoder, after words kept their combining marks; before, 2026-12-03 after two clause fixes: contrast
+The Pipeline outputs are cached in benchmarks/.cache (rebuilt 2026-12-05, evening, on a CPU without AVX-512, so
+with the fp32 encoder: every number of this evening's run and its notes comes from them; before, 2026-12-04 on
+a CPU with bf16, after words kept their combining marks; before that, 2026-12-03 after two clause fixes: contrast
 cuts in a comment's second and later sentences had landed mid-word, "in my jack" | "et.", since the first
 splitter, and sentences now end by rules, not spaCy's sentencizer; see the clause-splitting table)."""
 
