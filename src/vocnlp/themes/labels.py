@@ -82,8 +82,8 @@ MIXED_GAIN = 1.5
 #: a theme whose label covers under this share of its comments (but is not mixed) is named "A / B" by a
 #: second candidate, unlike the label, that covers at least WIDEN_GAIN more of them ("fast service /
 #: quick", "sarapan / breakfast"), and is about the theme: WIDEN_LIFT times as frequent in it as in the
-#: corpus and its phrase vector at least WIDEN_CLOSE similar to the theme centre ("time off work / complete",
-#: 0.2 below the centre, is not)
+#: corpus and its phrase vector at least WIDEN_CLOSE similar to the theme centre (not "time off work /
+#: complete": "complete" is at -0.2)
 WIDEN_BELOW = 0.75
 WIDEN_GAIN = 0.1
 WIDEN_LIFT = 3.0
