@@ -125,9 +125,9 @@ def anchor_themes(
     # STABLE_VOTE of them (near the size limit, or picked only when a rival was not) does not anchor a theme
     rng = np.random.default_rng(seed)
     votes = np.zeros(len(phrases))
+    floor = STABLE_SAMPLE * MIN_GAIN * min_size  # the gain a subsample's cover asks for
     for _ in range(STABLE_ROUNDS):
         sample = (rng.random(n) < STABLE_SAMPLE).astype(float)
-        floor = STABLE_SAMPLE * MIN_GAIN * min_size
         votes[_greedy(has, sample, weight, usage, rows_of, floor, separation)] += 1
     stable = votes >= STABLE_VOTE * STABLE_ROUNDS
     anchors = _greedy(has, np.ones(n), weight, usage, rows_of, MIN_GAIN * min_size, separation, allowed=stable)

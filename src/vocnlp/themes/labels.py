@@ -324,31 +324,26 @@ def choose_labels(
         jl = ps.index(label) if label in ps else best
         label_hits = np.asarray(hits[jl], dtype=bool)
         coverage = _row_share(label_hits, rows[member])
-        if coverage < MIXED_COVERAGE and not fixed.get(i):
-            # a mixed theme: no phrase speaks for it, so it is named by the two words or phrases that between
-            # them speak for most of it ("predictable / cliched" rather than a phrase in 2% of its comments)
+        mixed = coverage < MIXED_COVERAGE
+        if not fixed.get(i) and (mixed or (coverage < WIDEN_BELOW and label in ps)):
+            # named by two: a mixed theme, which no phrase speaks for, by the two words or phrases that between
+            # them speak for most of it ("predictable / cliched" rather than a phrase in 2% of its comments);
+            # a theme its label half speaks for, by its label and a second candidate about the theme
             free = np.array([p not in taken and not any(restates(p, t, lang) for t in taken) for p in ps])
             first: int | None = jl
-            if label_hits.mean() < MIXED_KEEP:  # then the best-scoring candidate used that much, if any
-                used = free & (cov >= MIXED_KEEP)
-                first = int(np.argmax(np.where(used, score, -np.inf))) if used.any() else None
-            pair = _mixed_pair(np.asarray(hits, dtype=bool), dist, pv, ps, lang, first=first, allowed=free)
-            if pair is not None:
-                both = hits[pair[0]] | hits[pair[1]]
-                wider = _row_share(both, rows[member])
-                if wider >= MIXED_GAIN * coverage:
-                    label = _unique(f"{ps[pair[0]]} / {ps[pair[1]]}", taken, alternatives=[label])
-                    coverage = wider if " / " in label else coverage
-        elif coverage < WIDEN_BELOW and not fixed.get(i) and label in ps:
-            free = np.array([p not in taken and not any(restates(p, t, lang) for t in taken) for p in ps])
-            # the second part is itself about the theme: near its centre and far more frequent in it than elsewhere
-            ratio = np.array([math.expm1(lifts[i][p]) for p in ps])
-            near = free & (ratio >= WIDEN_LIFT) & (close >= WIDEN_CLOSE)
-            pair = _mixed_pair(np.asarray(hits, dtype=bool), dist, pv, ps, lang, first=jl, allowed=near)
+            if mixed:
+                allowed = free
+                if label_hits.mean() < MIXED_KEEP:  # then the best-scoring candidate used that much, if any
+                    used = free & (cov >= MIXED_KEEP)
+                    first = int(np.argmax(np.where(used, score, -np.inf))) if used.any() else None
+            else:  # the second part: near the theme's centre and far more frequent in it than elsewhere
+                ratio = np.array([math.expm1(lifts[i][p]) for p in ps])
+                allowed = free & (ratio >= WIDEN_LIFT) & (close >= WIDEN_CLOSE)
+            pair = _mixed_pair(np.asarray(hits, dtype=bool), dist, pv, ps, lang, first=first, allowed=allowed)
             if pair is not None:
                 wider = _row_share(hits[pair[0]] | hits[pair[1]], rows[member])
-                if wider >= coverage + WIDEN_GAIN:
-                    label = _unique(f"{label} / {ps[pair[1]]}", taken, alternatives=[label])
+                if wider >= (MIXED_GAIN * coverage if mixed else coverage + WIDEN_GAIN):
+                    label = _unique(f"{ps[pair[0]]} / {ps[pair[1]]}", taken, alternatives=[label])
                     coverage = wider if " / " in label else coverage
         out[i] = LabelChoice(label, order, coverage)
         taken.add(label)
