@@ -28,11 +28,14 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+from .negation import negated_after, negation_lead, negation_words
+
 logger = logging.getLogger(__name__)
 
 __all__ = [
     "LETTERS",
     "MARKS",
+    "NEGATED",
     "UNSPACED_RUN",
     "Token",
     "content_words",
@@ -50,6 +53,9 @@ __all__ = [
     "segment",
     "stop_words",
 ]
+
+#: marks a negated word in :func:`iter_content_words` with ``polarity=True``
+NEGATED = "\u00ac"
 
 #: Thai letters with their vowel and tone marks (Thai digits and symbols excluded)
 _THAI_LETTERS = "\u0e01-\u0e4e"
@@ -813,13 +819,16 @@ def content_words(text: str, lang: str | None = None) -> list[str]:
     return list(iter_content_words(text, lang))
 
 
-def iter_content_words(text: str, lang: str | None = None) -> Iterator[str]:
+def iter_content_words(text: str, lang: str | None = None, *, polarity: bool = False) -> Iterator[str]:
     """:func:`content_words` one at a time: a caller that needs only the first (is there any?) stops the
-    work there (a Korean word is looked up in Kiwi only when it is reached).
+    work there (a Korean word is looked up in Kiwi only when it is reached). ``polarity=True``: a negated
+    word comes as ``NEGATED + word`` and negation words themselves are left out (:mod:`vocnlp.negation`).
 
     Example:
         >>> next(iter_content_words("the delivery was late", "en"))
         'delivery'
+        >>> list(iter_content_words("parcel not delivered", "en", polarity=True))
+        ['parcel', '¬delivered']
     """
     text = mask(text).lower()
     stops = _stops_for(lang)
@@ -828,10 +837,13 @@ def iter_content_words(text: str, lang: str | None = None) -> Iterator[str]:
         run = m.group()
         words = segment(run, lang)
         if words is not None:
-            for t in words:
+            for k, t in enumerate(words):
                 if t.content:
                     found = True
-                    yield t.text
+                    if polarity and k and negated_after(words[k - 1].text, len(words[k - 1].text)):
+                        yield NEGATED + t.text
+                    else:
+                        yield t.text
             continue
         if len(run) == 1:
             continue
@@ -840,13 +852,27 @@ def iter_content_words(text: str, lang: str | None = None) -> Iterator[str]:
                 found = True
                 yield run[i : i + 2]
     rest = UNSPACED_RUN.sub(" ", text) if found or UNSPACED_RUN.search(text) else text
-    for t in _APOSTROPHE_WORD.findall(rest):
-        if is_stop_word(t, stops) or len(w := t.replace("'", "").replace("\u2019", "")) < 2:
+    negations = negation_words(lang) if polarity else frozenset()
+    seen: list[str] = []  # the words so far, with "," where punctuation stood between two
+    end = 0
+    for m in _APOSTROPHE_WORD.finditer(rest):
+        word = m.group()
+        if negations:
+            if seen and rest[end : m.start()].strip():
+                seen.append(",")
+            seen.append(word)
+            end = m.end()
+            if word in negations:
+                continue
+        if is_stop_word(word, stops) or len(w := word.replace("'", "").replace("\u2019", "")) < 2:
             continue
         if lang == "ko":  # 영화가 and 영화는 are one word, 영화
             w = ko_base(w)
         if w not in stops and not _JAMO_ONLY.fullmatch(w):
-            yield w
+            lead = (
+                negation_lead(seen, len(seen) - 1, negations, lambda x: is_stop_word(x, stops)) if negations else None
+            )
+            yield w if lead is None else NEGATED + w
 
 
 def is_stop_word(word: str, stops: frozenset[str]) -> bool:

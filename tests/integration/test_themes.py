@@ -420,3 +420,21 @@ def test_long_reviews_leave_filler_clauses_out_of_the_themes(asap_out: pd.DataFr
     out = np.mean([c["theme_id"] == -1 for cl in clauses if isinstance(cl, list) for c in cl])
     assert out > 0.05, out
     assert tm.fit_stats_["label_coverage"] > loose.fit_stats_["label_coverage"] + 0.02
+
+
+def test_a_label_says_what_its_comments_say_not_its_opposite(nps_tm: vocnlp.ThemeModel) -> None:
+    # issue 15: label candidates dropped negation, so a theme of people who had not had their first bill was
+    # named "paid my first bill", and "received my bill" counted as said by "I have not received my bill"
+    from vocnlp.themes.labels import covers, said_negated
+
+    fit = nps_tm._fit_data
+    negations = {"no", "not", "never", "without", "haven't", "hasn't", "didn't", "don't", "can't", "isn't"}
+    negated_labels = 0
+    for i, label in zip(nps_tm.themes_["theme_id"], nps_tm.themes_["label"]):
+        member = [t for t, lab in zip(fit.units.texts, fit.labels) if lab == i]
+        for part in label.split(" / "):
+            holding = [t for t in member if covers(part, t, "en")]
+            flipped = sum(said_negated(part, t, "en") for t in holding)
+            assert flipped <= 0.5 * len(holding), (label, part, flipped, len(holding))
+            negated_labels += bool(negations & set(part.split()))
+    assert negated_labels >= 1, nps_tm.themes_["label"].tolist()  # "not had a bill", "not have internet"

@@ -470,3 +470,43 @@ def test_only_phrases_most_subsamples_pick_anchor_themes(monkeypatch: pytest.Mon
     # a phrase needs the votes of STABLE_VOTE of the subsamples: asking for more than all of them leaves none
     monkeypatch.setattr(anchors, "STABLE_VOTE", 1.01)
     assert anchors.anchor_themes(*args, min_size=10, separation=0.65, max_share=0.5).phrases == []
+
+
+def test_labels_keep_the_negation_the_comments_say() -> None:
+    # issue 15: label candidates dropped negation, so "Ainda não recebi o produto" offered "recebi o produto"
+    # (received the product) and an NPS theme of people who had had no bill was named "paid my first bill".
+    # Sentences from the real sets in ../shared/data (NPS verbatims, IndoNLU ABSA, ASAP, Wisesight)
+    from vocnlp.themes.labels import candidates, covers, restates, said_negated
+
+    got = candidates("Haven't received my home phone number", "en")
+    assert {"haven't received", "received", "home phone", "phone number"} <= set(got)
+    assert {"não recebi", "não recebi o produto", "produto"} <= set(candidates("Ainda não recebi o produto", "pt"))
+    assert "tidak ada air panas" in candidates("kamarnya bagus luas, hanya saja tidak ada air panas", "id")
+    assert "不新鲜" in candidates("感觉鱼不新鲜", "zh")
+    assert "ไม่อร่อย" in candidates("เดี๊ยวนี้ไม่อร่อยเลย", "th")
+    assert "kein internet" in candidates("Ich habe kein Internet seit Wochen", "de")
+    # a negated phrase covers only what is said negated; a plain one its topic, negated or not
+    assert covers("not received", "Haven't received my home phone number", "en")
+    assert not covers("not received", "Received my order on time", "en")
+    assert covers("no internet", "I still don't have any internet", "en")  # two function words between
+    assert covers("tidak ada air panas", "saat mandi tidak ada air panasnya.", "id")
+    assert not covers("tidak ada air panas", "air panasnya kurang panas", "id")
+    assert not covers("不新鲜", "鱼很新鲜", "zh") and covers("新鲜", "沙拉特别不新鲜", "zh")
+    # ... and what a theme mostly says negated is no label of it
+    assert said_negated("received my bill", "I have not received my bill", "en")
+    assert not said_negated("bill", "I have not received my bill", "en")  # the bill is not what is negated
+    assert not said_negated("internet", "No, the internet is fine", "en")  # punctuation ends a negation
+    assert said_negated("新鲜", "沙拉特别不新鲜", "zh") and said_negated("อร่อย", "เดี๊ยวนี้ไม่อร่อยเลย", "th")
+    assert not restates("helpful", "not helpful", "en") and restates("helpful", "not helpful", "en", polarity=False)
+
+
+def test_languages_that_negate_after_the_word_have_no_negation_words() -> None:
+    from vocnlp.negation import negation_lead, negation_words
+
+    assert negation_words("tr") == negation_words("ja") == negation_words("ko") == frozenset()
+    assert negation_words("ms") == negation_words("id") and "não" in negation_words("pt")
+    stop = {"do", "have", "any", "my", "i"}.__contains__
+    toks = "i do not have any internet".split()
+    assert negation_lead(toks, 5, negation_words("en"), stop) == 2
+    toks = "not have any of my internet".split()  # three function words between: out of reach
+    assert negation_lead(toks, 5, negation_words("en"), lambda w: w in {"have", "any", "of", "my"}) is None

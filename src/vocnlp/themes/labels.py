@@ -20,9 +20,15 @@ named by two candidates, "A / B", when together they cover 1.5x what its best la
 counts a comment holding either. So is a theme whose label speaks for under 75% of its comments when a second
 candidate about the theme speaks for 10% more of them ("fast service / quick", "sarapan / breakfast").
 
+Negation is kept (:mod:`vocnlp.negation`): a negated word's candidates come with its negation as well ("never
+arrived", "não recebi", "tidak ada air panas", 没有收到); a negated phrase covers only the clauses that say it
+negated, and a plain phrase that a theme's clauses mostly say negated is no label of it ("received my bill"
+for comments saying they were not received). A plain phrase covers its negated clauses too (a theme on
+the topic "internet" holds "no internet": its share of negative comments says how it is spoken of).
+
 Example:
     >>> candidates("the parcel never arrived at my house", "en")[:4]
-    ['parcel', 'parcel never arrived', 'arrived', 'arrived at my house']
+    ['parcel', 'parcel never arrived', 'never arrived', 'arrived']
 """
 
 from __future__ import annotations
@@ -35,13 +41,15 @@ from functools import lru_cache
 from itertools import islice
 from typing import TYPE_CHECKING
 
+from ..negation import UNSPACED_NEGATIONS, negated_after, negation_lead, negation_words
 from ..words import (
     LETTERS,
+    NEGATED,
     UNSPACED_RUN,
-    content_words,
     fold,
     is_jamo_only,
     is_stop_word,
+    iter_content_words,
     ko_base,
     ko_has_noun,
     ko_stem,
@@ -123,15 +131,17 @@ def candidates(text: str, lang: str | None) -> list[str]:
             for i, t in enumerate(words):
                 if not t.content:
                     continue
-                if len(t.text) >= 2 and t.can_end:
-                    out.append(t.text)
+                # 没有收到 (not received): with its negation too
+                neg = negated_after(words[i - 1].text, len(words[i - 1].text)) or "" if i else ""
                 acc = t.text
+                if len(t.text) >= 2 and t.can_end:
+                    out.extend([neg + acc, acc] if neg else [acc])
                 for u in words[i + 1 : i + MAX_WORDS]:
                     acc += u.text
                     if len(acc) > 2 * MAX_CJK:
                         break
                     if u.content and u.can_end:
-                        out.append(acc)
+                        out.extend([neg + acc, acc] if neg else [acc])
             continue
         for n in range(2, min(MAX_CJK, len(run)) + 1):
             out.extend(
@@ -147,14 +157,18 @@ def candidates(text: str, lang: str | None) -> list[str]:
     # Korean: a phrase ends on a word without its particle (배우들의 연기가 -> "배우들의 연기"), so it still
     # occurs in the text and 연기가 / 연기는 give one candidate
     end = ko_base if lang == "ko" else str
+    negations = negation_words(lang)
     for i, w in enumerate(toks):
-        if not w[0].isalpha() or is_stop_word(w, stops) or len(w) < 2 or is_jamo_only(w):
+        if not w[0].isalpha() or is_stop_word(w, stops) or len(w) < 2 or is_jamo_only(w) or w in negations:
             continue
+        # a negated word's candidates also come with the negation: "never arrived" as well as "arrived"
+        lead = negation_lead(toks, i, negations, lambda x: is_stop_word(x, stops))
+        starts = (i,) if lead is None else (lead, i)
         # a Korean word alone is a candidate only when it names something (not 보면서), and by its root:
         # 지루해서 / 지루하고 / 지루한 (boring) are one candidate, 지루, as are 배우 / 배우들 (actor, actors)
         b = ko_stem(w) if lang == "ko" else w
         if len(b) >= 2 and not is_stop_word(b, stops) and (lang != "ko" or ko_has_noun(b)):
-            out.append(b)
+            out.extend(" ".join([*toks[s:i], b]) for s in starts)
         inner = 0  # function words between w and v
         for j in range(i + 1, min(i + MAX_WORDS, len(toks))):
             v = toks[j]
@@ -164,7 +178,7 @@ def candidates(text: str, lang: str | None) -> list[str]:
             if inner > MAX_INNER_STOPS:
                 break
             if not is_stop_word(v, stops) and len(v) >= 2 and v not in toks[i:j] and not is_stop_word(end(v), stops):
-                out.append(" ".join([*toks[i:j], end(v)]))
+                out.extend(" ".join([*toks[s:j], end(v)]) for s in starts if j - s < MAX_WORDS)
     return list(dict.fromkeys(out))
 
 
@@ -191,9 +205,41 @@ def covers(phrase: str, clause: str, lang: str | None) -> bool:
     if (_HANGUL.search(phrase) and phrase in low) or _starts_word(phrase, low):
         return True
     need = _stems(phrase, lang)
-    if len(need) < 2 and " " in phrase.strip():
+    negated = any(s.startswith(NEGATED) for s in need)
+    if len(need) < 2 and " " in phrase.strip() and not negated:
         return False
-    return bool(need) and need <= _stems(clause, lang)
+    have = _stems(clause, lang)
+    return bool(need) and need <= (have if negated else have | {s[1:] for s in have if s.startswith(NEGATED)})
+
+
+def _negated(phrase: str, lang: str | None) -> bool:
+    """The phrase holds a negation (it was made from a negated clause: "never arrived", 没有收到)."""
+    if _CJK.search(phrase):
+        return phrase.startswith(UNSPACED_NEGATIONS)
+    return any(s.startswith(NEGATED) for s in _stems(phrase, lang))
+
+
+def _negated_share(phrase: str, clauses: Sequence[str], lang: str | None) -> float:
+    return sum(said_negated(phrase, c, lang) for c in clauses) / len(clauses) if clauses else 0.0
+
+
+def said_negated(phrase: str, clause: str, lang: str | None) -> bool:
+    """The clause holds a word of the (plain) phrase only negated: "delivered" in "not delivered", 收到 in
+    没有收到.
+
+    Example:
+        >>> said_negated("received my bill", "I have not received my bill", "en")
+        True
+        >>> said_negated("bill", "I have not received my bill", "en")
+        False
+    """
+    low = clause.lower()
+    if _CJK.search(phrase):
+        text = normalize_thai(low)
+        ats = [m.start() for m in re.finditer(re.escape(phrase), text)]
+        return bool(ats) and not phrase.startswith(UNSPACED_NEGATIONS) and all(negated_after(text, a) for a in ats)
+    have = _stems(clause, lang)
+    return any(NEGATED + s in have and s not in have for s in _stems(phrase, lang) if not s.startswith(NEGATED))
 
 
 def _starts_word(phrase: str, text: str) -> bool:
@@ -207,22 +253,30 @@ def _starts_word(phrase: str, text: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def _stems(text: str, lang: str | None) -> frozenset[str]:
-    """The stems of a text's content words; cached, since label choice checks every phrase against every
-    clause of its theme (76,000 checks on 5,000 clauses: most of the fit's labelling time before)."""
-    return frozenset(_stem(w) for w in content_words(text, lang))
+    """The stems of a text's content words, a negated one marked (:data:`~vocnlp.words.NEGATED`); cached,
+    since label choice checks every phrase against every clause of its theme (76,000 checks on 5,000
+    clauses: most of the fit's labelling time before)."""
+    return frozenset(
+        NEGATED + _stem(w[1:]) if w.startswith(NEGATED) else _stem(w)
+        for w in iter_content_words(text, lang, polarity=True)
+    )
 
 
-def restates(a: str, b: str, lang: str | None) -> bool:
+def restates(a: str, b: str, lang: str | None, *, polarity: bool = True) -> bool:
     """One label says what the other says: its content words (same stem; Chinese / Japanese: segmented
-    words, so 服务 is not within 服务员) are all in the other's.
+    words, so 服务 is not within 服务员) are all in the other's, said the same way ("helpful" and "not
+    helpful" are two labels; ``polarity=False``: one label, when two themes' labels are compared, and not
+    when the parts of one "A / B" label are).
 
     Example:
         >>> restates("ac tidak dingin", "ac nya tidak dingin", "id"), restates("good service", "poor service", "en")
         (True, False)
+        >>> restates("helpful", "not helpful", "en")
+        False
     """
-    a, b = a.lower().strip(), b.lower().strip()
-    sa = {_stem(w) for w in content_words(a, lang)}
-    sb = {_stem(w) for w in content_words(b, lang)}
+    sa, sb = _stems(a.lower().strip(), lang), _stems(b.lower().strip(), lang)
+    if not polarity:
+        sa, sb = (frozenset(w.lstrip(NEGATED) for w in x) for x in (sa, sb))
     return bool(sa) and bool(sb) and (sa <= sb or sb <= sa)
 
 
@@ -284,8 +338,16 @@ def choose_labels(
     naming = _naming_words(ranked, own_of, texts, language_of)
     pool: dict[int, list[str]] = {}
     for i in ids:
-        # only what was checked: a lower word, unchecked, must not move up when better ones are dropped
-        ps = [p for p in ranked[i][:CHECKED] if " " in p or naming.get(p, True)]
+        # only what was checked: a lower word, unchecked, must not move up when better ones are dropped; and
+        # not a plain phrase the theme mostly says negated ("received my bill" where they were not received)
+        checked = ranked[i][:CHECKED]
+        lang = language_of.get(i)
+        flipped = {
+            p
+            for p in checked
+            if not _negated(p, lang) and _negated_share(p, [texts[m] for m in own_of[i] if p in cand[m]], lang) > 0.5
+        }
+        ps = [p for p in checked if (" " in p or naming.get(p, True)) and p not in flipped]
         pool[i] = (ps or ranked[i])[:PER_THEME]  # a theme with nothing but verbs keeps them
     flat = sorted({p for ps in pool.values() for p in ps})
     vec = dict(zip(flat, embed(flat))) if flat else {}
@@ -392,7 +454,7 @@ def _mixed_pair(
         first = int(np.argmax(value))
         if value[first] <= 0:
             return None
-    ok &= (pv @ pv[first] < 0.8) & np.array([not restates(p, phrases[first], lang) for p in phrases])
+    ok &= (pv @ pv[first] < 0.8) & np.array([not restates(p, phrases[first], lang, polarity=False) for p in phrases])
     ok[first] = False
     gain = np.where(ok, (hits & ~hits[first]).mean(axis=1) * dist, -1.0)
     second = int(np.argmax(gain))
