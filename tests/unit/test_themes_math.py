@@ -386,10 +386,23 @@ def test_a_phrase_label_must_cover_about_as_much_as_the_best_word() -> None:
 
     score = np.array([1.9, 1.6, 1.2])  # a word, then two phrases
     multi = np.array([0.0, 1.0, 1.0])
-    assert _best(score, np.array([0.6, 0.03, 0.2]), multi) == 0  # no phrase covers half as much: the word
-    assert _best(score, np.array([0.6, 0.03, PHRASE_COVERAGE * 0.6]), multi) == 2  # the phrase that does
-    assert _best(score, np.array([0.6, 0.5, 0.5]), multi) == 1  # the better-scoring of two such phrases
-    assert _best(np.array([1.0, 2.0]), np.array([0.9, 0.1]), np.array([0.0, 1.0])) == 1  # a top phrase stays
+    far = np.array([0.3, 0.4, 0.4])  # the word is far from the theme centre ("work" of "time off work")
+    assert _best(score, np.array([0.6, 0.03, 0.2]), multi, far) == 0  # no phrase covers half as much: the word
+    assert _best(score, np.array([0.6, 0.03, PHRASE_COVERAGE * 0.6]), multi, far) == 2  # the phrase that does
+    assert _best(score, np.array([0.6, 0.5, 0.5]), multi, far) == 1  # the better-scoring of two such phrases
+    assert _best(np.array([1.0, 2.0]), np.array([0.9, 0.1]), np.array([0.0, 1.0]), far[:2]) == 1  # a top phrase stays
+
+
+def test_a_word_that_means_what_its_theme_means_needs_a_phrase_covering_nearly_as_much() -> None:
+    # issue 15: on the NPS verbatims "easy to order" (50% of its theme's comments) named a theme "easy" is in
+    # (79%, and 0.64 close to the centre); IndoNLU "tidak ada snack" (49%) one of "snack" (91%)
+    from vocnlp.themes.labels import PHRASE_KEEPS, WORD_CLOSE, _best
+
+    score, multi = np.array([1.9, 1.6]), np.array([0.0, 1.0])
+    near = np.array([WORD_CLOSE + 0.1, 0.7])
+    assert _best(score, np.array([0.79, 0.50]), multi, near) == 0
+    assert _best(score, np.array([0.79, PHRASE_KEEPS * 0.79]), multi, near) == 1  # "wifi di kamar" (85% / 98%)
+    assert _best(score, np.array([0.73, 0.45]), multi, np.array([0.15, 0.38])) == 1  # "time off work", not "work"
 
 
 def test_a_mixed_theme_is_named_by_two_candidates_that_cover_it_between_them() -> None:
