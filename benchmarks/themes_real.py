@@ -447,15 +447,31 @@ samples had 34 and 47 anchors). Refit over 12 pairs (benchmarks/probes/refit_pai
 phrase's comments instead of its clauses for the cover (one review saying 冰淇淋 five times is one voice) was
 tried on the ASAP reviews the same evening and was not steadier there (a change to anchors.py, not kept; no
 script holds it, so no number here).
-The fit seconds of this run's table (2026-12-05, evening) were taken while other probes shared the machine's two
-cores: read them as an upper bound, and the ThemeModel's against BERTopic's of the same run only loosely. The
-10,000-clause fit above (fresh processes, measured alone after those probes; the first fit on this new machine,
-which compiled UMAP's numba kernels into the cache, was 32.0 s against 53.7 s) read 14.5 s against 44.9 s on
-2026-12-04: the old code ran 1.27x slower on this day's machine (no AVX-512), and since 2026-12-05 the languages of this corpus,
-which has no language column, are detected before it is clustered (3.1 s of the 5,000-clause fit, section "Theme
-fit on 5,000 clauses"); the rest of the difference is not attributed. Issue 15's bound for it: 34 s.
+Since 2026-12-05 (morning of the next session) labels keep negation (`vocnlp.negation`): a negated word's candidates
+come with their negation too ("not had a bill", "tidak ada air panas", 不新鲜), a negated phrase covers only the
+clauses that say it negated, and a plain phrase that a theme mostly says negated never names it: the NPS theme of
+people who had had no bill was "paid my first bill", now "not had a bill", and "weeks without internet" (39% of
+its comments) is "not have internet" (62%). And a single word at least 0.5 similar to its theme's centre gives
+way only to a phrase covering 80% of what it covers (50% before, and still for words far from the centre, so
+"time off work" stays, not "work"): "easy" (79%) over "easy to order" (50%), "harga" over "harga nya mahal",
+"쓰레기" (trash) over "쓰레기 영화". Label coverage (benchmarks/probes/label_negation.py, same Pipeline outputs,
+one fit each; before -> negation -> both): NPS 0.625 -> 0.632 -> 0.655, IndoNLU 0.754 -> 0.751 -> 0.778 (a new
+theme "tidak sesuai", not as pictured, 157 comments; 36 -> 37 themes, unassigned 3.6% -> 3.1%), ASAP 0.624 and
+the Japanese reviews 0.789 unchanged, NSMC 0.655 -> 0.655 -> 0.660; held out SmSA 0.660 -> 0.671 -> 0.696,
+Wisesight 0.658 unchanged, NSMC-late 0.680 -> 0.683. Korean, Japanese and Turkish negate after the word and
+are not covered by it. Refit over 12 pairs with both (benchmarks/probes/refit_pairs.py, comments / clauses, seeds 1
+and 2): IndoNLU 0.814 / 0.795 and 0.814 / 0.798 (0.822 / 0.816 and 0.818 / 0.798 before), NPS 0.827 / 0.781 and
+0.814 / 0.769 (0.826 / 0.779 and 0.818 / 0.773).
+The fit seconds of this run's table (2026-12-05, morning) were taken with no other job on the machine. The
+10,000-clause fit above took 33.9 s in this run (bound 34 s); run alone four more times, alternating with the code of
+commit 12053d4 (before this morning's label changes; benchmarks/themes.py --scale-one 10000, fresh processes), it
+took 28.9 and 26.3 s against 24.2 and 26.5 s, so read the 33.9 s as this machine's noise on one sample. It read
+14.5 s against 44.9 s for the old code on 2026-12-04, on a CPU with AVX-512; since then the languages of this
+corpus, which has no language column, are detected before it is clustered (3.1 s of the 5,000-clause fit, section
+"Theme fit on 5,000 clauses"), and this morning's labels check negation (negated candidates, and whether a
+theme's clauses say a plain phrase negated).
 The Pipeline outputs are cached in benchmarks/.cache (rebuilt 2026-12-05, evening, on a CPU without AVX-512, so
-with the fp32 encoder: every number of this evening's run and its notes comes from them; before, 2026-12-04 on
+with the fp32 encoder: every number of this run (the next morning, same machine) and its notes comes from them; before, 2026-12-04 on
 a CPU with bf16, after words kept their combining marks; before that, 2026-12-03 after two clause fixes: contrast
 cuts in a comment's second and later sentences had landed mid-word, "in my jack" | "et.", since the first
 splitter, and sentences now end by rules, not spaCy's sentencizer; see the clause-splitting table)."""
