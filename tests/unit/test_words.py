@@ -345,3 +345,12 @@ def test_content_words_one_at_a_time_are_the_list_and_stop_early(shared_data) ->
     words._KO_MORPHS.clear()
     first = next(iter_content_words("연기는 좋았지만 결말이 너무 허무했다", "ko"))
     assert first == "연기" and "허무했다" not in words._KO_MORPHS
+
+
+def test_the_indonesian_article_si_is_no_content_word() -> None:
+    # bug (issue 15): on held-out SmSA reviews "si" (the article before a name: "si mbak") named a grab-bag
+    # theme, and as a label it matched every word it starts ("sini", "sifat"): 85% "coverage"
+    from vocnlp.themes.labels import candidates
+
+    assert content_words("si mbak nya marah-marah", "id") == ["mbak", "marah", "marah"]
+    assert "si" not in candidates("si mbak nya marah-marah", "id")
