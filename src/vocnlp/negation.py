@@ -78,7 +78,7 @@ NEGATION_WORDS: dict[str, tuple[str, ...]] = {
     "ro": ("nu", "fără", "niciodată", "niciun", "nicio"),
     "hu": ("nem", "nincs", "soha"),
     "el": ("δεν", "μη", "μην", "χωρίς", "ποτέ"),
-    "id": ("tidak", "tak", "belum", "bukan", "tanpa", "gak", "ga", "nggak", "enggak", "ngga", "tdk", "gk", "blm"),
+    "id": ("tidak", "tak", "belum", "bukan", "tanpa", "kurang", "gak", "ga", "nggak", "enggak", "ngga", "tdk", "gk", "blm"),
     "vi": ("không", "chưa", "chẳng", "chả"),
     "tl": ("hindi", "wala"),
     "sw": ("hakuna", "bila"),

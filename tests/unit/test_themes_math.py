@@ -511,6 +511,10 @@ def test_labels_keep_the_negation_the_comments_say() -> None:
     assert not said_negated("internet", "No, the internet is fine", "en")  # punctuation ends a negation
     assert said_negated("新鲜", "沙拉特别不新鲜", "zh") and said_negated("อร่อย", "เดี๊ยวนี้ไม่อร่อยเลย", "th")
     assert not restates("helpful", "not helpful", "en") and restates("helpful", "not helpful", "en", polarity=False)
+    # Indonesian "kurang" (too little): "pelayanan kurang ramah" (service not friendly) named a theme whose examples
+    # were "pelayanan ramah dan baik"; "ac kurang dingin" and "ac tidak dingin" say one thing
+    assert not restates("pelayanan ramah", "pelayanan kurang ramah", "id")
+    assert covers("ac nya kurang dingin", "AC tidak dingin", "id") and not covers("kurang ramah", "ramah sekali", "id")
 
 
 def test_languages_that_negate_after_the_word_have_no_negation_words() -> None:
