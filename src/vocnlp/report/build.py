@@ -67,14 +67,16 @@ def _table(df: pd.DataFrame, cols: list[str], fmt: dict[str, str] | None = None)
 
 def _highlight(text: str, phrases: list[str], others: Sequence[str] = ()) -> str:
     """``text`` escaped, with the theme's label phrases marked and its ``others`` (its other key phrases)
-    underlined (case-insensitive); a two-part label "A / B" is marked by its parts, as the text holds one or
-    the other, never the label itself.
+    underlined (case-insensitive; the spaces of a phrase may be missing in the text, as in "ACnya" for "ac nya");
+    a two-part label "A / B" is marked by its parts, as the text holds one or the other, never the label itself.
 
     Example:
         >>> _highlight("Late again & rude", ["late / rude"])
         '<mark>Late</mark> again &amp; <mark>rude</mark>'
         >>> _highlight("Late again, no refund", ["late"], ["refund", "late again"])
         '<mark>Late</mark> again, no <u>refund</u>'
+        >>> _highlight("ACnya kurang dingin", ["ac nya kurang dingin"])
+        '<mark>ACnya kurang dingin</mark>'
     """
     import re
 
@@ -90,10 +92,11 @@ def _highlight(text: str, phrases: list[str], others: Sequence[str] = ()) -> str
     words = sorted(label, key=len, reverse=True) + sorted(other - label, key=len, reverse=True)
     if not words:
         return out
-    pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+    pattern = re.compile("|".join(r"\s*".join(map(re.escape, w.split())) for w in words), re.IGNORECASE)
+    label_flat = {"".join(w.split()) for w in label_low}
 
     def tagged(m: re.Match[str]) -> str:
-        tag = "mark" if m.group(0).lower() in label_low else "u"
+        tag = "mark" if "".join(m.group(0).lower().split()) in label_flat else "u"
         return f"<{tag}>{m.group(0)}</{tag}>"
 
     return pattern.sub(tagged, out)
