@@ -160,12 +160,13 @@ def negation_lead(
     return None
 
 
-def negated_after(text: str, at: int) -> str | None:
-    """The Chinese / Thai negation written directly before ``text[at:]``, or None.
+def negated_after(text: str, at: int | None = None) -> str | None:
+    """The Chinese / Thai negation written directly before ``text[at:]`` (at the end of ``text`` without
+    ``at``), or None.
 
     Example:
-        >>> negated_after("还没有收到货", 3), negated_after("收到货了", 0)
-        ('没有', None)
+        >>> negated_after("还没有收到货", 3), negated_after("收到货了", 0), negated_after("还没")
+        ('没有', None, '没')
     """
-    head = text[:at]
+    head = text if at is None else text[:at]
     return next((n for n in UNSPACED_NEGATIONS if head.endswith(n)), None)

@@ -842,7 +842,7 @@ def iter_content_words(text: str, lang: str | None = None, *, polarity: bool = F
             for k, t in enumerate(words):
                 if t.content:
                     found = True
-                    if polarity and k and negated_after(words[k - 1].text, len(words[k - 1].text)):
+                    if polarity and k and negated_after(words[k - 1].text):
                         yield NEGATED + t.text
                     else:
                         yield t.text

@@ -87,6 +87,8 @@ PHRASE_COVERAGE = 0.5
 #: at least this share
 PHRASE_KEEPS = 0.8
 WORD_CLOSE = 0.5
+#: a plain phrase is no label of a theme whose clauses holding it say it negated in over this share of them
+NEGATED_SHARE = 0.5
 #: a theme whose label covers under this share of its comments is "mixed": its clauses share a form (short
 #: replies, "no ..." sentences, long stories of several problems) more than a subject, and the report says so
 MIXED_COVERAGE = 0.15
@@ -138,7 +140,7 @@ def candidates(text: str, lang: str | None) -> list[str]:
                 if not t.content:
                     continue
                 # 没有收到 (not received): with its negation too
-                neg = negated_after(words[i - 1].text, len(words[i - 1].text)) or "" if i else ""
+                neg = negated_after(words[i - 1].text) or "" if i else ""
                 acc = t.text
                 if len(t.text) >= 2 and t.can_end:
                     out.extend([neg + acc, acc] if neg else [acc])
@@ -243,7 +245,7 @@ def said_negated(phrase: str, clause: str, lang: str | None) -> bool:
     if _CJK.search(phrase):
         text = normalize_thai(low)
         ats = [m.start() for m in re.finditer(re.escape(phrase), text)]
-        return bool(ats) and not phrase.startswith(UNSPACED_NEGATIONS) and all(negated_after(text, a) for a in ats)
+        return bool(ats) and not _negated(phrase, lang) and all(negated_after(text, a) for a in ats)
     have = _stems(clause, lang)
     return any(NEGATED + s in have and s not in have for s in _stems(phrase, lang) if not s.startswith(NEGATED))
 
@@ -351,7 +353,8 @@ def choose_labels(
         flipped = {
             p
             for p in checked
-            if not _negated(p, lang) and _negated_share(p, [texts[m] for m in own_of[i] if p in cand[m]], lang) > 0.5
+            if not _negated(p, lang)
+            and _negated_share(p, [texts[m] for m in own_of[i] if p in cand[m]], lang) > NEGATED_SHARE
         }
         ps = [p for p in checked if (" " in p or naming.get(p, True)) and p not in flipped]
         pool[i] = (ps or ranked[i])[:PER_THEME]  # a theme with nothing but verbs keeps them
