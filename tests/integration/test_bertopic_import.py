@@ -50,7 +50,7 @@ tm = vocnlp.ThemeModel(seed=0, discovery=sys.argv[3]).fit(out, text_col="text")
 tm.save(sys.argv[1])
 fit_imported = [m for m in ("bertopic", "umap", "hdbscan") if m in sys.modules]
 model = tm.bertopic_
-print(json.dumps({"fit_imported": fit_imported, "discovery": tm._discovery, "topics": len(model.get_topics()),
+print(json.dumps({"fit_imported": fit_imported, "discovery": tm.fit_stats_["discovery"], "topics": len(model.get_topics()),
                   "after": "bertopic" in sys.modules}))
 """
 

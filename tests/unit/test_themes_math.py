@@ -106,7 +106,7 @@ def test_tokens_mask_and_scripts() -> None:
 
 
 def test_stratified_sample_keeps_language_shares() -> None:
-    from vocnlp.themes.model import _stratified
+    from vocnlp.themes.prepare import stratified as _stratified
 
     idx = np.arange(1000)
     strata = np.array(["en"] * 900 + ["de"] * 90 + ["sv"] * 10)
@@ -527,3 +527,4 @@ def test_languages_that_negate_after_the_word_have_no_negation_words() -> None:
     assert negation_lead(toks, 5, negation_words("en"), stop) == 2
     toks = "not have any of my internet".split()  # three function words between: out of reach
     assert negation_lead(toks, 5, negation_words("en"), lambda w: w in {"have", "any", "of", "my"}) is None
+

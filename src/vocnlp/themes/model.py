@@ -1,14 +1,15 @@
 """ThemeModel: one multilingual theme taxonomy over customer comments, with BERTopic underneath.
 
-``fit`` runs in three steps: **prepare** (clauses with two or more content words, a language-stratified
-sample above ``max_fit_units``, centred embeddings with the language directions removed, redaction,
-keyword tokens), **cluster** (themes anchored on frequent, one-sense phrases, :mod:`vocnlp.themes.anchors`,
-or with ``discovery="clusters"`` BERTopic's UMAP + HDBSCAN with outliers joined, centroid refinement and
-near-duplicates merged, :mod:`vocnlp.themes.cluster`; over-large themes are split) and
-**describe** (phrase labels in each theme's language, keywords, examples, sentiment mix and a parent
-level grouping related themes). The result is a :class:`~vocnlp.themes.state.ThemeState`: a
-:class:`~vocnlp.themes.state.Theme` record per id. ``transform`` assigns each clause to the most similar
-theme centre when the similarity reaches the calibrated threshold, so ids never shift on new data.
+``fit`` runs in three steps, each a module: **prepare** (:mod:`.prepare`: clauses with content words, a
+language-stratified sample above ``max_fit_units``, centred embeddings with the language directions removed,
+redaction, keyword tokens), **discover** (:mod:`.discover`: themes anchored on frequent, one-sense phrases,
+:mod:`.anchors`, or with ``discovery="clusters"`` BERTopic's UMAP + HDBSCAN with outliers joined, centroid
+refinement and near-duplicates merged, :mod:`.cluster`; seed themes matched, over-large themes split) and
+**describe** (:mod:`.describe`: phrase labels in each theme's language, keywords, examples, sentiment mix and
+a parent level grouping related themes). The result is a :class:`~vocnlp.themes.state.ThemeState`: a
+:class:`~vocnlp.themes.state.Theme` record per id, which edits (:mod:`.edits`), ``update`` (:mod:`.emerging`)
+and the files (:mod:`.persist`) read and write. ``transform`` assigns each clause to the most similar theme
+centre when the similarity reaches the calibrated threshold, so ids never shift on new data.
 
 Example:
     >>> nlp = vocnlp.Pipeline.default(keep_embeddings=True)                 # doctest: +SKIP
@@ -23,16 +24,17 @@ import logging
 import os
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..encoders.identity import check_encoder
 from ..errors import ConfigError, InputError, NotFittedError
 from ..frames import require_columns
-from . import anchors, cluster, edits
+from . import cluster, edits
 from .describe import describe_themes, parent_groups, parent_labels, restated_pairs
-from .labels import MIXED_COVERAGE, candidates
+from .discover import DISCOVERY, OUTLIER_QUANTILE, Discovered, Settings, discover_themes, order, seed_themes
+from .prepare import LANGUAGE_CENTERING, MIN_FIT_WORDS, FitData, content_counts, prepare
 from .state import UNASSIGNED, UNASSIGNED_LABEL, ThemeState
 from .terms import theme_tokens
 from .units import Units, units_from_frame
@@ -46,31 +48,8 @@ if TYPE_CHECKING:
 __all__ = ["DISCOVERY", "MIN_FIT_WORDS", "OUTLIER_QUANTILE", "UNASSIGNED", "UNASSIGNED_LABEL", "ThemeModel"]
 
 logger = logging.getLogger(__name__)
-#: clauses with fewer content words ("de alguns dias.", "Yes it was") never form themes of their own
-MIN_FIT_WORDS = 2
 #: ``assign`` centres and scores this many rows at a time, so its memory does not grow with the corpus
 ASSIGN_BLOCK = 50_000
-#: how themes are found: from anchor phrases (:mod:`.anchors`), by BERTopic's UMAP + HDBSCAN steps, or
-#: ``"auto"``: anchors where one language holds :data:`AUTO_ONE_LANGUAGE` of the clauses and the anchored
-#: themes take in :data:`AUTO_MIN_ASSIGNED` of them, else clusters
-DISCOVERY = ("auto", "phrases", "clusters")
-#: anchors are phrases of one language; where over 5% of the clauses are in others, density clusters of the
-#: language-centred vectors keep one taxonomy across languages (parallel translations in a corpus 88% English:
-#: 0.92 in one theme clustered, 0.73 anchored)
-AUTO_ONE_LANGUAGE = 0.95
-#: a corpus with little repeated phrasing (453 short comments in 15 languages: 3 anchored themes, 73% of the
-#: comments unassigned) is clustered instead
-AUTO_MIN_ASSIGNED = 0.75
-#: ``outlier_quantile=None``: per discovery. Anchored themes take their centres from clauses that hold
-#: the anchor phrase, whose similarities to the centre spread wider than a density cluster's members do
-OUTLIER_QUANTILE = {"phrases": 0.01, "clusters": 0.05}
-#: ``outlier_quantile=None`` with phrases: the highest quantile from ``OUTLIER_QUANTILE["phrases"]`` up to
-#: this that leaves at most :data:`MAX_UNASSIGNED_COMMENTS` of the fitted comments without a theme. A long
-#: review's filler clauses ("总的来说", all in all) then stay out of the themes, which its other clauses give it
-#: (benchmarks/RESULTS.md, "Themes on real data": label coverage and refit agreement on the long Chinese and
-#: Japanese reviews); short comments, whose one clause is their only way into a theme, keep the low quantile
-STRICTEST_QUANTILE = 0.05
-MAX_UNASSIGNED_COMMENTS = 0.05
 _PARAMS = (
     "discovery",
     "min_theme_size",
@@ -97,68 +76,6 @@ def _pandas(data: Any, text_col: str | None) -> pd.DataFrame:
 
     frame = as_frame(data, text_col=text_col)  # the text column's checks and messages
     return to_pandas(frame.data, text_col=frame.text_col)
-
-
-def _content_counts(units: Units) -> np.ndarray:
-    """Content words in each clause (Korean words analysed in one batch first)."""
-    import numpy as np
-
-    from ..words import analyse_korean, content_words
-
-    analyse_korean(t for t, lang in zip(units.texts, units.language) if lang == "ko")
-    return np.array([len(content_words(t, lang)) for t, lang in zip(units.texts, units.language)])
-
-
-def _stratified(idx: np.ndarray, strata: np.ndarray, k: int, rng: np.random.Generator) -> np.ndarray:
-    """``k`` of ``idx``, each stratum (language) in proportion to its size (at least one row each), sorted."""
-    import numpy as np
-
-    out = []
-    for s in sorted(set(strata.tolist())):
-        members = idx[strata == s]
-        take = min(len(members), max(1, round(k * len(members) / len(idx))))
-        out.append(rng.choice(members, take, replace=False))
-    picked = np.concatenate(out) if out else idx[:0]
-    if len(picked) > k:  # rounding up every stratum can overshoot by a few: drop those at random
-        picked = rng.choice(picked, k, replace=False)
-    return np.sort(picked)
-
-
-@dataclass
-class FitData:
-    """The clauses a model was fitted on (kept in memory for split / merge; not saved)."""
-
-    units: Units
-    z: np.ndarray
-    labels: np.ndarray
-    tokens: list[str]
-    dates: list[Any] | None = None
-    n_words: np.ndarray | None = None
-    #: share of the comments whose clauses hold no content word (no theme for them, whatever the threshold)
-    empty_share: float = 0.0
-    _phrases: list[list[str]] | None = None
-
-    def phrases(self) -> list[list[str]]:
-        """Each clause's label candidates (:func:`.labels.candidates`), found once for the anchors and labels."""
-        if self._phrases is None:
-            self._phrases = [candidates(t, lang) for t, lang in zip(self.units.texts, self.units.language)]
-        return self._phrases
-
-
-def _distinct_units(fit: FitData) -> tuple[list[str], np.ndarray]:
-    """Each fitted clause's key (lower case, spaces collapsed) and the fitted clauses themes are found on:
-    the first of each key with two or more content words, in order. Identical clauses ("Great service" x
-    40) count once: duplicates would make dense pockets of one phrasing (and one language) instead of
-    themes; shorter clauses may join a theme later."""
-    import numpy as np
-
-    keys = [" ".join(t.lower().split()) for t in fit.units.texts]
-    first: dict[str, int] = {}
-    for k, key in enumerate(keys):
-        first.setdefault(key, k)
-    assert fit.n_words is not None
-    uniq = np.array(sorted(k for k in first.values() if fit.n_words[k] >= MIN_FIT_WORDS), dtype=np.int64)
-    return keys, uniq
 
 
 class ThemeModel:
@@ -197,12 +114,9 @@ class ThemeModel:
 
     state_: ThemeState  # set by fit / load; absent before (NotFittedError)
     _fit_data: FitData | None = None  # the fit's clauses (not after load)
-    _made_with: dict[str, str] | None = None  # the encoder of the vectors being fitted
     _bertopic: Any = None
     _bertopic_path: Path | None = None
     _bertopic_docs: tuple[list[str], list[int]] | None = None  # a loaded model's, for bertopic_
-    _seed_names: dict[int, str] = {}  # noqa: RUF012 - replaced per instance by fit, never mutated
-    _discovery: str = "clusters"  # what the last fit ran ("phrases" or "clusters")
 
     def __init__(
         self,
@@ -276,7 +190,7 @@ class ThemeModel:
             raise ConfigError(f"min_theme_size={self.min_theme_size!r}: use 'auto' or an integer >= 2")
         if not 0 < self.max_theme_share <= 1:
             raise ConfigError(f"max_theme_share={self.max_theme_share!r} must be in (0, 1]")
-        if self.language_centering not in ("reference", "corpus", None):
+        if self.language_centering not in LANGUAGE_CENTERING:
             raise ConfigError(f"language_centering={self.language_centering!r}: use 'reference', 'corpus' or None")
         if self.discovery not in DISCOVERY:
             raise ConfigError(f"discovery={self.discovery!r}: use one of {DISCOVERY}")
@@ -406,6 +320,7 @@ class ThemeModel:
         (in a notebook pass True).
         """
         from .._progress import progress_bar
+        from ..encoders.identity import identity
 
         self._check_params()
         self.__dict__.pop("state_", None)  # a refit starts afresh (centring uses the new corpus mean)
@@ -416,225 +331,65 @@ class ThemeModel:
         require_columns(df.columns, {"date_col": date_col})
         with progress_bar(total=3, show=progress, desc="themes", unit="phase") as bar:
             bar.set_postfix_str("clauses")
-            fit, n_words, units = self._prepare(df, text_col, date_col)
+            units, made_with = self._units(df, text_col)
+            # label phrases are embedded here and compared with the comments' vectors: one encoder for both
+            check_encoder(made_with, identity(self._encoder().describe()), what="the comments' vectors")
+            dates = None
+            if date_col is not None:
+                from .._dates import parse_dates
+
+                dates = parse_dates(df[date_col])
+            ready = prepare(
+                units,
+                seed=self.seed,
+                max_fit_units=self.max_fit_units,
+                centering=self.language_centering,
+                redact=self.redact,
+                dates=dates,
+            )
+            fit = ready.fit
             bar.update(1)
             bar.set_postfix_str("clustering")
-            labels, stats = self._cluster(fit)
+            seeds = None
+            if self.seed_themes:
+                seeds = seed_themes(
+                    self.seed_themes,
+                    lambda p: cluster.center(self._encoder().encode(p).embeddings, ready.mean, basis=ready.basis),
+                )
+            found = discover_themes(fit, Settings.of(self.get_params()), seeds)
             bar.update(1)
             bar.set_postfix_str("labels")
-            fit.labels = labels
+            fit.labels = found.labels
             self._fit_data = fit
             self.state_ = ThemeState(
-                mean=self._mean,
-                language_basis=self._basis_,
-                centroids=self._cents,
-                ids=self._ids,
-                threshold=self._threshold,
+                mean=ready.mean,
+                language_basis=ready.basis,
+                centroids=found.centroids,
+                ids=found.ids,
+                threshold=found.threshold,
                 themes={},
-                encoder=self._made_with,
+                encoder=made_with,
             )
-            self._redescribe(labels)
-            stats["themes_merged"] += self._merge_restated(fit)
-            self._seed_names = {}  # from now on the records carry them (user_label)
-            self.state_.fit_stats = {**self._fit_stats(units, fit, n_words), **stats}
+            self._redescribe(found.labels, found.seed_names)
+            stats = dict(found.stats or {})
+            stats["themes_merged"] += self._merge_restated(fit, found)
+            self.state_.fit_stats = {**self._fit_stats(ready.units, fit, ready.n_words), **stats}
             bar.update(1)
         logger.info("themes: %s", self.state_.fit_stats)
         return self
 
-    def _prepare(self, df: pd.DataFrame, text_col: str, date_col: str | None) -> tuple[FitData, np.ndarray, Units]:
-        """Clauses to fit on (with content words, sampled), their centred embeddings, redacted texts and tokens;
-        also the content-word count of every clause and all the clauses."""
-        import numpy as np
-
-        units, self._made_with = self._units(df, text_col)
-        from ..encoders.identity import identity
-
-        # label phrases are embedded here and compared with the comments' vectors: one encoder for both
-        check_encoder(self._made_with, identity(self._encoder().describe()), what="the comments' vectors")
-        n_words = _content_counts(units)
-        content = n_words >= 1
-        if (n_words >= MIN_FIT_WORDS).sum() < 20:
-            raise InputError(
-                f"only {int(content.sum())} comments/clauses with words to find themes in; "
-                "a ThemeModel needs at least 20 (a few hundred make useful themes)"
-            )
-        fit_idx = np.nonzero(content)[0]
-        rng = np.random.default_rng(self.seed)
-        if len(fit_idx) > self.max_fit_units:
-            fit_idx = _stratified(fit_idx, np.asarray(units.language)[fit_idx], self.max_fit_units, rng)
-            logger.info(
-                "fitting on a sample of %d of %d clauses (stratified by language)", len(fit_idx), int(content.sum())
-            )
-        fit_units = units.take(fit_idx)
-        self._mean = fit_units.embeddings.mean(axis=0).astype(np.float32)
-        self._basis_ = self._basis(fit_units)
-        z = cluster.center(fit_units.embeddings, self._mean, basis=self._basis_)
-        if self.redact:
-            # personal data never reaches terms, labels or examples: rules and cue-word names on every clause
-            from ..pii import redact
-
-            fit_units = replace(fit_units, texts=redact(fit_units.texts, languages=fit_units.language, ner=False))
-        tokens = [theme_tokens(t, lang) for t, lang in zip(fit_units.texts, fit_units.language)]
-        dates = None
-        if date_col is not None:
-            from .._dates import parse_dates
-
-            parsed = parse_dates(df[date_col])
-            dates = [parsed.iat[int(r)] for r in fit_units.row]
-        empty = 1 - len(set(units.row[content].tolist())) / max(len(set(units.row.tolist())), 1)
-        return (
-            FitData(
-                fit_units, z, np.full(len(fit_units), UNASSIGNED, np.int64), tokens, dates, n_words[fit_idx], empty
-            ),
-            n_words,
-            units,
-        )
-
-    def _cluster(self, fit: FitData) -> tuple[np.ndarray, dict[str, Any]]:
-        """Theme id per fitted clause (ids 0.. by size, seed themes first); sets centroids and threshold."""
-        import numpy as np
-
-        z, tokens = fit.z, fit.tokens
-        labels = np.full(len(z), UNASSIGNED, dtype=np.int64)
-        seed_names: list[str] = list(self.seed_themes or {})
-        keys, uniq = _distinct_units(fit)
-        min_size = cluster.auto_min_size(len(uniq)) if self.min_theme_size == "auto" else int(self.min_theme_size)
-        offset = len(seed_names)
-        self._bertopic = None
-        self._discovery = "clusters" if self.discovery == "clusters" else "phrases"
-        if len(uniq) >= max(2 * min_size, 10):
-            found = None
-            if self._discovery == "phrases":
-                found = self._anchored(fit, uniq, min_size)
-                if found is None:
-                    self._discovery = "clusters"
-            if found is None:
-                # (a BERTopic model of the final themes is built when bertopic_ is first read)
-                found = cluster.discover(
-                    z[uniq],
-                    min_size=min_size,
-                    seed=self.seed,
-                    n_neighbors=self.n_neighbors,
-                    n_components=self.n_components,
-                )
-            by_key = {keys[u]: (f + offset if f >= 0 else UNASSIGNED) for u, f in zip(uniq, found.tolist())}
-            labels = np.array([by_key.get(key, UNASSIGNED) for key in keys], dtype=np.int64)
-        anchored = self._discovery == "phrases"
-        if self.seed_themes:
-            labels = self._seed(z, labels, tokens)
-        labels = cluster.split_large(z, labels, max_share=self.max_theme_share, seed=self.seed)
-        ids = sorted(set(labels[labels >= 0].tolist()))
-        if not ids:
-            raise InputError("no themes found: the comments are too few or too alike; lower min_theme_size")
-        cents = cluster.centroids(z, labels, ids)
-        before = {"clustered": float(np.mean(labels >= 0)), "cohesion": cluster.cohesion(z, labels, cents, ids)}
-        if anchored and self.outlier_quantile is None:
-            low = OUTLIER_QUANTILE["phrases"]
-            threshold = cluster.strictest_threshold(
-                z,
-                labels,
-                cents,
-                ids,
-                fit.units.row,
-                quantiles=np.linspace(low, STRICTEST_QUANTILE, 9).tolist(),
-                max_unassigned=MAX_UNASSIGNED_COMMENTS,
-                outside=fit.empty_share,
-            )
-        else:
-            threshold = cluster.calibrate_threshold(z, labels, cents, ids, quantile=self._quantile(self._discovery))
-        merged = 0
-        if not anchored:
-            # density clusters: outliers join, then k-means steps and merges settle the centres. Anchored
-            # themes keep the centres of their anchor clauses (with these three steps the first prototype's
-            # refit ARI on the NPS verbatims was 0.61, without them 0.82) and were kept apart by
-            # merge_similarity already
-            labels = cluster.reassign(z, labels, cents, ids, threshold)
-            labels = cluster.refine(z, labels, threshold)
-            if self.merge_similarity is not None:
-                labels, merged = cluster.merge_close(
-                    z,
-                    labels,
-                    threshold,
-                    min_similarity=self.merge_similarity,
-                    max_share=self.max_theme_share,
-                    keep=set(range(offset)),
-                )
-        labels = self._order(z, labels, threshold, seed_names)
-        return labels, {
-            "clauses_clustered_before_reassignment": round(before["clustered"], 4),
-            "cohesion_before_reassignment": round(before["cohesion"], 4),
-            "cohesion": round(cluster.cohesion(z, labels, self._cents, self._ids), 4),
-            "themes_merged": merged,
-            "discovery": self._discovery,
-        }
-
-    def _quantile(self, discovery: str) -> float:
-        """``outlier_quantile``, or the default of ``discovery`` where it is None."""
-        return self.outlier_quantile if self.outlier_quantile is not None else OUTLIER_QUANTILE[discovery]
-
-    def _anchored(self, fit: FitData, uniq: np.ndarray, min_size: int) -> np.ndarray | None:
-        """Anchored themes of the clauses ``uniq``; None where ``discovery="auto"`` should cluster instead."""
-        import numpy as np
-
-        # short clauses count too: they are assigned to these themes as well. Languages unknown ("und") may
-        # be many: clustered (a frame without the Pipeline's language column has its languages detected)
-        top, count = Counter(fit.units.language).most_common(1)[0]
-        if self.discovery == "auto" and (top == "und" or count < AUTO_ONE_LANGUAGE * len(fit.units.language)):
-            return None
-        langs = [fit.units.language[i] for i in uniq]
-        phrases = fit.phrases()
-        z = fit.z[uniq]
-        found = anchors.anchor_themes(
-            z,
-            [fit.units.texts[i] for i in uniq],
-            langs,
-            min_size=min_size,
-            separation=self.merge_similarity if self.merge_similarity is not None else 1.0,
-            clause_phrases=[phrases[i] for i in uniq],
-            seed=self.seed,
-        ).labels
-        if self.discovery == "auto":
-            ids = sorted(set(found[found >= 0].tolist()))
-            if not ids:
-                return None
-            cents = cluster.centroids(z, found, ids)
-            threshold = cluster.calibrate_threshold(z, found, cents, ids, quantile=self._quantile("phrases"))
-            share = float(np.mean(cluster.nearest(z, cents, ids, threshold) >= 0))
-            logger.info("anchored themes take in %.1f%% of the clauses", 100 * share)
-            if share < AUTO_MIN_ASSIGNED:
-                return None
-        return found
-
-    def _order(self, z: np.ndarray, labels: np.ndarray, threshold: float, seed_names: list[str]) -> np.ndarray:
-        """Renumber themes (seed themes first, in the order given, then discovered themes by size), set the
-        centroids, ids and threshold, and assign every fitted clause exactly as ``transform`` will."""
-        import numpy as np
-
-        offset = len(seed_names)
-        sizes = Counter(labels[labels >= 0].tolist())
-        order = [i for i in range(offset) if i in sizes] + sorted(
-            (i for i in sizes if i >= offset), key=lambda i: (-sizes[i], i)
-        )
-        remap = {old: new for new, old in enumerate(order)}
-        labels = np.array([remap.get(int(v), UNASSIGNED) for v in labels], dtype=np.int64)
-        self._ids = list(range(len(order)))
-        self._cents = cluster.centroids(z, labels, self._ids).astype(np.float32)
-        self._threshold = threshold
-        self._seed_names = {remap[i]: seed_names[i] for i in range(offset) if i in remap}
-        return cluster.nearest(z, self._cents, self._ids, threshold)
-
-    def _merge_restated(self, fit: FitData) -> int:
+    def _merge_restated(self, fit: FitData, found: Discovered) -> int:
         """Merge themes whose labels say the same thing (one label's content words within the other's, e.g.
         "ac tidak dingin" and "ac nya tidak dingin") when their centres are close (``parent_similarity``)
         and their clauses lean the same way (mean sentiment within 0.5): one problem, one theme. Themes are
         then described again. Returns the number of merges."""
         state = self.state_
-        if self.merge_similarity is None or self._discovery == "phrases":
+        if self.merge_similarity is None or found.discovery == "phrases":
             # anchored themes: phrases used alike never anchor two themes, and merging after the labels
             # are chosen ties the themes to label choice (refit ARI on the NPS verbatims 0.81 -> 0.68)
             return 0
         labels = fit.labels.copy()
-        seeded = set(self._seed_names)
+        seeded = set(found.seed_names)
         n = len(labels)
         rows = fit.units.row
         cap = self.max_theme_share * len(set(rows.tolist()))  # nor of the comments
@@ -653,95 +408,25 @@ class ThemeModel:
             into.update({k: keep for k, v in into.items() if v == gone} | {gone: keep})
             merged += 1
         if merged:
-            names = [self._seed_names[i] for i in sorted(self._seed_names)]
-            labels = self._order(
-                fit.z, cluster.refine(fit.z, labels, state.threshold, max_iter=3), state.threshold, names
-            )
-            state.centroids, state.ids = self._cents, self._ids
+            names = [found.seed_names[i] for i in sorted(found.seed_names)]
+            done = order(fit.z, cluster.refine(fit.z, labels, state.threshold, max_iter=3), state.threshold, names)
+            state.centroids, state.ids = done.centroids, done.ids
             logger.info("merged %d themes whose labels restate each other", merged)
-            self._redescribe(labels)
+            self._redescribe(done.labels, done.seed_names)
         return merged
 
-    def _basis(self, units: Units) -> np.ndarray:
-        import numpy as np
-
-        if self.language_centering is None:
-            return np.zeros((0, units.embeddings.shape[1]), np.float32)
-        if self.language_centering == "corpus":
-            return cluster.language_basis(cluster.corpus_offsets(units.embeddings, units.language))
-        from .reference import reference_offsets
-
-        ref = reference_offsets()
-        return (
-            cluster.language_basis(np.stack(list(ref.values())))
-            if ref
-            else np.zeros((0, units.embeddings.shape[1]), np.float32)
-        )
-
     def _center(self, embeddings: np.ndarray) -> np.ndarray:
-        state = getattr(self, "state_", None)
-        mean = state.mean if state is not None else self._mean
-        basis = state.language_basis if state is not None else self._basis_
-        return cluster.center(embeddings, mean, basis=basis)
-
-    def _seed(self, z: np.ndarray, labels: np.ndarray, tokens: list[str]) -> np.ndarray:
-        """Guided themes: each discovered theme that matches a seed theme joins it (ids 0..s-1).
-
-        A discovered theme matches the seed theme whose phrases are most similar to its centroid, when
-        that similarity reaches ``seed_similarity`` or the theme's keywords contain a seed word. Short
-        seed phrases sit far from whole clauses in embedding space, so whole themes are matched, not clauses.
-        """
-        import numpy as np
-
-        assert self.seed_themes is not None
-        names = list(self.seed_themes)
-        for name, phrases in self.seed_themes.items():
-            if isinstance(phrases, str) or not phrases or not all(isinstance(p, str) and p.strip() for p in phrases):
-                raise InputError(
-                    f"seed_themes[{name!r}] must be a list of seed phrases, e.g. ['late delivery', 'courier']"
-                )
-        enc = self._encoder()
-        vecs, words = [], []
-        for name in names:
-            e = self._center(enc.encode(list(self.seed_themes[name])).embeddings).mean(axis=0)
-            vecs.append(e / np.linalg.norm(e))
-            words.append({w for p in self.seed_themes[name] for w in theme_tokens(p, None).split() if len(w) >= 4})
-        seeds = np.stack(vecs)
-        found = sorted(set(labels[labels >= len(names)].tolist()))
-        if not found:
-            return labels
-        cents = cluster.centroids(z, labels, found)
-        sims = cents @ seeds.T
-        labels = labels.copy()
-        taken = 0
-        for k, theme in enumerate(found):
-            member_tokens = Counter(w for i in np.nonzero(labels == theme)[0] for w in set(tokens[i].split()))
-            n = max(int((labels == theme).sum()), 1)
-            lexical = np.array(
-                [
-                    sum(c for w, c in member_tokens.items() if any(w.startswith(s) or s.startswith(w) for s in ws)) / n
-                    for ws in words
-                ]
-            )
-            score = sims[k] + lexical
-            best = int(score.argmax())
-            if sims[k, best] >= self.seed_similarity or lexical[best] >= 0.3:
-                labels[labels == theme] = best
-                taken += 1
-        missing = [n for i, n in enumerate(names) if not (labels == i).any()]
-        if missing:
-            logger.warning("seed themes with no matching comments: %s", missing)
-        logger.info("seed themes took %d discovered themes", taken)
-        return labels
+        return cluster.center(embeddings, self.state_.mean, basis=self.state_.language_basis)
 
     # ---- describing ------------------------------------------------------------------------------
-    def _fixed_labels(self) -> dict[int, str]:
-        """Labels a user set (rename, merge(label=...), seed themes): kept when themes are described again."""
+    def _fixed_labels(self, seed_names: Mapping[int, str] | None = None) -> dict[int, str]:
+        """Labels a user set (rename, merge(label=...), seed themes): kept when themes are described again.
+        ``seed_names``: the seed themes' names by id, during fit (before the records carry them)."""
         out = {i: t.label for i, t in self.state_.themes.items() if t.user_label and i in self.state_.ids}
-        out.update(getattr(self, "_seed_names", {}))  # during fit, before the records exist
+        out.update(seed_names or {})
         return out
 
-    def _redescribe(self, labels: np.ndarray | None) -> None:
+    def _redescribe(self, labels: np.ndarray | None, seed_names: Mapping[int, str] | None = None) -> None:
         """Describe every theme again from the fit's clauses (``labels``), or only regroup parents after load."""
         state = self.state_
         fit = self._fit_data
@@ -755,7 +440,7 @@ class ThemeModel:
                 state.centroids,
                 state.ids,
                 top_n=self.top_n_terms,
-                fixed_labels=self._fixed_labels(),
+                fixed_labels=self._fixed_labels(seed_names),
                 taken=set(),
                 embed=self._embed_phrases,
                 clause_phrases=fit.phrases(),
@@ -798,33 +483,10 @@ class ThemeModel:
 
     def _fit_stats(self, units: Units, fit: FitData, n_words: np.ndarray) -> dict[str, Any]:
         """Shares over all comments as ``transform`` assigns them (short clauses included)."""
-        import numpy as np
+        from .stats import fit_stats
 
-        labels, _ = self._assign_units(units, n_words=n_words)
-        has_units = len(set(units.row.tolist()))
-        assigned = len(set(units.row[labels >= 0].tolist()))
-        top: Counter[int] = Counter(lab for _, lab in set(zip(units.row.tolist(), labels.tolist())) if lab >= 0)
-        themes = self.state_.themes
-        sizes = np.array([themes[i].size for i in self.state_.ids], dtype=float)
-        cov = np.array([themes[i].label_coverage for i in self.state_.ids], dtype=float)
-        ok = ~np.isnan(cov)
-        return {
-            "themes": len(self.state_.ids),
-            "parents": len({t.parent_id for t in themes.values()}),
-            "clauses": len(fit.labels),
-            "clauses_too_short": int((n_words < MIN_FIT_WORDS).sum()),
-            "clauses_unassigned": round(float(np.mean(fit.labels < 0)), 4),
-            "comments_unassigned": round(1 - assigned / max(has_units, 1), 4),
-            "largest_theme_share": round(max(top.values()) / max(has_units, 1), 4) if top else 0.0,
-            # the same by clauses: a long review carries many themes, so its share of comments can be high
-            # for a theme that holds few clauses ("food" in half of all hotel reviews)
-            "largest_theme_clause_share": round(float(np.bincount(labels[labels >= 0]).max()) / len(labels), 4)
-            if (labels >= 0).any()
-            else 0.0,
-            "label_coverage": round(float((cov[ok] * sizes[ok]).sum() / max(sizes[ok].sum(), 1)), 4),
-            "mixed_themes": int((cov[ok] < MIXED_COVERAGE).sum()),
-            "threshold": round(self.state_.threshold, 4),
-        }
+        assigned, _ = self._assign_units(units, n_words=n_words)
+        return fit_stats(self.state_, units.row, assigned, n_words, fit.labels)
 
     # ---- assigning -----------------------------------------------------------------------------
     def assign(self, embeddings: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -883,7 +545,7 @@ class ThemeModel:
 
         ids, sims = self.assign(units.embeddings)
         if n_words is None:
-            n_words = _content_counts(units)
+            n_words = content_counts(units)
         return np.where(n_words >= 1, ids, UNASSIGNED), sims
 
     def transform(self, data: Any, *, text_col: str | None = None, date_col: str | None = None) -> Any:
@@ -929,7 +591,7 @@ class ThemeModel:
         Without ``data``, the unassigned clauses of the fit are the candidates. Returns the rows of
         ``themes_`` that are new (empty when nothing emerged), with ``first_seen`` when dates are known.
         """
-        import numpy as np
+        from . import emerging
 
         self._require_fitted()
         state = self.state_
@@ -947,25 +609,12 @@ class ThemeModel:
             units, ids, dates = self._fit_data.units, self._fit_data.labels, self._fit_data.dates
         else:
             raise InputError("update() after load needs new data: tm.update(out, text_col=...)")
-        from ..words import content_words
-
-        keep, seen = [], set()
-        for k in range(len(units)):
-            if (
-                ids[k] == UNASSIGNED
-                and len(content_words(units.texts[k], units.language[k])) >= MIN_FIT_WORDS
-                and units.texts[k] not in seen
-            ):
-                seen.add(units.texts[k])
-                keep.append(k)
-        cands = units.take(np.array(keep, dtype=np.int64))
-        cand_dates = (
-            None
-            if dates is None
-            else [dates[int(r)] for r in cands.row]
-            if data is not None
-            else [dates[k] for k in keep]
-        )
+        keep = emerging.candidates(units.texts, units.language, ids)
+        cands = units.take(keep)
+        if dates is None:
+            cand_dates = None
+        else:  # new data's dates are per row; the fit's per clause
+            cand_dates = [dates[int(r)] for r in cands.row] if data is not None else [dates[k] for k in keep]
         size = min_size or (
             cluster.auto_min_size(len(cands)) if self.min_theme_size == "auto" else int(self.min_theme_size)
         )
@@ -977,22 +626,9 @@ class ThemeModel:
 
             cands = replace(cands, texts=redact(cands.texts, languages=cands.language, ner=False))
         tokens = [theme_tokens(t, lang) for t, lang in zip(cands.texts, cands.language)]
-        if len(cands) > 5000:
-            found = cluster.discover(
-                z, min_size=size, seed=self.seed, n_neighbors=self.n_neighbors, n_components=self.n_components
-            )
-        else:  # few candidates: groups whose members are as close as a theme's members are to its centre
-            found = cluster.tight_groups(z, min_size=size, min_similarity=state.threshold)
-        labels = np.full(len(cands), UNASSIGNED, dtype=np.int64)
-        new_ids = []
-        for f in sorted(set(found[found >= 0].tolist())):
-            members = found == f
-            c = z[members].mean(axis=0)
-            nid = max(state.ids) + 1
-            state.ids.append(nid)
-            state.centroids = np.vstack([state.centroids, (c / np.linalg.norm(c))[None]]).astype(np.float32)
-            labels[members] = nid
-            new_ids.append(nid)
+        labels, new_ids = emerging.group(
+            state, z, min_size=size, seed=self.seed, n_neighbors=self.n_neighbors, n_components=self.n_components
+        )
         if not new_ids:
             return self.themes_.iloc[0:0]
         taken = {state.themes[i].label for i in state.ids if i in state.themes}
@@ -1129,28 +765,15 @@ class ThemeModel:
 
                 self._bertopic = import_bertopic().BERTopic.load(str(self._bertopic_path))
             else:
+                from .bertopic_view import as_bertopic
+
                 docs = self._docs_for_bertopic()
                 if docs is not None:
-                    self._bertopic = self._manual_bertopic(*docs)
+                    self._bertopic = as_bertopic(self.state_, *docs)
         return self._bertopic
 
     def _docs_for_bertopic(self) -> tuple[list[str], list[int]] | None:
-        """The words and theme of each distinct fitted clause with two or more content words (what the
-        themes were found on), from the fit in memory or the saved folder."""
-        fit = self._fit_data
-        if fit is None or fit.n_words is None:
-            return self._bertopic_docs
-        uniq = _distinct_units(fit)[1].tolist()
-        return [fit.tokens[k] for k in uniq], [int(fit.labels[k]) for k in uniq]
+        """The fitted clauses' words and themes, from the fit in memory or the saved folder."""
+        from .bertopic_view import fit_docs
 
-    def _manual_bertopic(self, tokens: list[str], labels: list[int]) -> Any:
-        import numpy as np
-
-        known = set(self.ids_)
-        labels = [lab if lab in known else UNASSIGNED for lab in labels]  # themes merged away since
-        if len(set(labels) - {UNASSIGNED}) < 2:
-            return None
-        cents = self.state_.centroids
-        pos = {t: k for k, t in enumerate(self.state_.ids)}
-        emb = np.stack([cents[pos[lab]] if lab >= 0 else np.zeros(cents.shape[1], cents.dtype) for lab in labels])
-        return cluster.manual_bertopic(emb, tokens, np.asarray(labels))
+        return fit_docs(self._fit_data) if self._fit_data is not None else self._bertopic_docs
