@@ -528,3 +528,25 @@ def test_languages_that_negate_after_the_word_have_no_negation_words() -> None:
     toks = "not have any of my internet".split()  # three function words between: out of reach
     assert negation_lead(toks, 5, negation_words("en"), lambda w: w in {"have", "any", "of", "my"}) is None
 
+
+def test_a_parent_label_is_the_same_in_every_process() -> None:
+    # two runs of the same fit on the Japanese reviews named a parent "丁寧" (polite) in one process and "対応"
+    # (service) in the other: words tied in votes were ranked in the order of a set of strings, and Python
+    # salts string hashes per process. Here "kamar" and "hotel" tie (two children each, in no child's label)
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from vocnlp.themes.describe import parent_labels\n"
+        "from vocnlp.themes.state import Theme\n"
+        "t = {0: Theme(id=0, label='bau', size=20, language='id', phrases=['kamar hotel bau']),\n"
+        "     1: Theme(id=1, label='kotor', size=10, language='id', phrases=['hotel kamar kotor'])}\n"
+        "print(parent_labels(t, {0: 0, 1: 0}, taken={'bau', 'kotor'})[0])\n"
+    )
+    got = set()
+    for salt in ("1", "2", "3", "4", "5", "6"):
+        run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                             env={**os.environ, "PYTHONHASHSEED": salt})
+        got.add(run.stdout.strip())
+    assert got == {"kamar"}, got

@@ -345,10 +345,13 @@ def parent_labels(themes: Mapping[int, Theme], parents: Mapping[int, int], taken
         for k in kids:
             lang = themes[k].language
             said = [themes[k].label, *themes[k].phrases, *themes[k].terms[:5]]
-            # 味道, 연기: two characters say a lot
-            words = {w for ph in said for w in content_words(ph, lang) if len(w) >= (2 if _DENSE.search(w) else 3)}
-            votes.update(words)
-            in_label.update(set(content_words(themes[k].label, lang)) & words)
+            # 味道, 연기: two characters say a lot. In the order said (not a set's): votes tied
+            # between words are then ranked the same in every process (str hashes are salted per process)
+            words = dict.fromkeys(
+                w for ph in said for w in content_words(ph, lang) if len(w) >= (2 if _DENSE.search(w) else 3)
+            )
+            votes.update(list(words))
+            in_label.update(set(content_words(themes[k].label, lang)) & words.keys())
             for ph in said[: 1 + len(themes[k].phrases)]:  # labels and phrases, as the tagger's context
                 for w in content_words(ph, lang):
                     context.setdefault(w, []).append(ph)
