@@ -303,22 +303,48 @@ def test_unmatched_seed_theme_names_no_other_theme(sample_out: pd.DataFrame) -> 
     assert "Delivery" not in tm.labels_.values()          # a split theme is described afresh
 
 
-def test_update_finds_emerging_theme_and_keeps_ids(sample_tm: vocnlp.ThemeModel, sample_out: pd.DataFrame) -> None:
-    tm = copy.deepcopy(sample_tm)
-    before = dict(tm.labels_)
+def _loyalty_points() -> pd.DataFrame:
+    """30 comments on a topic the sample data never mentions (loyalty points), in four languages."""
     topic = ["The new loyalty points never show up in my account", "Where are my loyalty points from last month?",
              "Loyalty points disappeared after the update", "I collected points but the rewards shop is always empty",
              "My reward points expired without warning", "Die Treuepunkte wurden mir nicht gutgeschrieben",
              "Mes points de fidélité ont disparu", "No me han sumado los puntos de fidelidad",
              "The points programme is confusing, I lost my rewards", "Bonus points were not credited again"]
-    new = pd.DataFrame({"comment": [f"{t}{'!' * k}" for k in range(3) for t in topic],
-                        "date": ["2026-07-0" + str(1 + k % 9) for k in range(30)]})
-    emerging = tm.update(new, text_col="comment", date_col="date", min_size=8)
+    return pd.DataFrame({"comment": [f"{t}{'!' * k}" for k in range(3) for t in topic],
+                         "date": ["2026-07-0" + str(1 + k % 9) for k in range(30)]})
+
+
+def test_update_finds_emerging_theme_and_keeps_ids(sample_tm: vocnlp.ThemeModel, sample_out: pd.DataFrame) -> None:
+    tm = copy.deepcopy(sample_tm)
+    before = dict(tm.labels_)
+    emerging = tm.update(_loyalty_points(), text_col="comment", date_col="date", min_size=8)
     loyalty = emerging[emerging["examples"].map(lambda ex: sum("point" in e.lower() for e in ex) >= 2)]
     assert len(loyalty) >= 1 and loyalty["first_seen"].notna().all(), emerging[["label", "examples"]]
     assert all(tm.labels_[k] == v for k, v in before.items())
     old = sample_tm.transform(sample_out, text_col="comment")["theme_id"]
     assert tm.transform(sample_out, text_col="comment")["theme_id"].equals(old)
+
+
+def test_edits_after_update_keep_the_emerging_themes(sample_tm: vocnlp.ThemeModel) -> None:
+    # after update(new data), split(0) crashed (the new theme has no fitted clause: its centre was recomputed
+    # from none, NaN) and merge([1, 2]) renamed the new theme "theme" with size 0; after update() from the
+    # fit's own clauses, split crashed the same way (those clauses were not marked as the new theme's)
+    tm = copy.deepcopy(sample_tm)
+    loyalty = _loyalty_points()
+    new = tm.update(loyalty, text_col="comment", min_size=8).set_index("theme_id")
+    assert len(new) >= 1
+    tm.split(0, 2)
+    tm.merge([1, 2])
+    assert np.isfinite(tm.centroids_).all()
+    for i, row in new.iterrows():
+        assert tm.labels_[i] == row["label"] and tm.themes_by_id_[i].size == row["size"]
+    assert tm.transform(loyalty, text_col="comment")["theme_id"].isin(new.index).mean() >= 0.5
+    tm = copy.deepcopy(sample_tm)
+    new = tm.update(min_size=5).set_index("theme_id")
+    assert len(new) >= 1, "the sample's unassigned clauses no longer form a theme: pick another case"
+    tm.split(0, 2)
+    assert np.isfinite(tm.centroids_).all()
+    assert all(tm.themes_by_id_[i].size > 0 and tm.labels_[i] not in ("", "theme") for i in new.index)
 
 
 def test_fit_uses_date_col_for_first_seen(sample_out: pd.DataFrame) -> None:

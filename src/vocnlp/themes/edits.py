@@ -63,7 +63,7 @@ def merge(
     state.ids = [t for t in state.ids if t not in drop]
     state.edits.append({"op": "merge", "theme_ids": ids, "label": label})
     kept = state.themes[keep]
-    if fit_labels is not None:
+    if fit_labels is not None and np.isin(fit_labels, ids).any():
         fit_labels = fit_labels.copy()
         fit_labels[np.isin(fit_labels, drop)] = keep
         for t in drop:
@@ -72,7 +72,7 @@ def merge(
             kept.label, kept.user_label = label, True
         redescribe(fit_labels)
         return
-    # after load: combine what is known without the clauses
+    # after load (or themes that emerged from new data): combine what is known without the clauses
     olds = [kept, *(state.themes.pop(t) for t in drop)]
     total = sum(t.size for t in olds)
     for key in ("negative", "neutral", "positive", "mean_sentiment"):
@@ -116,8 +116,12 @@ def split(
     fit_labels = fit_labels.copy()
     for k, nid in enumerate(new_ids, start=1):
         fit_labels[members[sub == k]] = nid
+    # only the split theme's centre moves: the others' (a merge's weighted centre, a theme that emerged from
+    # new data with no fitted clause) stay as they are
+    parts = cluster.centroids(z, fit_labels, [theme_id, *new_ids]).astype(np.float32)
+    state.centroids[state.row_of(theme_id)] = parts[0]
+    state.centroids = np.vstack([state.centroids, parts[1:]])
     state.ids = state.ids + new_ids
-    state.centroids = cluster.centroids(z, fit_labels, state.ids).astype(np.float32)
     state.edits.append({"op": "split", "theme_id": theme_id, "n": n, "new_ids": new_ids})
     state.themes[theme_id].user_label = False  # a split theme is described afresh
     redescribe(fit_labels)

@@ -432,16 +432,20 @@ class ThemeModel:
         fit = self._fit_data
         if labels is not None and fit is not None:
             fit.labels = labels
+            # a theme that emerged from new data (update) has no fitted clause: it keeps its description
+            present = set(labels[labels >= 0].tolist())
+            kept = {i: state.themes[i] for i in state.ids if i not in present and i in state.themes}
+            ids = [i for i in state.ids if i not in kept]
             records = describe_themes(
                 fit.units,
                 fit.z,
                 labels,
                 fit.tokens,
-                state.centroids,
-                state.ids,
+                state.centroids[[state.row_of(i) for i in ids]],
+                ids,
                 top_n=self.top_n_terms,
                 fixed_labels=self._fixed_labels(seed_names),
-                taken=set(),
+                taken={t.label for t in kept.values()},
                 embed=self._embed_phrases,
                 clause_phrases=fit.phrases(),
             )
@@ -462,7 +466,7 @@ class ThemeModel:
                 t.first_seen = (
                     old.first_seen if old is not None and old.first_seen else self._first_seen(fit.dates, labels, i)
                 )
-            state.themes = records
+            state.themes = {i: records[i] if i in records else kept[i] for i in state.ids}
         parents = parent_groups(
             state.centroids, state.ids, [state.themes[i].size for i in state.ids], min_similarity=self.parent_similarity
         )
@@ -631,6 +635,9 @@ class ThemeModel:
         )
         if not new_ids:
             return self.themes_.iloc[0:0]
+        if data is None and self._fit_data is not None:  # fitted clauses: later edits describe them from here
+            grouped = labels >= 0
+            self._fit_data.labels[keep[grouped]] = labels[grouped]
         taken = {state.themes[i].label for i in state.ids if i in state.themes}
         rows = [state.ids.index(i) for i in new_ids]
         records = describe_themes(
