@@ -1,4 +1,7 @@
-"""One-off probe (2026-12-04, issue 15 items 2 and 5): drop an anchored theme while most of the clauses that
+"""Patches ThemeModel methods that moved to vocnlp.themes.discover on 2026-12-05 (commit 2354a66): run it at
+commit 109cf12 (git worktree add /tmp/probe 109cf12; run there with PYTHONPATH=/tmp/probe/src).
+
+One-off probe (2026-12-04, issue 15 items 2 and 5): drop an anchored theme while most of the clauses that
 transform would assign to it lack its anchor phrase (themes that pull in generic clauses; on the Chinese
 reviews the mixed themes "日料 / 再来", "清淡 / 太咸", "分量" were the ones spread over 3+ themes between two
 90% fits, while the noun themes matched at 80-98%). Same measures as benchmarks/themes_real.py.

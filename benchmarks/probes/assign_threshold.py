@@ -1,4 +1,7 @@
-"""One-off probe (2026-12-04, issue 15): a higher assignment threshold for anchored themes, raised while at
+"""Patches ThemeModel methods that moved to vocnlp.themes.discover on 2026-12-05 (commit 2354a66): run it at
+commit 109cf12 (git worktree add /tmp/probe 109cf12; run there with PYTHONPATH=/tmp/probe/src).
+
+One-off probe (2026-12-04, issue 15): a higher assignment threshold for anchored themes, raised while at
 most BUDGET of the comments keep no theme, up to a quantile Q of the anchor clauses' own similarities and
 (variant C) at most a share C of the clauses. Same Pipeline outputs as benchmarks/themes_real.py (its
 cache), same measures (refit: 3 pairs of 90% fits, comments' main theme / every clause's theme).
