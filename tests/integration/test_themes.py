@@ -463,4 +463,4 @@ def test_a_label_says_what_its_comments_say_not_its_opposite(nps_tm: vocnlp.Them
             flipped = sum(said_negated(part, t, "en") for t in holding)
             assert flipped <= 0.5 * len(holding), (label, part, flipped, len(holding))
             negated_labels += bool(negations & set(part.split()))
-    assert negated_labels >= 1, nps_tm.themes_["label"].tolist()  # "not had a bill", "not have internet"
+    assert negated_labels >= 1, nps_tm.themes_["label"].tolist()  # "not have internet"
