@@ -74,17 +74,17 @@ MAX_UNASSIGNED_COMMENTS = 0.05
 
 @dataclass(frozen=True)
 class Settings:
-    """The ``ThemeModel`` parameters discovery reads (see its docstring)."""
+    """The ``ThemeModel`` parameters discovery reads (see its docstring; its defaults are the only ones)."""
 
-    discovery: str = "auto"
-    min_theme_size: int | str = "auto"
-    max_theme_share: float = 0.15
-    outlier_quantile: float | None = None
-    seed: int = 0
-    n_neighbors: int = 15
-    n_components: int = 5
-    merge_similarity: float | None = 0.65
-    seed_similarity: float = 0.35
+    discovery: str
+    min_theme_size: int | str
+    max_theme_share: float
+    outlier_quantile: float | None
+    seed: int
+    n_neighbors: int
+    n_components: int
+    merge_similarity: float | None
+    seed_similarity: float
 
     @classmethod
     def of(cls, params: Mapping[str, Any]) -> Settings:
