@@ -434,7 +434,8 @@ class ThemeModel:
             fit.labels = labels
             # a theme that emerged from new data (update) has no fitted clause: it keeps its description
             present = set(labels[labels >= 0].tolist())
-            kept = {i: state.themes[i] for i in state.ids if i not in present and i in state.themes}
+            emerged = {i for e in state.edits if e.get("op") == "update" for i in e.get("new_ids", [])}
+            kept = {i: state.themes[i] for i in state.ids if i in emerged and i not in present and i in state.themes}
             ids = [i for i in state.ids if i not in kept]
             records = describe_themes(
                 fit.units,
