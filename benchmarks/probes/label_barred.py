@@ -23,7 +23,7 @@ from vocnlp.themes import labels  # noqa: E402
 RULE = labels._barred
 
 
-def off(ps, score, multi, clauses, lang):  # type: ignore[no-untyped-def]
+def off(ps, score, multi, shares, lang):  # type: ignore[no-untyped-def]
     return np.zeros(len(ps), dtype=bool)
 
 

@@ -557,16 +557,19 @@ def test_a_negated_phrase_does_not_name_a_theme_that_mostly_says_its_word_plainl
     # pound") was named "not had a bill", which 10% of them say. Clauses from the NPS verbatims (../shared/data)
     import numpy as np
 
-    from vocnlp.themes.labels import _barred, _best
+    from vocnlp.themes.labels import _barred, _best, _negated_share
+
+    def shares(clauses: list[str]) -> dict[str, float]:
+        return {p: _negated_share(p, [c for c in clauses if p.split()[0] in c.lower()], "en") for p in ["bill"]}
 
     ps = ["bill", "not had a bill", "bill was wrong"]
     score, multi = np.array([2.0, 1.5, 1.2]), np.array([0.0, 1.0, 1.0])
     plain = ["Because my bill was wrong!", "Bill was for 100 pound for a period of less than 1 week???",
              "Because the bill contains charges I was told would be waived", "Haven't had a bill yet"]
-    barred = _barred(ps, score, multi, plain, "en")
+    barred = _barred(ps, score, multi, shares(plain), "en")
     assert barred.tolist() == [False, True, False]
     cov, close = np.array([0.66, 0.38, 0.2]), np.array([0.3, 0.4, 0.3])
     assert _best(score, cov, multi, close) == 1 and _best(score, cov, multi, close, barred) == 0
     # where the word is mostly said negated, the negated phrase may name the theme
     negated = ["Haven't had a bill yet", "Not had a bill", "no bill yet", "Bill was wrong"]
-    assert not _barred(ps, score, multi, negated, "en").any()
+    assert not _barred(ps, score, multi, shares(negated), "en").any()

@@ -20,7 +20,7 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
@@ -123,7 +123,7 @@ class Discovered(Ordered):
     """:class:`Ordered`, with how the themes were found (``"phrases"`` or ``"clusters"``) and fit statistics."""
 
     discovery: str = "clusters"
-    stats: dict[str, Any] | None = None
+    stats: dict[str, Any] = field(default_factory=dict)
 
 
 def seed_themes(given: Mapping[str, Sequence[str]], encode: Callable[[list[str]], np.ndarray]) -> SeedThemes:

@@ -37,7 +37,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from itertools import islice
 from typing import TYPE_CHECKING
@@ -345,17 +345,18 @@ def choose_labels(
         ranked[i], own_of[i] = [p for _, p in scored], own
     naming = _naming_words(ranked, own_of, texts, language_of)
     pool: dict[int, list[str]] = {}
+    shares: dict[int, dict[str, float]] = {}  # per theme, the share of a plain candidate's clauses saying it negated
     for i in ids:
         # only what was checked: a lower word, unchecked, must not move up when better ones are dropped; and
         # not a plain phrase the theme mostly says negated ("received my bill" where they were not received)
         checked = ranked[i][:CHECKED]
         lang = language_of.get(i)
-        flipped = {
-            p
+        shares[i] = {
+            p: _negated_share(p, [texts[m] for m in own_of[i] if p in cand[m]], lang)
             for p in checked
             if not _negated(p, lang)
-            and _negated_share(p, [texts[m] for m in own_of[i] if p in cand[m]], lang) > NEGATED_SHARE
         }
+        flipped = {p for p, share in shares[i].items() if share > NEGATED_SHARE}
         ps = [p for p in checked if (" " in p or naming.get(p, True)) and p not in flipped]
         pool[i] = (ps or ranked[i])[:PER_THEME]  # a theme with nothing but verbs keeps them
     flat = sorted({p for ps in pool.values() for p in ps})
@@ -390,7 +391,7 @@ def choose_labels(
             mmr[picked] = -np.inf
             picked.append(int(mmr.argmax()))
         order = [ps[j] for j in picked]
-        best = _best(score, cov, multi, close, _barred(ps, score, multi, [texts[m] for m in own_of[i]], lang))
+        best = _best(score, cov, multi, close, _barred(ps, score, multi, shares[i], lang))
         label = fixed.get(i) or _unique(ps[best], taken, alternatives=[p for p in order if p != ps[best]])
         jl = ps.index(label) if label in ps else best
         label_hits = np.asarray(hits[jl], dtype=bool)
@@ -519,20 +520,18 @@ def _naming_words(
 
 
 def _barred(
-    ps: Sequence[str], score: np.ndarray, multi: np.ndarray, clauses: Sequence[str], lang: str | None
+    ps: Sequence[str], score: np.ndarray, multi: np.ndarray, shares: Mapping[str, float], lang: str | None
 ) -> np.ndarray:
     """Phrases that may not replace the best-scoring word as a label: those that say it negated where the
-    theme's clauses holding it mostly say it plainly. On the NPS verbatims "not had a bill" (10% of its
-    theme) named a theme where "bill" is in 66% of the clauses, 16% of them negated ("my bill was wrong")."""
+    theme's clauses holding it mostly say it plainly (``shares``: per plain candidate, the share of its
+    clauses that say it negated). On the NPS verbatims "not had a bill" (10% of its theme) named a theme
+    where "bill" is in 66% of the clauses, 16% of them negated ("my bill was wrong")."""
     import numpy as np
 
     top = int(np.argmax(score))
     barred = np.zeros(len(ps), dtype=bool)
     word = ps[top]
-    if multi[top] > 0 or _negated(word, lang):
-        return barred
-    holding = [c for c in clauses if covers(word, c, lang)]
-    if _negated_share(word, holding, lang) > NEGATED_SHARE:
+    if multi[top] > 0 or shares.get(word, 1.0) > NEGATED_SHARE:  # a negated word has no share: never barred
         return barred
     return np.array([_negated(p, lang) and restates(word, p, lang, polarity=False) for p in ps], dtype=bool)
 

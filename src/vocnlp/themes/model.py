@@ -371,7 +371,7 @@ class ThemeModel:
                 encoder=made_with,
             )
             self._redescribe(found.labels, found.seed_names)
-            stats = dict(found.stats or {})
+            stats = dict(found.stats)
             stats["themes_merged"] += self._merge_restated(fit, found)
             self.state_.fit_stats = {**self._fit_stats(ready.units, fit, ready.n_words), **stats}
             bar.update(1)
