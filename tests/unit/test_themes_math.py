@@ -573,3 +573,48 @@ def test_a_negated_phrase_does_not_name_a_theme_that_mostly_says_its_word_plainl
     # where the word is mostly said negated, the negated phrase may name the theme
     negated = ["Haven't had a bill yet", "Not had a bill", "no bill yet", "Bill was wrong"]
     assert not _barred(ps, score, multi, shares(negated), "en").any()
+
+
+def test_a_clause_holding_an_anchor_joins_its_theme_within_the_margin() -> None:
+    sims = np.array(
+        [
+            [0.60, 0.45, 0.10],  # holds theme 1's anchor, 0.15 below its nearest: moves
+            [0.60, 0.35, 0.10],  # holds theme 1's anchor, 0.25 below: stays
+            [0.60, 0.50, 0.10],  # holds its nearest theme's anchor too: stays
+            [0.30, 0.25, 0.20],  # holds theme 1's anchor but under the threshold (0.28): stays
+            [0.20, 0.50, 0.45],  # holds theme 0's and 2's: the closer of the two it holds
+        ]
+    )
+    holds = np.array(
+        [
+            [False, True, False],
+            [False, True, False],
+            [True, True, False],
+            [False, True, False],
+            [True, False, True],
+        ]
+    )
+    assert cluster.pick(sims, 0.28, holds=holds, margin=0.2).tolist() == [1, 0, 0, 0, 2]
+    assert cluster.pick(sims, 0.28).tolist() == [0, 0, 0, 0, 1]  # no anchors: the nearest centre
+    ids = cluster.nearest(sims, np.eye(3), [5, 6, 7], 0.28, holds=holds, margin=0.2)
+    assert ids.tolist() == [6, 5, 5, 5, 7]
+
+
+def test_anchor_phrases_are_held_as_candidates_not_as_substrings() -> None:
+    from vocnlp.themes.anchors import holding
+    from vocnlp.themes.labels import candidates
+
+    texts = ["The bill was wrong", "billions of calls", "I have not had a bill yet", "배우들 연기가 좋았다", "服务员态度很好"]
+    langs = ["en", "en", "en", "ko", "zh"]
+    anchors = [["bill"], ["not had a bill"], ["연기"], ["服务员"], []]
+    got = holding(texts, langs, anchors)
+    assert got.tolist() == [
+        [True, False, False, False, False],
+        [False, False, False, False, False],  # "bill" in "billions" is no bill
+        [True, True, False, False, False],  # a negated phrase is a candidate of its own, beside the word
+        [False, False, True, False, False],
+        [False, False, False, True, False],
+    ]
+    # the fit passes the candidates it has: the same answer
+    assert (holding(texts, langs, anchors, clause_phrases=[candidates(t, g) for t, g in zip(texts, langs)]) == got).all()
+    assert holding(texts, langs, [[], []]).shape == (5, 2) and not holding(texts, langs, [[]]).any()

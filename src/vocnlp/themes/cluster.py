@@ -42,6 +42,7 @@ __all__ = [
     "manual_bertopic",
     "merge_close",
     "nearest",
+    "pick",
     "reassign",
     "refine",
     "split_large",
@@ -332,14 +333,47 @@ def reassign(z: np.ndarray, labels: np.ndarray, cents: np.ndarray, ids: list[int
     return out
 
 
-def nearest(z: np.ndarray, cents: np.ndarray, ids: list[int], threshold: float) -> np.ndarray:
-    """Each row's most similar theme, or -1 when the similarity is below ``threshold``."""
+def nearest(
+    z: np.ndarray,
+    cents: np.ndarray,
+    ids: list[int],
+    threshold: float,
+    *,
+    holds: np.ndarray | None = None,
+    margin: float = 0.0,
+) -> np.ndarray:
+    """Each row's theme (:func:`pick`), or -1 when its similarity is below ``threshold``."""
     import numpy as np
 
     sims = z @ cents.T
-    best = sims.argmax(axis=1)
+    best = pick(sims, threshold, holds=holds, margin=margin)
     ok = sims[np.arange(len(z)), best] >= threshold
     return np.where(ok, np.asarray(ids)[best], -1).astype(np.int64)
+
+
+def pick(sims: np.ndarray, threshold: float, *, holds: np.ndarray | None = None, margin: float = 0.0) -> np.ndarray:
+    """Column of each row's theme: the most similar centre, unless the row ``holds`` (rows x themes booleans)
+    a theme's anchor phrase and not its nearest one's; then the most similar theme it holds, where that one is
+    at most ``margin`` less similar and above ``threshold``.
+
+    Example:
+        >>> import numpy as np
+        >>> sims = np.array([[0.6, 0.5], [0.6, 0.3]])
+        >>> holds = np.array([[False, True], [False, True]])
+        >>> pick(sims, 0.2, holds=holds, margin=0.2).tolist()   # the second row's anchor theme is too far
+        [1, 0]
+    """
+    import numpy as np
+
+    rows = np.arange(len(sims))
+    best = sims.argmax(axis=1)
+    if holds is None or not holds.any():
+        return best
+    held = np.where(holds, sims, -np.inf)
+    alt = held.argmax(axis=1)
+    top = held[rows, alt]
+    move = ~holds[rows, best] & (top >= sims[rows, best] - margin) & (top >= threshold)
+    return np.where(move, alt, best)
 
 
 def language_basis(offsets: np.ndarray, *, tol: float = 1e-4) -> np.ndarray:

@@ -109,13 +109,15 @@ class SeedThemes:
 @dataclass
 class Ordered:
     """Themes numbered 0.. (seed themes first, then by size): each fitted clause's theme as ``transform``
-    assigns it, the ids, their centres, the threshold and the seed theme names by id."""
+    assigns it, the ids, their centres, the threshold, the seed theme names by id and the anchor phrases
+    by id (anchored themes; :func:`.anchors.holding`)."""
 
     labels: np.ndarray
     ids: list[int]
     centroids: np.ndarray
     threshold: float
     seed_names: dict[int, str]
+    anchors: dict[int, list[str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -153,12 +155,16 @@ def discover_themes(fit: FitData, settings: Settings, seeds: SeedThemes | None =
     min_size = cluster.auto_min_size(len(uniq)) if size == "auto" else int(size)
     offset = len(seed_names)
     discovery = "clusters" if settings.discovery == "clusters" else "phrases"
+    anchor_of: dict[int, str] = {}  # anchored themes' phrases, by id until ids are ordered
     if len(uniq) >= max(2 * min_size, 10):
         found = None
         if discovery == "phrases":
-            found = _anchored(fit, uniq, min_size, settings)
-            if found is None:
+            anchored_themes = _anchored(fit, uniq, min_size, settings)
+            if anchored_themes is None:
                 discovery = "clusters"
+            else:
+                found = anchored_themes.labels
+                anchor_of = {k + offset: p for k, p in enumerate(anchored_themes.phrases)}
         if found is None:
             # (a BERTopic model of the final themes is built when ThemeModel.bertopic_ is first read)
             found = cluster.discover(
@@ -173,7 +179,10 @@ def discover_themes(fit: FitData, settings: Settings, seeds: SeedThemes | None =
     anchored = discovery == "phrases"
     if seeds is not None:
         labels = _match_seeds(z, labels, fit.tokens, seeds, settings.seed_similarity)
+    whole = labels
     labels = cluster.split_large(z, labels, max_share=settings.max_theme_share, seed=settings.seed)
+    for part in set(labels[labels >= 0].tolist()) - set(whole[whole >= 0].tolist()):  # split parts keep the anchor
+        anchor_of[part] = anchor_of.get(int(Counter(whole[labels == part].tolist()).most_common(1)[0][0]), "")
     ids = sorted(set(labels[labels >= 0].tolist()))
     if not ids:
         raise InputError("no themes found: the comments are too few or too alike; lower min_theme_size")
@@ -210,7 +219,16 @@ def discover_themes(fit: FitData, settings: Settings, seeds: SeedThemes | None =
                 max_share=settings.max_theme_share,
                 keep=set(range(offset)),
             )
-    done = order(z, labels, threshold, seed_names)
+    done = order(
+        z,
+        labels,
+        threshold,
+        seed_names,
+        anchors={i: [p] for i, p in anchor_of.items() if p},
+        holding=lambda theme_anchors: anchors.holding(
+            fit.units.texts, fit.units.language, theme_anchors, clause_phrases=fit.phrases()
+        ),
+    )
     stats = {
         "clauses_clustered_before_reassignment": round(before["clustered"], 4),
         "cohesion_before_reassignment": round(before["cohesion"], 4),
@@ -218,13 +236,34 @@ def discover_themes(fit: FitData, settings: Settings, seeds: SeedThemes | None =
         "themes_merged": merged,
         "discovery": discovery,
     }
-    return Discovered(done.labels, done.ids, done.centroids, done.threshold, done.seed_names, discovery, stats)
+    return Discovered(
+        labels=done.labels,
+        ids=done.ids,
+        centroids=done.centroids,
+        threshold=done.threshold,
+        seed_names=done.seed_names,
+        anchors=done.anchors,
+        discovery=discovery,
+        stats=stats,
+    )
 
 
-def order(z: np.ndarray, labels: np.ndarray, threshold: float, seed_names: Sequence[str]) -> Ordered:
+def order(
+    z: np.ndarray,
+    labels: np.ndarray,
+    threshold: float,
+    seed_names: Sequence[str],
+    *,
+    anchors: Mapping[int, list[str]] | None = None,
+    holding: Callable[[list[list[str]]], np.ndarray] | None = None,
+) -> Ordered:
     """Renumber themes (seed themes first, in the order given, then discovered themes by size), take their
-    centroids, and assign every fitted clause exactly as ``transform`` will."""
+    centroids, and assign every fitted clause exactly as ``transform`` will: with the themes' ``anchors``
+    (phrases by id in ``labels``), clauses that hold one go to its theme within
+    :data:`.anchors.ANCHOR_MARGIN` (``holding``: the clauses x themes booleans for anchors in id order)."""
     import numpy as np
+
+    from .anchors import ANCHOR_MARGIN
 
     offset = len(seed_names)
     sizes = Counter(labels[labels >= 0].tolist())
@@ -236,10 +275,15 @@ def order(z: np.ndarray, labels: np.ndarray, threshold: float, seed_names: Seque
     ids = list(range(len(ranked)))
     cents = cluster.centroids(z, labels, ids).astype(np.float32)
     names = {remap[i]: seed_names[i] for i in range(offset) if i in remap}
-    return Ordered(cluster.nearest(z, cents, ids, threshold), ids, cents, threshold, names)
+    by_id = {remap[i]: list(p) for i, p in (anchors or {}).items() if i in remap and p}
+    holds = None
+    if by_id and holding is not None:
+        holds = holding([by_id.get(i, []) for i in ids])
+    assigned = cluster.nearest(z, cents, ids, threshold, holds=holds, margin=ANCHOR_MARGIN)
+    return Ordered(assigned, ids, cents, threshold, names, by_id)
 
 
-def _anchored(fit: FitData, uniq: np.ndarray, min_size: int, settings: Settings) -> np.ndarray | None:
+def _anchored(fit: FitData, uniq: np.ndarray, min_size: int, settings: Settings) -> anchors.AnchoredThemes | None:
     """Anchored themes of the clauses ``uniq``; None where ``discovery="auto"`` should cluster instead."""
     import numpy as np
 
@@ -258,13 +302,13 @@ def _anchored(fit: FitData, uniq: np.ndarray, min_size: int, settings: Settings)
         separation=settings.merge_similarity if settings.merge_similarity is not None else 1.0,
         clause_phrases=[phrases[i] for i in uniq],
         seed=settings.seed,
-    ).labels
+    )
     if settings.discovery == "auto":
-        ids = sorted(set(found[found >= 0].tolist()))
+        ids = sorted(set(found.labels[found.labels >= 0].tolist()))
         if not ids:
             return None
-        cents = cluster.centroids(z, found, ids)
-        threshold = cluster.calibrate_threshold(z, found, cents, ids, quantile=settings.quantile("phrases"))
+        cents = cluster.centroids(z, found.labels, ids)
+        threshold = cluster.calibrate_threshold(z, found.labels, cents, ids, quantile=settings.quantile("phrases"))
         share = float(np.mean(cluster.nearest(z, cents, ids, threshold) >= 0))
         logger.info("anchored themes take in %.1f%% of the clauses", 100 * share)
         if share < AUTO_MIN_ASSIGNED:

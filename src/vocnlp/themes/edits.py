@@ -63,6 +63,7 @@ def merge(
     state.ids = [t for t in state.ids if t not in drop]
     state.edits.append({"op": "merge", "theme_ids": ids, "label": label})
     kept = state.themes[keep]
+    kept.anchors = list(dict.fromkeys(a for t in ids for a in state.themes[t].anchors))  # all their phrases
     if fit_labels is not None and np.isin(fit_labels, ids).any():
         fit_labels = fit_labels.copy()
         fit_labels[np.isin(fit_labels, drop)] = keep
@@ -125,6 +126,8 @@ def split(
     state.edits.append({"op": "split", "theme_id": theme_id, "n": n, "new_ids": new_ids})
     state.themes[theme_id].user_label = False  # a split theme is described afresh
     redescribe(fit_labels)
+    for nid in new_ids:  # the parts share the theme's anchor phrases: a clause holding one joins the closer part
+        state.themes[nid].anchors = list(state.themes[theme_id].anchors)
 
 
 def reduce_to(state: ThemeState, n: int, merge_group: Callable[[list[int]], object]) -> None:

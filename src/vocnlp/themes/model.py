@@ -371,6 +371,8 @@ class ThemeModel:
                 encoder=made_with,
             )
             self._redescribe(found.labels, found.seed_names)
+            for i, phrases in found.anchors.items():
+                self.state_.themes[i].anchors = list(phrases)
             stats = dict(found.stats)
             stats["themes_merged"] += self._merge_restated(fit, found)
             self.state_.fit_stats = {**self._fit_stats(ready.units, fit, ready.n_words), **stats}
@@ -467,6 +469,7 @@ class ThemeModel:
                 t.first_seen = (
                     old.first_seen if old is not None and old.first_seen else self._first_seen(fit.dates, labels, i)
                 )
+                t.anchors = list(old.anchors) if old is not None else []
             state.themes = {i: records[i] if i in records else kept[i] for i in state.ids}
         parents = parent_groups(
             state.centroids, state.ids, [state.themes[i].size for i in state.ids], min_similarity=self.parent_similarity
@@ -494,20 +497,43 @@ class ThemeModel:
         return fit_stats(self.state_, units.row, assigned, n_words, fit.labels)
 
     # ---- assigning -----------------------------------------------------------------------------
-    def assign(self, embeddings: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Theme id (-1 below the threshold) and similarity of each embedding row."""
+    def assign(
+        self,
+        embeddings: np.ndarray,
+        *,
+        texts: Sequence[str] | None = None,
+        languages: Sequence[str | None] | None = None,
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Theme id (-1 below the threshold) and similarity of each embedding row (a clause's vector).
+
+        With the clauses' ``texts`` (and ``languages``), as ``transform`` and the fit assign them: a clause
+        holding an anchored theme's phrase goes to that theme when nearly as close to it as to its nearest
+        (:data:`.anchors.ANCHOR_MARGIN`); without them, to its nearest theme.
+        """
         import numpy as np
+
+        from .anchors import ANCHOR_MARGIN, holding
 
         self._require_fitted()
         if len(embeddings) == 0:
             return np.zeros(0, np.int64), np.zeros(0, np.float32)
+        if texts is not None and len(texts) != len(embeddings):
+            raise InputError(f"assign: {len(texts)} texts for {len(embeddings)} vectors; pass one text per row")
         known = np.asarray(self.state_.ids, dtype=np.int64)
+        theme_anchors = self.state_.theme_anchors()
+        anchored = texts is not None and any(theme_anchors)
         ids, scores = [], []
         # in blocks: centring copies its input several times, which on 300,000 clauses at once took the
         # fit's peak memory 1.5 GB higher (benchmarks/themes.py, the scale table)
         for start in range(0, len(embeddings), ASSIGN_BLOCK):
             sims = self._center(embeddings[start : start + ASSIGN_BLOCK]) @ self.state_.centroids.T
-            best = sims.argmax(axis=1)
+            holds = None
+            if anchored:
+                assert texts is not None
+                end = start + len(sims)
+                langs = list(languages[start:end]) if languages is not None else [None] * len(sims)
+                holds = holding(list(texts[start:end]), langs, theme_anchors)
+            best = cluster.pick(sims, self.state_.threshold, holds=holds, margin=ANCHOR_MARGIN)
             top = sims[np.arange(len(best)), best]
             ids.append(np.where(top >= self.state_.threshold, known[best], UNASSIGNED))
             scores.append(top)
@@ -548,7 +574,7 @@ class ThemeModel:
         """Theme and similarity of each clause; clauses without a content word get none."""
         import numpy as np
 
-        ids, sims = self.assign(units.embeddings)
+        ids, sims = self.assign(units.embeddings, texts=units.texts, languages=units.language)
         if n_words is None:
             n_words = content_counts(units)
         return np.where(n_words >= 1, ids, UNASSIGNED), sims

@@ -37,7 +37,9 @@ class ThemeStage:
 
         flat, offsets = batch.flat_clause_embeddings()
         assert batch.clauses is not None
-        ids, sims = self.model.assign(flat)
+        texts = [c.text for cl in batch.clauses for c in cl]
+        languages = [lang for cl, lang in zip(batch.clauses, batch.languages) for _ in cl]
+        ids, sims = self.model.assign(flat, texts=texts, languages=languages)
         content = np.array(
             [
                 next(iter_content_words(c.text, lang), None) is not None

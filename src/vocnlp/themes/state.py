@@ -70,6 +70,9 @@ class Theme:
     mean_sentiment: float = math.nan
     first_seen: str | None = None
     user_label: bool = False
+    #: the phrases that anchored it (:mod:`.anchors`): a clause holding one joins it when nearly as close
+    #: to it as to its nearest theme; empty for themes found otherwise
+    anchors: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -98,6 +101,10 @@ class ThemeState:
     def parent_label(self, theme_id: int) -> str:
         p = self.parent_of(theme_id)
         return self.parent_labels.get(p) or self.themes[theme_id].label
+
+    def theme_anchors(self) -> list[list[str]]:
+        """Each theme's anchor phrases, in ``ids`` order (the columns of :func:`.anchors.holding`)."""
+        return [self.themes[i].anchors if i in self.themes else [] for i in self.ids]
 
     def table(self) -> pd.DataFrame:
         """``themes_``: one row per theme, in id order."""
