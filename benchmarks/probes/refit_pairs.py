@@ -4,7 +4,10 @@ Wisesight posts, so a change's effect needs more pairs to read. Sets: a key of b
 cached Pipeline outputs in benchmarks/.cache) or of benchmarks/probes/themes_heldout.py (cached in /tmp).
 Results in RESULTS.md: 2026-12-04 the Thai note of "Themes on held-out real sets" (wise); 2026-12-05 the
 Korean word roots (ko, nsmc_late).
+2026-12-05 (the session after that): the anchor rule of vocnlp.themes.anchors, with an optional second argument
+setting ANCHOR_MARGIN (0: each clause to its nearest centre, the rule before).
 Run: python benchmarks/probes/themes_heldout.py wise (once, for the cache); python benchmarks/probes/refit_pairs.py wise
+     python benchmarks/probes/refit_pairs.py nps,id,zh,ko,ja 0
 """
 import pickle
 import sys
@@ -14,8 +17,11 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "src"))
 import themes_real  # noqa: E402
+from vocnlp.themes import anchors  # noqa: E402
 
 themes_real.PAIRS = 6
+if len(sys.argv) > 2:
+    anchors.ANCHOR_MARGIN = float(sys.argv[2])
 for key in (sys.argv[1] if len(sys.argv) > 1 else "wise").split(","):
     held = Path(f"/tmp/vocnlp_heldout_{key}.pkl")
     out = pickle.loads(held.read_bytes()) if key not in themes_real.SETS else themes_real.tagged(key)[0]
