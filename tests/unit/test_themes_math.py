@@ -604,17 +604,34 @@ def test_anchor_phrases_are_held_as_candidates_not_as_substrings() -> None:
     from vocnlp.themes.anchors import holding
     from vocnlp.themes.labels import candidates
 
-    texts = ["The bill was wrong", "billions of calls", "I have not had a bill yet", "배우들 연기가 좋았다", "服务员态度很好"]
-    langs = ["en", "en", "en", "ko", "zh"]
-    anchors = [["bill"], ["not had a bill"], ["연기"], ["服务员"], []]
+    texts = ["The bill was wrong", "billions of calls", "I have not had a bill yet", "배우들 연기가 좋았다", "服务员态度很好",
+             "I'm not happy at all", "鱼不新鲜", "Happy with it"]
+    langs = ["en", "en", "en", "ko", "zh", "en", "zh", "en"]
+    anchors = [["bill"], ["not had a bill"], ["연기"], ["服务员"], [], ["happy", "新鲜"]]
     got = holding(texts, langs, anchors)
     assert got.tolist() == [
-        [True, False, False, False, False],
-        [False, False, False, False, False],  # "bill" in "billions" is no bill
-        [True, True, False, False, False],  # a negated phrase is a candidate of its own, beside the word
-        [False, False, True, False, False],
-        [False, False, False, True, False],
+        [True, False, False, False, False, False],
+        [False, False, False, False, False, False],  # "bill" in "billions" is no bill
+        [False, True, False, False, False, False],  # the negated phrase, not the word it negates
+        [False, False, True, False, False, False],
+        [False, False, False, True, False, False],
+        [False, False, False, False, False, False],  # said only negated: not held (it joined "happy" before)
+        [False, False, False, False, False, False],
+        [False, False, False, False, False, True],
     ]
+    # a theme whose clauses mostly say its anchor negated takes the clauses that say it so, not the others
+    assert holding(texts, langs, anchors, negated_share=[0.0] * 5 + [0.8])[:, 5].tolist() == [False] * 5 + [True, True, False]
+    assert holding(texts, langs, anchors, negated_share=[0.0] * 5 + [0.4])[:, 5].tolist() == [False] * 5 + [True] * 3
     # the fit passes the candidates it has: the same answer
     assert (holding(texts, langs, anchors, clause_phrases=[candidates(t, g) for t, g in zip(texts, langs)]) == got).all()
-    assert holding(texts, langs, [[], []]).shape == (5, 2) and not holding(texts, langs, [[]]).any()
+    assert holding(texts, langs, [[], []]).shape == (8, 2) and not holding(texts, langs, [[]]).any()
+
+
+def test_a_theme_says_its_anchor_negated_as_its_anchor_clauses_do() -> None:
+    from vocnlp.themes.anchors import negated_shares
+
+    texts = ["still no internet", "no internet for weeks", "internet is fast", "不新鲜", "很新鲜", "新鲜"]
+    langs = ["en"] * 3 + ["zh"] * 3
+    labels = np.array([0, 0, 0, 1, 1, 1])
+    assert negated_shares(texts, langs, labels, [["internet"], ["新鲜"], []]) == pytest.approx([2 / 3, 1 / 3, 0.0])
+    assert negated_shares(texts, langs, np.full(6, -1), [["internet"]]) == [0.0]  # no clause: plain

@@ -47,14 +47,17 @@ if TYPE_CHECKING:
 __all__ = [
     "ANCHOR_MARGIN",
     "MAX_SHARE",
+    "SAID_SHARE",
     "MIN_GAIN",
     "MIN_KEEP",
     "STABLE_ROUNDS",
     "STABLE_SAMPLE",
     "STABLE_VOTE",
+    "AnchorText",
     "AnchoredThemes",
     "anchor_themes",
     "holding",
+    "negated_shares",
 ]
 
 #: a phrase in more than this share of the clauses is too general to anchor a theme
@@ -71,6 +74,11 @@ STABLE_ROUNDS = 10
 #: can anchor a theme (benchmarks/RESULTS.md, "Themes on real data": refit agreement on five real sets)
 STABLE_SAMPLE = 0.8
 STABLE_VOTE = 0.5
+#: ... a clause holding it said negated ("no internet") only where at least this share of the theme's anchor
+#: clauses say it so, and said plainly only where at least this share say it plainly: on the NPS verbatims a
+#: third of the clauses with "internet" say "no internet" and belong with it, none of those in the theme of
+#: happy customers say "not happy"
+SAID_SHARE = 1 / 3
 #: a clause holding a theme's anchor phrase joins that theme (the closest such theme) when its similarity to
 #: the theme's centre is at most this much below that to its nearest centre, and above the threshold. Cosine
 #: of centred vectors; from 0.2 up the rule moves the same clauses on the five real sets: 7% of the NPS
@@ -161,23 +169,33 @@ def holding(
     languages: Sequence[str | None],
     theme_anchors: Sequence[Sequence[str]],
     *,
+    negated_share: Sequence[float] | None = None,
     clause_phrases: Sequence[Sequence[str]] | None = None,
 ) -> np.ndarray:
     """(clauses, themes) booleans: the clause holds one of the theme's anchor phrases (as one of its own
-    :func:`.labels.candidates`: "bill" is not in "billion", a negated "not had a bill" is a phrase of its
-    own). ``clause_phrases``: the clauses' candidates, where the caller has them; else they are computed,
-    only for clauses whose text holds every word of some anchor (fit and transform give the same answer).
+    :func:`.labels.candidates`: "bill" is not in "billion"), said as the theme's clauses say it: negated only
+    where at least :data:`SAID_SHARE` of them say it negated, plainly only where that share say it plainly
+    (``negated_share``, per theme, :func:`negated_shares`; none: all plainly). So "I'm not happy at all" does
+    not join the theme of happy customers (it did on the NPS verbatims, as "鱼不新鲜", the fish was not fresh,
+    joined 新鲜, fresh, on the Chinese reviews), while "still no internet" joins the internet theme, a third
+    of whose clauses say so. A negated anchor ("not had a bill") is held where it is a candidate.
+    ``clause_phrases``: the clauses' candidates, where the caller has them; else they are computed, only for
+    clauses whose text holds every word of some anchor (fit and transform agree).
 
     Example:
         >>> holding(["the bill was wrong", "billions of calls"], ["en", "en"], [["bill"], ["calls"]]).tolist()
         [[True, False], [False, True]]
+        >>> holding(["not happy at all", "happy"], ["en"] * 2, [["happy"], ["happy"]], negated_share=[0.0, 0.4]).tolist()
+        [[False, True], [True, True]]
     """
     import numpy as np
 
     from ..words import normalize_thai
-    from .labels import candidates
+    from .labels import _negated, candidates, said_negated
 
     out = np.zeros((len(texts), len(theme_anchors)), dtype=bool)
+    shares = list(negated_share) if negated_share is not None else [0.0] * len(theme_anchors)
+    takes = {True: [x >= SAID_SHARE for x in shares], False: [1 - x >= SAID_SHARE for x in shares]}
     column: dict[str, list[int]] = defaultdict(list)
     for k, phrases in enumerate(theme_anchors):
         for p in phrases:
@@ -192,9 +210,63 @@ def holding(
             continue
         have = set(clause_phrases[r] if clause_phrases is not None else candidates(text, lang))
         for p in maybe:
-            if p in have:
-                out[r, column[p]] = True
+            if p not in have:
+                continue
+            said = None if _negated(p, lang) else said_negated(p, text, lang)
+            for k in column[p]:
+                out[r, k] = said is None or takes[said][k]
     return out
+
+
+def negated_shares(
+    texts: Sequence[str],
+    languages: Sequence[str | None],
+    labels: np.ndarray,
+    theme_anchors: Sequence[Sequence[str]],
+    *,
+    clause_phrases: Sequence[Sequence[str]] | None = None,
+) -> list[float]:
+    """Per theme (``theme_anchors``, in the order of ``labels``' theme columns, -1 none): the share of its
+    clauses holding a plain anchor phrase that say it negated (0 without such clauses).
+
+    Example:
+        >>> import numpy as np
+        >>> texts = ["still no internet", "no internet for weeks", "internet is fast", "staff were happy to help"]
+        >>> [round(x, 2) for x in negated_shares(texts, ["en"] * 4, np.array([0, 0, 0, 1]), [["internet"], ["happy"]])]
+        [0.67, 0.0]
+    """
+    import numpy as np
+
+    from .labels import _negated, candidates, said_negated
+
+    out = []
+    for k, phrases in enumerate(theme_anchors):
+        said = []
+        for r in np.nonzero(np.asarray(labels) == k)[0].tolist():
+            lang = languages[r]
+            have = set(clause_phrases[r] if clause_phrases is not None else candidates(texts[r], lang))
+            plain = [p for p in phrases if p in have and not _negated(p, lang)]
+            if plain:
+                said.append(said_negated(plain[0], texts[r], lang))
+        out.append(sum(said) / len(said) if said else 0.0)
+    return out
+
+
+@dataclass
+class AnchorText:
+    """The fitted clauses' texts, languages and phrase candidates: what the anchor rule reads of them."""
+
+    texts: Sequence[str]
+    languages: Sequence[str | None]
+    phrases: Sequence[Sequence[str]] | None = None
+
+    def negated_shares(self, labels: np.ndarray, theme_anchors: Sequence[Sequence[str]]) -> list[float]:
+        return negated_shares(self.texts, self.languages, labels, theme_anchors, clause_phrases=self.phrases)
+
+    def holding(self, theme_anchors: Sequence[Sequence[str]], negated_share: Sequence[float]) -> np.ndarray:
+        return holding(
+            self.texts, self.languages, theme_anchors, negated_share=negated_share, clause_phrases=self.phrases
+        )
 
 
 def _greedy(

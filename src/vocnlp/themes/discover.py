@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from . import anchors, cluster
+from .anchors import AnchorText
 from .prepare import FitData, distinct_units
 from .state import UNASSIGNED
 from .terms import theme_tokens
@@ -118,6 +119,7 @@ class Ordered:
     threshold: float
     seed_names: dict[int, str]
     anchors: dict[int, list[str]] = field(default_factory=dict)
+    anchors_negated: dict[int, float] = field(default_factory=dict)
 
 
 @dataclass
@@ -225,9 +227,7 @@ def discover_themes(fit: FitData, settings: Settings, seeds: SeedThemes | None =
         threshold,
         seed_names,
         anchors={i: [p] for i, p in anchor_of.items() if p},
-        holding=lambda theme_anchors: anchors.holding(
-            fit.units.texts, fit.units.language, theme_anchors, clause_phrases=fit.phrases()
-        ),
+        text=anchors.AnchorText(fit.units.texts, fit.units.language, fit.phrases()),
     )
     stats = {
         "clauses_clustered_before_reassignment": round(before["clustered"], 4),
@@ -243,6 +243,7 @@ def discover_themes(fit: FitData, settings: Settings, seeds: SeedThemes | None =
         threshold=done.threshold,
         seed_names=done.seed_names,
         anchors=done.anchors,
+        anchors_negated=done.anchors_negated,
         discovery=discovery,
         stats=stats,
     )
@@ -255,12 +256,12 @@ def order(
     seed_names: Sequence[str],
     *,
     anchors: Mapping[int, list[str]] | None = None,
-    holding: Callable[[list[list[str]]], np.ndarray] | None = None,
+    text: AnchorText | None = None,
 ) -> Ordered:
     """Renumber themes (seed themes first, in the order given, then discovered themes by size), take their
     centroids, and assign every fitted clause exactly as ``transform`` will: with the themes' ``anchors``
-    (phrases by id in ``labels``), clauses that hold one go to its theme within
-    :data:`.anchors.ANCHOR_MARGIN` (``holding``: the clauses x themes booleans for anchors in id order)."""
+    (phrases by id in ``labels``) and the clauses' ``text``, a clause that holds a theme's anchor, said as the
+    theme's clauses say it (:func:`.anchors.negated_shares`), goes to that theme within :data:`.anchors.ANCHOR_MARGIN`."""
     import numpy as np
 
     from .anchors import ANCHOR_MARGIN
@@ -276,11 +277,14 @@ def order(
     cents = cluster.centroids(z, labels, ids).astype(np.float32)
     names = {remap[i]: seed_names[i] for i in range(offset) if i in remap}
     by_id = {remap[i]: list(p) for i, p in (anchors or {}).items() if i in remap and p}
-    holds = None
-    if by_id and holding is not None:
-        holds = holding([by_id.get(i, []) for i in ids])
+    holds, negated = None, {}
+    if by_id and text is not None:
+        theme_anchors = [by_id.get(i, []) for i in ids]
+        shares = text.negated_shares(labels, theme_anchors)
+        negated = {i: shares[i] for i in by_id}
+        holds = text.holding(theme_anchors, shares)
     assigned = cluster.nearest(z, cents, ids, threshold, holds=holds, margin=ANCHOR_MARGIN)
-    return Ordered(assigned, ids, cents, threshold, names, by_id)
+    return Ordered(assigned, ids, cents, threshold, names, by_id, negated)
 
 
 def _anchored(fit: FitData, uniq: np.ndarray, min_size: int, settings: Settings) -> anchors.AnchoredThemes | None:

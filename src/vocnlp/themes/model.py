@@ -373,6 +373,7 @@ class ThemeModel:
             self._redescribe(found.labels, found.seed_names)
             for i, phrases in found.anchors.items():
                 self.state_.themes[i].anchors = list(phrases)
+                self.state_.themes[i].anchors_negated = found.anchors_negated.get(i, 0.0)
             stats = dict(found.stats)
             stats["themes_merged"] += self._merge_restated(fit, found)
             self.state_.fit_stats = {**self._fit_stats(ready.units, fit, ready.n_words), **stats}
@@ -469,7 +470,8 @@ class ThemeModel:
                 t.first_seen = (
                     old.first_seen if old is not None and old.first_seen else self._first_seen(fit.dates, labels, i)
                 )
-                t.anchors = list(old.anchors) if old is not None else []
+                if old is not None:
+                    t.anchors, t.anchors_negated = list(old.anchors), old.anchors_negated
             state.themes = {i: records[i] if i in records else kept[i] for i in state.ids}
         parents = parent_groups(
             state.centroids, state.ids, [state.themes[i].size for i in state.ids], min_similarity=self.parent_similarity
@@ -521,6 +523,7 @@ class ThemeModel:
             raise InputError(f"assign: {len(texts)} texts for {len(embeddings)} vectors; pass one text per row")
         known = np.asarray(self.state_.ids, dtype=np.int64)
         theme_anchors = self.state_.theme_anchors()
+        negated = self.state_.anchors_negated()
         anchored = texts is not None and any(theme_anchors)
         ids, scores = [], []
         # in blocks: centring copies its input several times, which on 300,000 clauses at once took the
@@ -532,7 +535,7 @@ class ThemeModel:
                 assert texts is not None
                 end = start + len(sims)
                 langs = list(languages[start:end]) if languages is not None else [None] * len(sims)
-                holds = holding(list(texts[start:end]), langs, theme_anchors)
+                holds = holding(list(texts[start:end]), langs, theme_anchors, negated_share=negated)
             best = cluster.pick(sims, self.state_.threshold, holds=holds, margin=ANCHOR_MARGIN)
             top = sims[np.arange(len(best)), best]
             ids.append(np.where(top >= self.state_.threshold, known[best], UNASSIGNED))
