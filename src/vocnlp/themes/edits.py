@@ -63,7 +63,8 @@ def merge(
     state.ids = [t for t in state.ids if t not in drop]
     state.edits.append({"op": "merge", "theme_ids": ids, "label": label})
     kept = state.themes[keep]
-    kept.anchors = list(dict.fromkeys(a for t in ids for a in state.themes[t].anchors))  # all their phrases
+    # all their anchor phrases (said as the kept theme says its own: its negated share stays)
+    kept.anchors = list(dict.fromkeys(a for t in ids for a in state.themes[t].anchors))
     if fit_labels is not None and np.isin(fit_labels, ids).any():
         fit_labels = fit_labels.copy()
         fit_labels[np.isin(fit_labels, drop)] = keep

@@ -509,8 +509,9 @@ class ThemeModel:
         """Theme id (-1 below the threshold) and similarity of each embedding row (a clause's vector).
 
         With the clauses' ``texts`` (and ``languages``), as ``transform`` and the fit assign them: a clause
-        holding an anchored theme's phrase goes to that theme when nearly as close to it as to its nearest
-        (:data:`.anchors.ANCHOR_MARGIN`); without them, to its nearest theme.
+        holding an anchored theme's phrase, said as the theme's clauses say it (plainly or negated), goes to
+        that theme when nearly as close to it as to its nearest (:func:`.anchors.holding`,
+        :data:`.anchors.ANCHOR_MARGIN`); without them, to its nearest theme.
         """
         import numpy as np
 
@@ -531,8 +532,7 @@ class ThemeModel:
         for start in range(0, len(embeddings), ASSIGN_BLOCK):
             sims = self._center(embeddings[start : start + ASSIGN_BLOCK]) @ self.state_.centroids.T
             holds = None
-            if anchored:
-                assert texts is not None
+            if anchored and texts is not None:
                 end = start + len(sims)
                 langs = list(languages[start:end]) if languages is not None else [None] * len(sims)
                 holds = holding(list(texts[start:end]), langs, theme_anchors, negated_share=negated)
