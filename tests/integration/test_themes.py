@@ -174,7 +174,7 @@ def test_a_clause_that_says_a_themes_anchor_phrase_joins_that_theme(
     x = np.vstack([np.asarray(r[2], dtype=np.float32) for r in rows])
     plain, _ = nps_tm.assign(x)
     ids, sims = nps_tm.assign(x, texts=texts, languages=langs)
-    holds = holding(texts, langs, state.theme_anchors(), negated_share=state.anchors_negated())
+    holds = holding(texts, langs, state.theme_anchors(), negated_share=state.anchors_negated_shares())
     pos = {t: k for k, t in enumerate(state.ids)}
     centred = nps_tm._center(x) @ state.centroids.T
     moved = np.nonzero(ids != plain)[0]

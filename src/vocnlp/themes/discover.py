@@ -119,7 +119,7 @@ class Ordered:
     threshold: float
     seed_names: dict[int, str]
     anchors: dict[int, list[str]] = field(default_factory=dict)
-    anchors_negated: dict[int, float] = field(default_factory=dict)
+    anchors_negated_share: dict[int, float] = field(default_factory=dict)
 
 
 @dataclass
@@ -243,7 +243,7 @@ def discover_themes(fit: FitData, settings: Settings, seeds: SeedThemes | None =
         threshold=done.threshold,
         seed_names=done.seed_names,
         anchors=done.anchors,
-        anchors_negated=done.anchors_negated,
+        anchors_negated_share=done.anchors_negated_share,
         discovery=discovery,
         stats=stats,
     )

@@ -129,7 +129,7 @@ def split(
     redescribe(fit_labels)
     for nid in new_ids:  # the parts share the theme's anchor phrases: a clause holding one joins the closer part
         state.themes[nid].anchors = list(state.themes[theme_id].anchors)
-        state.themes[nid].anchors_negated = state.themes[theme_id].anchors_negated
+        state.themes[nid].anchors_negated_share = state.themes[theme_id].anchors_negated_share
 
 
 def reduce_to(state: ThemeState, n: int, merge_group: Callable[[list[int]], object]) -> None:

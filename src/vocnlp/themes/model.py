@@ -373,7 +373,7 @@ class ThemeModel:
             self._redescribe(found.labels, found.seed_names)
             for i, phrases in found.anchors.items():
                 self.state_.themes[i].anchors = list(phrases)
-                self.state_.themes[i].anchors_negated = found.anchors_negated.get(i, 0.0)
+                self.state_.themes[i].anchors_negated_share = found.anchors_negated_share.get(i, 0.0)
             stats = dict(found.stats)
             stats["themes_merged"] += self._merge_restated(fit, found)
             self.state_.fit_stats = {**self._fit_stats(ready.units, fit, ready.n_words), **stats}
@@ -471,7 +471,7 @@ class ThemeModel:
                     old.first_seen if old is not None and old.first_seen else self._first_seen(fit.dates, labels, i)
                 )
                 if old is not None:
-                    t.anchors, t.anchors_negated = list(old.anchors), old.anchors_negated
+                    t.anchors, t.anchors_negated_share = list(old.anchors), old.anchors_negated_share
             state.themes = {i: records[i] if i in records else kept[i] for i in state.ids}
         parents = parent_groups(
             state.centroids, state.ids, [state.themes[i].size for i in state.ids], min_similarity=self.parent_similarity
@@ -524,7 +524,7 @@ class ThemeModel:
             raise InputError(f"assign: {len(texts)} texts for {len(embeddings)} vectors; pass one text per row")
         known = np.asarray(self.state_.ids, dtype=np.int64)
         theme_anchors = self.state_.theme_anchors()
-        negated = self.state_.anchors_negated()
+        negated = self.state_.anchors_negated_shares()
         anchored = texts is not None and any(theme_anchors)
         ids, scores = [], []
         # in blocks: centring copies its input several times, which on 300,000 clauses at once took the

@@ -74,7 +74,7 @@ class Theme:
     #: to it as to its nearest theme; empty for themes found otherwise
     anchors: list[str] = field(default_factory=list)
     #: the share of its anchor clauses that say the anchor negated ("no internet"; :func:`.anchors.holding`)
-    anchors_negated: float = 0.0
+    anchors_negated_share: float = 0.0
 
 
 @dataclass
@@ -108,9 +108,9 @@ class ThemeState:
         """Each theme's anchor phrases, in ``ids`` order (the columns of :func:`.anchors.holding`)."""
         return [self.themes[i].anchors if i in self.themes else [] for i in self.ids]
 
-    def anchors_negated(self) -> list[float]:
+    def anchors_negated_shares(self) -> list[float]:
         """Each theme's share of anchor clauses saying it negated, in ``ids`` order (:func:`.anchors.negated_shares`)."""
-        return [self.themes[i].anchors_negated if i in self.themes else 0.0 for i in self.ids]
+        return [self.themes[i].anchors_negated_share if i in self.themes else 0.0 for i in self.ids]
 
     def table(self) -> pd.DataFrame:
         """``themes_``: one row per theme, in id order."""
