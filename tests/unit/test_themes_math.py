@@ -635,3 +635,14 @@ def test_a_theme_says_its_anchor_negated_as_its_anchor_clauses_do() -> None:
     labels = np.array([0, 0, 0, 1, 1, 1])
     assert negated_shares(texts, langs, labels, [["internet"], ["新鲜"], []]) == pytest.approx([2 / 3, 1 / 3, 0.0])
     assert negated_shares(texts, langs, np.full(6, -1), [["internet"]]) == [0.0]  # no clause: plain
+
+
+def test_a_korean_phrase_covers_its_clauses_however_they_are_spaced() -> None:
+    # found on NSMC: the label "이영화" (this film) covered 57% of its theme, as half its clauses write "이 영화";
+    # a run of letters over other spaces counts from a word start only: "같이 영화" is "together, the film"
+    from vocnlp.themes.labels import covers
+
+    assert covers("이영화", "이 영화를 봤다", "ko")
+    assert covers("한국 영화", "한국영화 파이팅", "ko")
+    assert not covers("이영화", "친구랑 같이 영화를 봤다", "ko")
+    assert not covers("이영화", "그 영화는 지루했다", "ko")

@@ -196,8 +196,8 @@ def _words(phrase: str) -> int:
 
 def covers(phrase: str, clause: str, lang: str | None) -> bool:
     """The clause contains the phrase (at a word start: "cause" is not in "because"; endings may follow; a
-    Korean phrase anywhere, as compounds are written as one word), or all its content words (same stem, any
-    order). A word alone may be matched by its stem; a phrase of one content word and function words only
+    Korean phrase anywhere, as compounds are written as one word, and spaced as the writer likes: "이영화" is
+    in "이 영화를 봤다"), or all its content words (same stem, any order). A word alone may be matched by its stem; a phrase of one content word and function words only
     word for word, or "때문에 본 영화" (the film I saw because of) would cover every clause with 영화 (film).
 
     Example:
@@ -209,8 +209,12 @@ def covers(phrase: str, clause: str, lang: str | None) -> bool:
     low = clause.lower()
     if _CJK.search(phrase):  # Thai words come from the normalised text: compare with it (others are unchanged)
         return phrase in normalize_thai(low)
-    # Korean writes compounds without spaces (액션영화) and particles after the word: anywhere will do
-    if (_HANGUL.search(phrase) and phrase in low) or _starts_word(phrase, low):
+    # Korean writes compounds without spaces (액션영화) and particles after the word: anywhere will do; and
+    # spaces itself as it likes (이영화 / 이 영화, this film; 한국영화 / 한국 영화): the phrase's letters may
+    # run on over other spaces from a word start
+    if _HANGUL.search(phrase) and (phrase in low or _spaced_otherwise(phrase, low)):
+        return True
+    if _starts_word(phrase, low):
         return True
     need = _stems(phrase, lang)
     negated = any(s.startswith(NEGATED) for s in need)
@@ -248,6 +252,28 @@ def said_negated(phrase: str, clause: str, lang: str | None) -> bool:
         return bool(ats) and not _negated(phrase, lang) and all(negated_after(text, a) for a in ats)
     have = _stems(clause, lang)
     return any(NEGATED + s in have and s not in have for s in _stems(phrase, lang) if not s.startswith(NEGATED))
+
+
+def _spaced_otherwise(phrase: str, text: str) -> bool:
+    """The phrase's letters, spaces left out, run on in the text from a word start whatever its spaces:
+    "이영화" in "이 영화를 봤다" (this film), not in "같이 영화를" (together, the film).
+
+    Example:
+        >>> _spaced_otherwise("이영화", "이 영화를 봤다"), _spaced_otherwise("이영화", "같이 영화를 봤다")
+        (True, False)
+    """
+    want = phrase.replace(" ", "")
+    if want not in re.sub(r"\s+", "", text):
+        return False
+    kept = [i for i, ch in enumerate(text) if not ch.isspace()]
+    flat = "".join(text[i] for i in kept)
+    at = flat.find(want)
+    while at >= 0:
+        start = kept[at]
+        if start == 0 or not text[start - 1].isalnum():
+            return True
+        at = flat.find(want, at + 1)
+    return False
 
 
 def _starts_word(phrase: str, text: str) -> bool:
