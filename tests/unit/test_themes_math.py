@@ -646,3 +646,36 @@ def test_a_korean_phrase_covers_its_clauses_however_they_are_spaced() -> None:
     assert covers("한국 영화", "한국영화 파이팅", "ko")
     assert not covers("이영화", "친구랑 같이 영화를 봤다", "ko")
     assert not covers("이영화", "그 영화는 지루했다", "ko")
+
+
+def test_anchor_themes_do_not_depend_on_the_order_of_the_rows() -> None:
+    # the stability selection drew its subsamples by row, so shuffled rows (or two overlapping samples of one
+    # corpus) voted on different subsamples; the draws now come from the clause texts
+    from vocnlp.themes.anchors import anchor_themes
+
+    z, texts = _anchor_corpus(np.random.default_rng(2))
+    kw = dict(min_size=10, separation=0.65, max_share=0.5)
+    a = anchor_themes(z, texts, ["en"] * len(texts), **kw)
+    perm = np.random.default_rng(3).permutation(len(texts))
+    b = anchor_themes(z[perm], [texts[i] for i in perm], ["en"] * len(texts), **kw)
+    assert sorted(a.phrases) == sorted(b.phrases) and a.phrases
+    named_a = [a.phrases[k] if k >= 0 else None for k in a.labels[perm]]
+    named_b = [b.phrases[k] if k >= 0 else None for k in b.labels]
+    assert named_a == named_b
+
+
+def test_stability_subsamples_follow_the_texts_not_the_rows() -> None:
+    from vocnlp.themes.anchors import subsamples
+
+    texts = [f"comment {i}" for i in range(4000)] + ["good service"] * 200
+    full = subsamples(texts, 10, 0.8, seed=0)
+    assert abs(full.mean() - 0.8) < 0.01
+    # a text keeps its draws when other clauses are left out (two overlapping samples of one corpus)
+    kept = list(range(0, 4200, 3))
+    part = subsamples([texts[i] for i in kept], 10, 0.8, seed=0)
+    assert (part[:, : len([i for i in kept if i < 4000])] == full[:, [i for i in kept if i < 4000]]).all()
+    # each copy of a repeated text draws on its own: about 80% of the 200 copies in each round, not all or none
+    copies = full[:, 4000:].mean(axis=1)
+    assert ((copies > 0.6) & (copies < 0.95)).all()
+    # another seed, other subsamples
+    assert (subsamples(texts, 10, 0.8, seed=1) != full).mean() > 0.2

@@ -30,12 +30,12 @@ Example:
     >>> texts = ["late delivery again", "late delivery today", "rude staff member", "rude staff again"]
     >>> found = anchor_themes(z, texts, ["en"] * 4, min_size=2, separation=0.65, max_share=0.5)
     >>> found.labels.tolist(), found.phrases
-    ([0, 0, 1, 1], ['late', 'rude'])
+    ([0, 0, 1, 1], ['delivery', 'rude'])
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -58,6 +58,7 @@ __all__ = [
     "anchor_themes",
     "holding",
     "negated_shares",
+    "subsamples",
 ]
 
 #: a phrase in more than this share of the clauses is too general to anchor a theme
@@ -111,7 +112,8 @@ def anchor_themes(
     ThemeModel passes ``merge_similarity``); ``max_share``: phrases in more of the clauses are too general;
     ``clause_phrases``: each clause's :func:`.labels.candidates`, where the caller has them already;
     ``seed``: the subsamples of the stability selection.
-    Deterministic: ties go to the phrase seen first.
+    Deterministic, and independent of the order of the rows: subsamples are drawn from the clause texts
+    (:func:`subsamples`) and ties go to the phrase first in text order.
     """
     import numpy as np
     import scipy.sparse as sp
@@ -126,7 +128,8 @@ def anchor_themes(
         for phrase in found:
             occurrences[phrase].append(i)
     least, most = min(MIN_CLAUSES, min_size), max_share * n
-    phrases = [p for p, rows in occurrences.items() if least <= len(rows) <= most]
+    # in text order, so ties (phrases in the very same clauses: "late", "parcel") do not go by row order
+    phrases = sorted(p for p, rows in occurrences.items() if least <= len(rows) <= most)
     if not phrases:
         return AnchoredThemes(np.full(n, -1, dtype=np.int64), [])
     usage = np.stack([z[occurrences[p]].mean(axis=0) for p in phrases])
@@ -140,12 +143,10 @@ def anchor_themes(
     rows_of = [occurrences[p] for p in phrases]
     # stability selection: the greedy cover run on STABLE_ROUNDS random subsamples; a phrase it picks in under
     # STABLE_VOTE of them (near the size limit, or picked only when a rival was not) does not anchor a theme
-    rng = np.random.default_rng(seed)
     votes = np.zeros(len(phrases))
     floor = STABLE_SAMPLE * MIN_GAIN * min_size  # the gain a subsample's cover asks for
-    for _ in range(STABLE_ROUNDS):
-        sample = (rng.random(n) < STABLE_SAMPLE).astype(float)
-        votes[_greedy(has, sample, weight, usage, rows_of, floor, separation)] += 1
+    for sample in subsamples(texts, STABLE_ROUNDS, STABLE_SAMPLE, seed=seed):
+        votes[_greedy(has, sample.astype(float), weight, usage, rows_of, floor, separation)] += 1
     stable = votes >= STABLE_VOTE * STABLE_ROUNDS
     anchors = _greedy(has, np.ones(n), weight, usage, rows_of, MIN_GAIN * min_size, separation, allowed=stable)
     if not anchors:
@@ -162,6 +163,42 @@ def anchor_themes(
     remap[order] = np.arange(len(order))
     out = np.where(labels >= 0, remap[np.maximum(labels, 0)], -1).astype(np.int64)
     return AnchoredThemes(out, [phrases[anchors[k]] for k in order])
+
+
+def subsamples(texts: Sequence[str], rounds: int, share: float, *, seed: int = 0) -> np.ndarray:
+    """(rounds, clauses) booleans: which clauses each round of the stability selection holds, drawn from
+    the clause's text (a seeded hash of the text and which copy of it this is), not its row. A clause is in the same rounds whatever else the corpus
+    holds and wherever it stands in it: two fits on overlapping samples vote on the same subsamples where
+    they overlap (their anchors differed most where a phrase near the vote was drawn in a round of one fit
+    and not of the other), and a fit does not depend on the order of the rows.
+
+    Example:
+        >>> a = subsamples(["late", "rude", "cold"], 4, 0.5)
+        >>> b = subsamples(["cold", "new", "late"], 4, 0.5)
+        >>> bool((a[:, 0] == b[:, 2]).all() and (a[:, 2] == b[:, 0]).all())
+        True
+    """
+    import hashlib
+
+    import numpy as np
+
+    key = seed.to_bytes(8, "little", signed=True)
+    seen: Counter[str] = Counter()
+    draws = []
+    for t in texts:  # the k-th copy of a text its own draw: "좋아요" written 40 times is not in or out all at once
+        seen[t] += 1
+        digest = hashlib.blake2b(f"{seen[t]}\x00{t}".encode(), digest_size=8, key=key).digest()
+        draws.append(int.from_bytes(digest, "little"))
+    base = np.array(draws, dtype=np.uint64)
+    out = np.zeros((rounds, len(texts)), dtype=bool)
+    with np.errstate(over="ignore"):
+        for r in range(rounds):  # splitmix64 of the text's hash and the round: one uniform draw per round
+            x = base + np.uint64(r + 1) * np.uint64(0x9E3779B97F4A7C15)
+            x = (x ^ (x >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+            x = (x ^ (x >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+            x = x ^ (x >> np.uint64(31))
+            out[r] = (x >> np.uint64(11)).astype(np.float64) / float(1 << 53) < share
+    return out
 
 
 def holding(
