@@ -7,12 +7,14 @@
    general to be a theme ("service", "영화");
 2. a phrase's *usage* is the centred mean vector of the clauses that contain it, and its *cohesion* the
    mean similarity of those clauses to that usage (a phrase used for one thing has high cohesion);
-3. anchors are picked greedily, as in a weighted set cover: the phrase with the most clauses not yet
-   covered by an anchor, weighted by cohesion squared, while that gain reaches :data:`MIN_GAIN` x the
-   minimum theme size; a phrase whose usage is at least ``separation`` similar to an anchor's says the
-   same thing and is never picked (one problem, one theme). Only phrases that this cover also picks in
-   most of :data:`STABLE_ROUNDS` random subsamples of the clauses may anchor (stability selection: a
-   phrase near the size limit, or picked only in the absence of a rival, would come and go with the sample);
+3. a greedy weighted set cover picks phrases: the phrase with the most clauses not yet covered by an
+   anchor, weighted by cohesion squared, while that gain reaches :data:`MIN_GAIN` x the minimum theme
+   size; a phrase whose usage is at least ``separation`` similar to a picked one's says the same thing and
+   is never picked (one problem, one theme). The cover runs on :data:`STABLE_ROUNDS` subsamples of the
+   clauses (drawn from their texts, :func:`subsamples`), and only a phrase it picks in most of them may
+   anchor (stability selection: a phrase near the size limit, or picked only in the absence of a rival,
+   would come and go with the sample); the anchors are these phrases in order of their votes, each while it
+   still covers enough clauses of its own and says something no anchor before it says;
 4. each clause that contains anchor phrases goes to the most similar of them; anchors left with under
    :data:`MIN_KEEP` x the minimum size are dropped.
 
@@ -69,10 +71,11 @@ MIN_GAIN = 0.3
 MIN_KEEP = 0.5
 #: a phrase needs at least this many clauses to be a candidate at all
 MIN_CLAUSES = 5
-#: stability selection: the greedy cover is also run on this many random subsamples of the clauses ...
+#: stability selection: the greedy cover is run on this many subsamples of the clauses ...
 STABLE_ROUNDS = 10
 #: ... each holding about this share of them; only phrases it picks in at least STABLE_VOTE of the rounds
-#: can anchor a theme (benchmarks/RESULTS.md, "Themes on real data": refit agreement on five real sets)
+#: can anchor a theme, the most voted first (benchmarks/RESULTS.md, "Themes on real data": refit agreement on
+#: five real sets)
 STABLE_SAMPLE = 0.8
 STABLE_VOTE = 0.5
 #: ... a clause holding it said negated ("no internet") only where at least this share of the theme's anchor
@@ -141,14 +144,14 @@ def anchor_themes(
     has = sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, len(phrases)))
 
     rows_of = [occurrences[p] for p in phrases]
-    # stability selection: the greedy cover run on STABLE_ROUNDS random subsamples; a phrase it picks in under
-    # STABLE_VOTE of them (near the size limit, or picked only when a rival was not) does not anchor a theme
+    # stability selection: the greedy cover run on STABLE_ROUNDS subsamples; a phrase it picks in under
+    # STABLE_VOTE of them (near the size limit, or picked only when a rival was not) does not anchor a theme,
+    # and the others anchor in order of their votes
     votes = np.zeros(len(phrases))
     floor = STABLE_SAMPLE * MIN_GAIN * min_size  # the gain a subsample's cover asks for
     for sample in subsamples(texts, STABLE_ROUNDS, STABLE_SAMPLE, seed=seed):
         votes[_greedy(has, sample.astype(float), weight, usage, rows_of, floor, separation)] += 1
-    stable = votes >= STABLE_VOTE * STABLE_ROUNDS
-    anchors = _greedy(has, np.ones(n), weight, usage, rows_of, MIN_GAIN * min_size, separation, allowed=stable)
+    anchors = _by_votes(has, weight, usage, rows_of, votes, MIN_GAIN * min_size, separation)
     if not anchors:
         return AnchoredThemes(np.full(n, -1, dtype=np.int64), [])
 
@@ -314,15 +317,14 @@ def _greedy(
     rows_of: list[list[int]],
     least: float,
     separation: float,
-    allowed: np.ndarray | None = None,
 ) -> list[int]:
     """Anchor phrases (columns of ``has``, clauses x phrases) picked as a weighted set cover of the clauses
     where ``uncovered`` is 1: each time the phrase of most such clauses x ``weight``, while that count reaches
-    ``least``; phrases whose ``usage`` is ``separation`` similar to a picked one's, or not ``allowed``, never."""
+    ``least``; phrases whose ``usage`` is ``separation`` similar to a picked one's never."""
     import numpy as np
 
     uncovered = uncovered.copy()
-    open_ = np.ones(len(rows_of), dtype=bool) if allowed is None else allowed.copy()
+    open_ = np.ones(len(rows_of), dtype=bool)
     anchors: list[int] = []
     while open_.any():
         gain = has.T @ uncovered
@@ -332,6 +334,45 @@ def _greedy(
         anchors.append(j)
         open_ &= usage @ usage[j] < separation
         open_[j] = False
+        uncovered[rows_of[j]] = 0.0
+    return anchors
+
+
+def _by_votes(
+    has: sp.csr_matrix,
+    weight: np.ndarray,
+    usage: np.ndarray,
+    rows_of: list[list[int]],
+    votes: np.ndarray,
+    least: float,
+    separation: float,
+) -> list[int]:
+    """The anchors among the phrases with :data:`STABLE_VOTE` of the subsample votes, taken in order of their
+    votes (then clauses x ``weight``): each while it still covers ``least`` clauses no anchor before it covers
+    and its ``usage`` is under ``separation`` similar to theirs. Of two phrases that say one thing
+    ("installation", "installed") the one most covers picked anchors, not whichever covers a few more clauses
+    in this sample, which a few comments more or less flipped.
+
+    Example:
+        >>> import numpy as np, scipy.sparse as sp
+        >>> has = sp.csr_matrix(np.array([[1, 1, 0], [1, 1, 0], [1, 0, 0], [0, 0, 1]], dtype=float))
+        >>> usage = np.array([[1.0, 0.0], [0.99, 0.14], [0.0, 1.0]])
+        >>> rows = [[0, 1, 2], [0, 1], [3]]
+        >>> _by_votes(has, np.ones(3), usage, rows, np.array([6, 9, 4]), 1, 0.65)   # 1 has more votes than 0
+        [1]
+    """
+    import numpy as np
+
+    stable = np.nonzero(votes >= STABLE_VOTE * STABLE_ROUNDS)[0].tolist()
+    value = (has.T @ np.ones(has.shape[0])) * weight
+    uncovered = np.ones(has.shape[0])
+    anchors: list[int] = []
+    for j in sorted(stable, key=lambda j: (-votes[j], -value[j], j)):
+        if anchors and float((usage[anchors] @ usage[j]).max()) >= separation:
+            continue
+        if float(uncovered[rows_of[j]].sum()) < least:
+            continue
+        anchors.append(j)
         uncovered[rows_of[j]] = 0.0
     return anchors
 
