@@ -679,3 +679,34 @@ def test_stability_subsamples_follow_the_texts_not_the_rows() -> None:
     assert ((copies > 0.6) & (copies < 0.95)).all()
     # another seed, other subsamples
     assert (subsamples(texts, 10, 0.8, seed=1) != full).mean() > 0.2
+
+
+def test_a_word_in_every_theme_names_none_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    # found on the ASAP reviews: 不错 (not bad), in nearly every theme's clauses (1.7x as frequent in the
+    # largest theme as in the corpus), named that theme alone; here "decent" is in all clauses of all three
+    from vocnlp.themes import labels
+    from vocnlp.themes.labels import LABEL_LIFT, choose_labels
+
+    monkeypatch.setattr(labels, "VARIANT_MIN_SHARE", 1.01)  # word-for-word coverage only
+    topics = {0: "parcel", 1: "refund", 2: "engineer"}
+    texts: list[str] = []
+    for w in topics.values():
+        texts += [f"decent as always, the {w} came" if k < 3 else "decent as always" + "!" * k for k in range(10)]
+    labels_ = np.repeat(list(topics), 10)
+    z = np.random.default_rng(0).normal(size=(30, 8))
+    z /= np.linalg.norm(z, axis=1, keepdims=True)
+    cents = np.stack([z[labels_ == i].mean(axis=0) for i in topics])
+    cents /= np.linalg.norm(cents, axis=1, keepdims=True)
+
+    def embed(phrases: list[str]) -> np.ndarray:
+        v = np.stack([np.random.default_rng(sum(map(ord, p))).normal(size=8) for p in phrases])
+        return v / np.linalg.norm(v, axis=1, keepdims=True)
+
+    def run() -> dict[int, str]:
+        got = choose_labels(texts, ["en"] * 30, np.arange(30), z, labels_, cents, list(topics), embed=embed,
+                            fallback={}, taken=set(), fixed={}, language_of={i: "en" for i in topics})
+        return {i: c.label for i, c in got.items()}
+
+    assert all(topics[i] in lab and "decent" not in lab for i, lab in run().items()), run()
+    monkeypatch.setattr(labels, "LABEL_LIFT", 0.0)  # the rule off: the word everywhere names the first theme
+    assert run()[0] == "decent" and LABEL_LIFT == 3.0

@@ -15,7 +15,9 @@ tagger reads it: "think", "said", "far" are not labels; English and Chinese, see
 :func:`~vocnlp.words.names_something`). The label is the best-scoring candidate, or the best phrase when that covers at least half of what a
 better-scoring single word covers (a phrase reads better, but not at any price; four fifths where the word is
 close to the theme centre, so means what the theme means); ``phrases`` lists up
-to five, picked by maximal marginal relevance so they are not the same phrase twice. A theme with no
+to five, picked by maximal marginal relevance so they are not the same phrase twice. A word in nearly every theme's
+clauses (under :data:`LABEL_LIFT` times as frequent in its theme as in the corpus: 不错, not bad) names no theme
+alone while a more distinctive candidate can. A theme with no
 repeated phrase falls back to its top keywords. A mixed theme (its label in under 15% of its comments) is
 named by two candidates, "A / B", when together they cover 1.5x what its best label does; its coverage then
 counts a comment holding either. So is a theme whose label speaks for under 75% of its comments when a second
@@ -87,6 +89,10 @@ PHRASE_COVERAGE = 0.5
 #: at least this share
 PHRASE_KEEPS = 0.8
 WORD_CLOSE = 0.5
+#: a candidate names a theme alone only where it is at least this many times as frequent in the theme's clauses
+#: as in the corpus, while one is: 不错 (not bad; 1.7x, in nearly every theme's clauses) named the largest ASAP
+#: theme, where every other label of the five real sets is 4.6x (영화, film) or more
+LABEL_LIFT = 3.0
 #: a plain phrase is no label of a theme whose clauses holding it say it negated in over this share of them
 NEGATED_SHARE = 0.5
 #: a theme whose label covers under this share of its comments is "mixed": its clauses share a form (short
@@ -417,8 +423,15 @@ def choose_labels(
             mmr[picked] = -np.inf
             picked.append(int(mmr.argmax()))
         order = [ps[j] for j in picked]
-        best = _best(score, cov, multi, close, _barred(ps, score, multi, shares[i], lang))
-        label = fixed.get(i) or _unique(ps[best], taken, alternatives=[p for p in order if p != ps[best]])
+        ratio = np.array([math.expm1(lifts[i][p]) for p in ps])
+        # a word in every theme's clauses (不错, not bad) names none alone while a distinctive candidate can;
+        # it may still be half of an "A / B" name, below
+        common = ratio < LABEL_LIFT if (ratio >= LABEL_LIFT).any() else np.zeros(len(ps), dtype=bool)
+        barred = _barred(ps, score, multi, shares[i], lang) | common
+        best = _best(np.where(common, -np.inf, score), cov, multi, close, barred)
+        others = [j for j in picked if j != best]
+        alternatives = [ps[j] for j in others if not common[j]] + [ps[j] for j in others if common[j]]
+        label = fixed.get(i) or _unique(ps[best], taken, alternatives=alternatives)
         jl = ps.index(label) if label in ps else best
         label_hits = np.asarray(hits[jl], dtype=bool)
         coverage = _row_share(label_hits, rows[member])
@@ -435,7 +448,6 @@ def choose_labels(
                     used = free & (cov >= MIXED_KEEP)
                     first = int(np.argmax(np.where(used, score, -np.inf))) if used.any() else None
             else:  # the second part: near the theme's centre and far more frequent in it than elsewhere
-                ratio = np.array([math.expm1(lifts[i][p]) for p in ps])
                 allowed = free & (ratio >= WIDEN_LIFT) & (close >= WIDEN_CLOSE)
             pair = _mixed_pair(np.asarray(hits, dtype=bool), dist, pv, ps, lang, first=first, allowed=allowed)
             if pair is not None:
