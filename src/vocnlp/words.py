@@ -899,6 +899,9 @@ def is_stop_word(word: str, stops: frozenset[str]) -> bool:
 _EN_NAMING = frozenset({"NOUN", "PROPN", "ADJ"})
 _EN_NOUNS = frozenset({"NOUN", "PROPN"})
 _ZH_NAMING = ("n", "a", "vn", "an", "nz", "ns", "nt", "nr", "j")
+#: Chinese words that say what something is like though jieba's dictionary tags them as verbs: 好吃 (delicious;
+#: the ASAP taste theme's anchor, which therefore could not name it), 好喝, 好看, 好玩, 难看, 难受, 划算 (worth it)
+_ZH_DESCRIBING = frozenset({"好吃", "好喝", "好看", "好玩", "好找", "难看", "难受", "难过", "划算"})
 
 
 #: clause -> (lower-cased word, part of speech) per token: a fit describes its themes twice (before and
@@ -936,7 +939,7 @@ def names_something(words: dict[str, list[str]], lang: str | None, *, nouns_only
         out = set()
         for w in words:
             tags = jieba.tag(w)
-            if len(tags) != 1 or tags[0][1].startswith(naming):
+            if len(tags) != 1 or tags[0][1].startswith(naming) or (not nouns_only and w in _ZH_DESCRIBING):
                 out.add(w)
         return out
     if lang != "en" or not words:

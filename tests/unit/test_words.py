@@ -354,3 +354,14 @@ def test_the_indonesian_article_si_is_no_content_word() -> None:
 
     assert content_words("si mbak nya marah-marah", "id") == ["mbak", "marah", "marah"]
     assert "si" not in candidates("si mbak nya marah-marah", "id")
+
+
+def test_chinese_words_that_describe_name_something_though_tagged_as_verbs() -> None:
+    # found on the ASAP reviews: 好吃 (delicious), the taste theme's anchor, is a verb to jieba, so it could
+    # not label that theme, which was named "不错" (not bad) instead; 好像 (seems) still names nothing
+    pytest.importorskip("rjieba")
+    from vocnlp.words import names_something
+
+    got = names_something({"好吃": [], "好像": [], "味道": [], "不用": []}, "zh")
+    assert got == {"好吃", "味道"}
+    assert names_something({"好吃": [], "味道": []}, "zh", nouns_only=True) == {"味道"}
