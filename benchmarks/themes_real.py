@@ -548,6 +548,15 @@ and of the three held-out sets is unchanged (same Pipeline outputs, one fit each
 of the old draws (ASAP with seeds 0-3 of the old code: 33, 25, 25, 24 themes; now 24-26). Not kept (same evening):
 the smallest theme at n/100 clauses instead of n/150 (benchmarks/probes/min_size.py): ASAP refit 0.509 / 0.594 ->
 0.556 / 0.695 (22 themes), but NSMC's largest theme 10.2% -> 17.1% of the comments and unassigned 9.5% -> 12.6%.
+Not kept (2026-12-05, night; benchmarks/probes/sample_themes.py, same Pipeline outputs): an anchor gain floor never
+under 6 clauses (over a candidate phrase's 5). The 300 ASAP reviews (minimum theme size 18, floor 5.4) give 26 themes
+and each 90% sample (minimum 16, floor 4.8: every phrase of 5 clauses may anchor) 45-47; with the floor, 23-30, and
+ASAP refit over 12 pairs 0.536 / 0.604 and 0.494 / 0.585 -> 0.582 / 0.686 and 0.576 / 0.726 (comments / clauses,
+seeds 1 and 2). But on random 300-1,000-comment samples of the NPS, NSMC and IndoNLU sets (minimum size 10) it halved
+the themes and cut label coverage, e.g. NPS 1,000 comments 59 -> 27 themes (0.76 -> 0.69), NSMC 1,000 56 -> 28 (0.76
+-> 0.48): the ASAP gain is that of fewer themes, as with n/100. Nor does a phrase need 5 distinct comments rather than
+5 clauses to anchor (one long review naming its restaurant five times is one customer): ASAP 12 pairs -> 0.517 /
+0.594 and 0.474 / 0.575, the Japanese fits the same.
 The fit seconds of this run's table (2026-12-05, late; the ThemeModel rows refitted, BERTopic's
 from the morning run) were taken with no other job on the machine. The 10,000-clause fit above took 27.9 s in
 this run (26.3 s in the run of the session before; 27.8 and 32.2 s in two runs before that, against 53.9 and 57.5 s for the old code; 29.1 s the session before; bound 34 s: 33.9 s in the morning run; run alone four more times that morning, alternating with the code
