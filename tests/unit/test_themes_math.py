@@ -267,6 +267,37 @@ def test_theme_model_follows_scikit_learns_parameter_contract() -> None:
         tm.set_params(colour="red")
 
 
+def test_anchor_separation_keeps_phrases_apart_and_merge_similarity_merges_clusters(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # issue 15: one parameter, merge_similarity (0.65), set both how far apart anchor phrases must be used and
+    # which density clusters merge; the anchors' best separation is 0.75 on the real sets, the clusters' 0.65
+    from types import SimpleNamespace
+
+    from vocnlp import ThemeModel
+    from vocnlp.errors import ConfigError
+    from vocnlp.themes import anchors, discover
+
+    assert ThemeModel().get_params()["anchor_separation"] == 0.75
+    assert ThemeModel().get_params()["merge_similarity"] == 0.65
+    with pytest.raises(ConfigError, match="anchor_separation"):
+        ThemeModel(anchor_separation=1.5)._check_params()
+    seen: list[float] = []
+
+    def spy(*args: object, separation: float, **kwargs: object) -> anchors.AnchoredThemes:
+        seen.append(separation)
+        return anchors.AnchoredThemes(np.zeros(3, dtype=np.int64), ["parcel"])
+
+    monkeypatch.setattr(anchors, "anchor_themes", spy)
+    texts = ["late parcel", "parcel late", "parcel again"]
+    fit = SimpleNamespace(units=SimpleNamespace(texts=texts, language=["en"] * 3), z=np.eye(3),
+                          phrases=lambda: [["parcel"]] * 3)
+    for value, expected in ((0.7, 0.7), (None, 1.0)):
+        params = ThemeModel(discovery="phrases", anchor_separation=value, merge_similarity=0.2).get_params()
+        discover._anchored(fit, np.arange(3), 2, discover.Settings.of(params))  # type: ignore[arg-type]
+        assert seen[-1] == expected
+
+
 def test_scikit_learns_fitted_check_speaks_for_theme_model() -> None:
     """Issue 20 item 4: sklearn's own check_is_fitted raises sklearn's NotFittedError before fit (vocnlp's
     NotFittedError is not sklearn's class: that would import sklearn with vocnlp) and passes after."""

@@ -112,7 +112,7 @@ def anchor_themes(
     """Themes of unit vectors ``z`` (one row per clause, centred) anchored on the clauses' own phrases.
 
     ``separation``: phrases whose usage vectors are at least this similar are one theme (the
-    ThemeModel passes ``merge_similarity``); ``max_share``: phrases in more of the clauses are too general;
+    ThemeModel passes ``anchor_separation``); ``max_share``: phrases in more of the clauses are too general;
     ``clause_phrases``: each clause's :func:`.labels.candidates`, where the caller has them already;
     ``seed``: the subsamples of the stability selection.
     Deterministic, and independent of the order of the rows: subsamples are drawn from the clause texts

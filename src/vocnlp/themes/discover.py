@@ -85,6 +85,7 @@ class Settings:
     n_neighbors: int
     n_components: int
     merge_similarity: float | None
+    anchor_separation: float | None
     seed_similarity: float
 
     @classmethod
@@ -303,7 +304,7 @@ def _anchored(fit: FitData, uniq: np.ndarray, min_size: int, settings: Settings)
         [fit.units.texts[i] for i in uniq],
         [fit.units.language[i] for i in uniq],
         min_size=min_size,
-        separation=settings.merge_similarity if settings.merge_similarity is not None else 1.0,
+        separation=settings.anchor_separation if settings.anchor_separation is not None else 1.0,
         clause_phrases=[phrases[i] for i in uniq],
         seed=settings.seed,
     )

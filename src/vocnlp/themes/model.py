@@ -67,6 +67,7 @@ _PARAMS = (
     "encoder_model",
     "redact",
     "merge_similarity",
+    "anchor_separation",
     "parent_similarity",
 )
 
@@ -103,10 +104,13 @@ class ThemeModel:
             assigning, so one theme holds the same complaint in every language: ``"reference"`` (the
             directions measured on vocnlp's multilingual set, 15 languages), ``"corpus"`` (this corpus's
             language means; languages with 30+ clauses) or None.
-        merge_similarity: two themes whose centres are at least this similar (centred cosine) say the
-            same thing and are merged (one problem, one theme); None keeps them apart. With phrases
-            it applies to the anchors: a phrase used this similarly to an anchor
-            never anchors a theme of its own.
+        merge_similarity: two density clusters whose centres are at least this similar (centred cosine)
+            say the same thing and are merged (one problem, one theme); None keeps them apart.
+        anchor_separation: with phrases, a phrase used at least this similarly to an anchor (centred
+            cosine of the mean vectors of the clauses holding each) says what it says and never anchors a
+            theme of its own (one problem, one theme); None keeps phrases apart. ``merge_similarity``
+            (0.65) did this until 2026-12-05; 0.75 is measured in benchmarks/RESULTS.md ("Themes on real
+            data", notes of that night).
         parent_similarity: themes whose centres are this similar on average share a parent theme.
         backend, encoder_model: encoder for frames that do not carry the Pipeline's embeddings (and for
             label phrases); it must be the Pipeline's encoder.
@@ -137,6 +141,7 @@ class ThemeModel:
         encoder_model: str | None = None,
         redact: bool = True,
         merge_similarity: float | None = 0.65,
+        anchor_separation: float | None = 0.75,
         parent_similarity: float = 0.45,
     ) -> None:
         # stored as passed (scikit-learn's contract: clone() rebuilds the model from get_params())
@@ -156,6 +161,7 @@ class ThemeModel:
         self.backend = backend
         self.encoder_model = encoder_model
         self.merge_similarity = merge_similarity
+        self.anchor_separation = anchor_separation
         self.parent_similarity = parent_similarity
 
     # ---- helpers -------------------------------------------------------------------------------
@@ -198,6 +204,8 @@ class ThemeModel:
             raise ConfigError(f"outlier_quantile={self.outlier_quantile!r} must be in [0, 1) or None")
         if self.merge_similarity is not None and not 0 < self.merge_similarity <= 1:
             raise ConfigError(f"merge_similarity={self.merge_similarity!r} must be in (0, 1] or None")
+        if self.anchor_separation is not None and not 0 < self.anchor_separation <= 1:
+            raise ConfigError(f"anchor_separation={self.anchor_separation!r} must be in (0, 1] or None")
 
     def __sklearn_is_fitted__(self) -> bool:
         """scikit-learn's ``check_is_fitted(model)`` asks this (and raises its own NotFittedError)."""
