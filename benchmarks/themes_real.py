@@ -548,6 +548,23 @@ and of the three held-out sets is unchanged (same Pipeline outputs, one fit each
 of the old draws (ASAP with seeds 0-3 of the old code: 33, 25, 25, 24 themes; now 24-26). Not kept (same evening):
 the smallest theme at n/100 clauses instead of n/150 (benchmarks/probes/min_size.py): ASAP refit 0.509 / 0.594 ->
 0.556 / 0.695 (22 themes), but NSMC's largest theme 10.2% -> 17.1% of the comments and unassigned 9.5% -> 12.6%.
+2026-12-05, night: two phrases may both anchor a theme unless used at least 0.75 alike (`ThemeModel(anchor_separation=
+0.75)`, centred cosine of the mean vectors of the clauses holding each); until then `merge_similarity` (0.65) set this
+and also which density clusters merge, and now sets only that (0.65: the clustered rows of this table are the same).
+This table before -> after (the anchored rows; refit comments / clauses, three pairs): NPS 36 -> 41 themes, coverage
+0.70 -> 0.69, unassigned 4.3% -> 4.8%, refit 0.845 / 0.789 -> 0.858 / 0.825; IndoNLU 39 -> 41, coverage 0.78 -> 0.83,
+refit 0.849 / 0.852 -> 0.881 / 0.865, NMI 0.477 -> 0.481; ASAP 26 -> 29, coverage 0.69 both, refit 0.549 / 0.615 ->
+0.532 / 0.668, largest 48.3% / 9.5% -> 44.3% / 7.7%; NSMC the same fit; Japanese 45 -> 54, coverage 0.81 -> 0.84, refit
+0.732 / 0.815 -> 0.736 / 0.844. Held out (benchmarks/probes/anchor_separation.py, three pairs): SmSA refit 0.675 / 0.725
+-> 0.729 / 0.755, Wisesight 0.616 / 0.608 -> 0.669 / 0.658 (unassigned 4.6% -> 5.9%), NSMC's last 3,000 0.762 / 0.758
+-> 0.744 / 0.744 (pairs 0.75-0.78 -> 0.72-0.78); label coverage the same on all three. In December's first sessions
+0.75 had lost on SmSA (refit 0.622 / 0.638) and left 19.8% of NSMC-late unassigned; with the stability selection and
+the vote order since, it does neither. 0.60 was worse (NPS coverage 0.65, Japanese refit 0.644 / 0.763); density
+clusters at 0.75 were worse on four of five sets (NPS refit 0.677 / 0.617 -> 0.564 / 0.521), so the two are apart.
+Over 12 pairs (benchmarks/probes/refit_pairs.py; comments / clauses, seeds 1 and 2), before -> after: NPS 0.829 and
+0.826 (comments) -> 0.864 / 0.826 and 0.831 / 0.808; Japanese 0.724 and 0.675 (comments) -> 0.733 / 0.840 and
+0.770 / 0.852; ASAP 0.536 / 0.604 and 0.494 / 0.585 -> 0.492 / 0.638 and 0.424 / 0.578: worse by comment on the 300
+Chinese reviews, where three pairs read it the other way by clause.
 Not kept (2026-12-05, night; benchmarks/probes/sample_themes.py, same Pipeline outputs): an anchor gain floor never
 under 6 clauses (over a candidate phrase's 5). The 300 ASAP reviews (minimum theme size 18, floor 5.4) give 26 themes
 and each 90% sample (minimum 16, floor 4.8: every phrase of 5 clauses may anchor) 45-47; with the floor, 23-30, and
