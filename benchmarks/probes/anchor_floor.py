@@ -21,7 +21,6 @@ sys.path.insert(0, str(ROOT / "src"))
 import themes_real  # noqa: E402
 from vocnlp.themes import anchors  # noqa: E402
 
-themes_real.PAIRS = 6
 plain = anchors.anchor_themes
 GAIN = anchors.MIN_GAIN
 state = {"floor": 0}
@@ -35,12 +34,15 @@ def floored(*args, min_size, **kwargs):  # type: ignore[no-untyped-def]
         anchors.MIN_GAIN = GAIN
 
 
-anchors.anchor_themes = floored
-for key in (sys.argv[1] if len(sys.argv) > 1 else "zh").split(","):
-    held = Path(f"/tmp/vocnlp_heldout_{key}.pkl")
-    out = pickle.loads(held.read_bytes()) if key not in themes_real.SETS else themes_real.tagged(key)[0]
-    for floor in (0, 10):
-        state["floor"] = floor
-        for seed in (1, 2):
-            row, _ = themes_real.theme_model_row(out, key, "ThemeModel", {}, lambda p: ("-", "-"), rng_seed=seed)
-            print(f"{key} floor {floor} seed {seed}:", " | ".join(map(str, row[2:])), flush=True)
+anchors.anchor_themes = floored  # importing this probe sets the floor through `state` (sample_themes.py)
+
+if __name__ == "__main__":
+    themes_real.PAIRS = 6
+    for key in (sys.argv[1] if len(sys.argv) > 1 else "zh").split(","):
+        held = Path(f"/tmp/vocnlp_heldout_{key}.pkl")
+        out = pickle.loads(held.read_bytes()) if key not in themes_real.SETS else themes_real.tagged(key)[0]
+        for floor in (0, 10):
+            state["floor"] = floor
+            for seed in (1, 2):
+                row, _ = themes_real.theme_model_row(out, key, "ThemeModel", {}, lambda p: ("-", "-"), rng_seed=seed)
+                print(f"{key} floor {floor} seed {seed}:", " | ".join(map(str, row[2:])), flush=True)

@@ -16,6 +16,8 @@ Result (2026-12-05, night, AMD EPYC without AVX-512, fp32 Pipeline outputs), flo
   0.53), 600 43 -> 17 (0.82 -> 0.69), 1,000 55 -> 28 (0.82 -> 0.77). Not kept: on a survey of a few hundred
   comments (minimum size 10, floor 3) it halves the themes and their labels speak for far less of them; the ASAP
   gain is that of fewer themes, as with n/100 (benchmarks/probes/min_size.py).
+Later that night, with anchors kept apart at 0.75 (`anchor_separation`, the default since): ASAP full 29 themes;
+90% samples 45, 42, 48 -> 36, 26, 31.
 Run: python benchmarks/probes/sample_themes.py zh,nps 0,6
 """
 import pickle
@@ -25,25 +27,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks" / "probes"))
 import numpy as np  # noqa: E402
 import themes_real  # noqa: E402
 import vocnlp  # noqa: E402
-from vocnlp.themes import anchors  # noqa: E402
+from anchor_floor import state  # noqa: E402  (patches the anchor gain floor)
 
-plain = anchors.anchor_themes
-GAIN = anchors.MIN_GAIN
-state = {"floor": 0.0}
-
-
-def floored(*args, min_size, **kwargs):  # type: ignore[no-untyped-def]
-    anchors.MIN_GAIN = max(GAIN, state["floor"] / min_size)  # the gain floors are MIN_GAIN x min_size
-    try:
-        return plain(*args, min_size=min_size, **kwargs)
-    finally:
-        anchors.MIN_GAIN = GAIN
-
-
-anchors.anchor_themes = floored
 for key in (sys.argv[1] if len(sys.argv) > 1 else "zh").split(","):
     held = Path(f"/tmp/vocnlp_heldout_{key}.pkl")
     out = pickle.loads(held.read_bytes()) if key not in themes_real.SETS else themes_real.tagged(key)[0]
