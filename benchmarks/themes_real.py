@@ -574,6 +574,23 @@ the themes and cut label coverage, e.g. NPS 1,000 comments 59 -> 27 themes (0.76
 -> 0.48): the ASAP gain is that of fewer themes, as with n/100. Nor does a phrase need 5 distinct comments rather than
 5 clauses to anchor (one long review naming its restaurant five times is one customer): ASAP 12 pairs -> 0.517 /
 0.594 and 0.474 / 0.575, the Japanese fits the same.
+Tried in the session after (2026-12-05, evening) and not kept, each probe's docstring holding its numbers:
+Korean adjectives as candidates (benchmarks/probes/ko_adjectives.py: 아쉽다, a pity, 재미없다, not fun, 좋다, good,
+by their dictionary forms; an English adjective, "expensive", always was one): as anchors they took NSMC's short
+verdicts into themes (unassigned 9.9% -> 2.6%) but 좋다 (in 320 clauses, cohesion 0.31) and 재밌다 anchored the
+broadest themes, 33 -> 30 themes, refit over 12 pairs 0.791 / 0.780 and 0.796 / 0.785 -> 0.748 / 0.733 and
+0.729 / 0.709, label coverage 0.70 -> 0.67; as labels only they won none. The stability selection's subsample
+covers asking the whole gain floor instead of 80% of it (benchmarks/probes/subsample_floor.py): the 90% samples of
+the ASAP reviews sit where the subsample floor, 0.24 x a minimum size of 16 or 17, crosses 4 clauses, among many
+phrases of 4-5, and had 25-48 themes; with the whole floor 20-33, and ASAP's refit 0.492 / 0.638 and 0.424 / 0.578
+-> 0.576 / 0.707 and 0.525 / 0.680 (29 -> 23 themes), but NPS 41 -> 34 themes, refit 0.864 / 0.826 and 0.831 /
+0.808 -> 0.835 / 0.796 and 0.808 / 0.782, and NSMC 33 -> 27 themes with 11.1% of its comments unassigned: as with
+the higher floors above, ASAP is steadier with fewer themes and the larger sets lose. A word too general to anchor
+a theme (over 8% of the clauses) barred from labels too (benchmarks/probes/general_labels.py): NSMC's largest
+theme, anchored on "좋은 영화" (good film) and named "영화" (film, 15% of the clauses; 93% of the theme's comments),
+would be "좋은 영화", in 9% of them: its clauses are verdicts of one form, "<adjective> 영화" (재미있는 영화, 잘 만든
+영화), and no phrase speaks for them; NSMC coverage 0.70 -> 0.63, NPS "told different / company" (company is the
+redacted company name) -> "told different / cancel the order", 0.53 -> 0.11.
 The fit seconds of this run's table (2026-12-05, late; the ThemeModel rows refitted, BERTopic's
 from the morning run) were taken with no other job on the machine. The 10,000-clause fit above took 27.9 s in
 this run (26.3 s in the run of the session before; 27.8 and 32.2 s in two runs before that, against 53.9 and 57.5 s for the old code; 29.1 s the session before; bound 34 s: 33.9 s in the morning run; run alone four more times that morning, alternating with the code
