@@ -17,6 +17,26 @@ def test_masked_tokens_are_not_content() -> None:
     assert content_words("Engineer: 0800 123 456, https://x.example/a @acme_help #fail", "en") == ["engineer"]
 
 
+def test_redaction_placeholders_are_no_words(shared_data) -> None:  # type: ignore[no-untyped-def]
+    """A ThemeModel fits on redacted clauses: on 3,000 real Wisesight posts "url", the word of the <URL>
+    placeholder, named a theme of 91 posts that had held links. Placeholders are masked like the links were."""
+    import pandas as pd
+
+    from vocnlp.pii import redact
+    from vocnlp.themes.labels import candidates
+
+    df = pd.read_csv(shared_data / "sentiment_wisesight_sentiment" / "data.csv")
+    posts = [t for t in df["text"].dropna() if "http" in t][:40]
+    assert len(posts) >= 20
+    clean = redact(posts, languages=["th"] * len(posts), ner=False)
+    assert sum("<URL>" in t for t in clean) >= 20
+    placeholder = {"url", "phone", "email", "person", "card", "iban", "ip"}
+    for text in clean:
+        assert not placeholder & set(content_words(text, "th")), text
+        assert not placeholder & {w for c in candidates(text, "th") for w in c.split()}, text
+    assert candidates("called <PERSON> on <PHONE> about the engineer", "en") == ["called", "engineer"]
+
+
 def test_chinese_and_japanese_are_segmented_into_words() -> None:
     pytest.importorskip("rjieba")
     pytest.importorskip("fugashi")
