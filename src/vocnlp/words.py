@@ -68,8 +68,10 @@ _MASK = re.compile(
     # ("10月の出張時に一人で一泊しました" was masked whole: a number ran over every CJK character after it)
     # and Hangul ("2시간이나" lost 시간). A redaction placeholder (<URL>, <PHONE>, <PERSON>: vocnlp.pii's, and
     # <USER>-style ones of data sets) is masked too: the fit's clauses are redacted, and "url" named a theme of
-    # 91 Thai posts that had held links
-    rf"<[A-Z][A-Z_]{{1,15}}>|https?://\S+|www\.\S+|\S+@\S+\.\w+|[@#][^\s,!?;:()\[\]{{}}\"'<>]+"
+    # 91 Thai posts that had held links; so are the bare URL of anonymised tweet sets and a retweet's RT before
+    # its @handle ("url" and "rt" named two themes of 2,800 AfriSenti tweets)
+    rf"<[A-Z][A-Z_]{{1,15}}>|\b(?:HTTP)?URL\b|\bRT(?=\s+@)"
+    rf"|https?://\S+|www\.\S+|\S+@\S+\.\w+|[@#][^\s,!?;:()\[\]{{}}\"'<>]+"
     rf"|\b\d(?:(?![{_THAI_LETTERS}{_CJK_LETTERS}\uac00-\ud7a3])[\w.,:/%-])*",
     re.UNICODE,
 )
@@ -471,6 +473,8 @@ def mask(text: str, sep: str = " ") -> str:
     Example:
         >>> mask("call <PHONE> or see https://x.co in 3 days")
         'call   or see   in   days'
+        >>> mask("RT @user: new shop URL")
+        '   : new shop  '
     """
     return _MASK.sub(sep, text)
 
