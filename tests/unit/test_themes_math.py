@@ -741,3 +741,36 @@ def test_a_word_in_every_theme_names_none_alone(monkeypatch: pytest.MonkeyPatch)
     assert all(topics[i] in lab and "decent" not in lab for i, lab in run().items()), run()
     monkeypatch.setattr(labels, "LABEL_LIFT", 0.0)  # the rule off: the word everywhere names the first theme
     assert run()[0] == "decent" and LABEL_LIFT == 3.0
+
+
+def test_a_clause_without_its_themes_anchor_needs_the_lift_within_the_comment_budget() -> None:
+    # issue 15: label coverage followed how far anchored themes grew beyond their anchor clauses by vectors
+    # alone (benchmarks/probes/anchor_reach.py); such clauses now need a lift above the threshold, the highest
+    # of discover.ANCHOR_LIFTS that leaves at most 5% of the comments without a theme
+    from types import SimpleNamespace
+
+    from vocnlp.themes import discover
+    from vocnlp.themes.state import ThemeState
+
+    angles = np.array([0.0, 0.1, 0.2, 0.9, 1.0, 1.5, 1.6, 1.7, 0.75])
+    z = np.stack([np.cos(angles), np.sin(angles)], axis=1)
+    labels = np.array([0, 0, 0, 0, -1, 1, 1, 1, -1])
+    texts = ["late parcel", "parcel late", "parcel lost", "slow", "very slow", "rude staff", "staff rude",
+             "staff again", "meh"]
+    text = SimpleNamespace(
+        negated_shares=lambda labels, anchors: [0.0] * len(anchors),
+        holding=lambda anchors, shares: np.array([[("parcel" in t), ("staff" in t)] for t in texts]),
+    )
+    kw = {"anchors": {0: ["parcel"], 1: ["staff"]}, "text": text}
+    loose = discover.order(z, labels, 0.5, [], **kw)  # type: ignore[arg-type]
+    # every clause joins by its vector ("slow": 0.82 to the parcel centre, "very slow" 0.83 to the staff one)
+    assert loose.lift == 0.0 and loose.labels.tolist() == [0, 0, 0, 0, 1, 1, 1, 1, 0]
+    each = np.arange(9)  # every clause its own comment: a 5% budget lets none of the 9 go
+    strict = discover.order(z, labels, 0.5, [], lifts=(0.35, 0.0), rows=each, **kw)  # type: ignore[arg-type]
+    assert strict.lift == 0.0
+    one = np.zeros(9, dtype=int)  # one long comment: its anchor clauses keep it in a theme whatever the lift
+    strict = discover.order(z, labels, 0.5, [], lifts=(0.35, 0.0), rows=one, **kw)  # type: ignore[arg-type]
+    assert strict.lift == 0.35
+    assert strict.labels.tolist() == [0, 0, 0, -1, -1, 1, 1, 1, 0]  # "meh" (0.90) is close enough without it
+    state = ThemeState(np.zeros(2), np.zeros((0, 2)), np.zeros((0, 2)), [], 0.5, {}, lift=0.35)
+    assert ThemeState.from_json(state.to_json(), state.arrays()).lift == 0.35

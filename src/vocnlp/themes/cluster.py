@@ -41,6 +41,7 @@ __all__ = [
     "language_basis",
     "manual_bertopic",
     "merge_close",
+    "bars",
     "nearest",
     "pick",
     "reassign",
@@ -341,14 +342,34 @@ def nearest(
     *,
     holds: np.ndarray | None = None,
     margin: float = 0.0,
+    lift: float = 0.0,
 ) -> np.ndarray:
-    """Each row's theme (:func:`pick`), or -1 when its similarity is below ``threshold``."""
+    """Each row's theme (:func:`pick`), or -1 when its similarity is below ``threshold`` (``threshold + lift``
+    for a row that does not hold its theme's anchor phrase, where ``holds`` says: :func:`bars`)."""
     import numpy as np
 
     sims = z @ cents.T
     best = pick(sims, threshold, holds=holds, margin=margin)
-    ok = sims[np.arange(len(z)), best] >= threshold
+    ok = sims[np.arange(len(z)), best] >= bars(best, threshold, holds=holds, lift=lift)
     return np.where(ok, np.asarray(ids)[best], -1).astype(np.int64)
+
+
+def bars(best: np.ndarray, threshold: float, *, holds: np.ndarray | None, lift: float) -> np.ndarray:
+    """The similarity each row needs to join its theme (column ``best``): ``threshold`` where it holds the
+    theme's anchor phrase (``holds``, rows x themes; or where no anchors are known), ``threshold + lift`` where
+    it does not: such a clause is in the theme only by its vector.
+
+    Example:
+        >>> import numpy as np
+        >>> holds = np.array([[True, False], [False, False]])
+        >>> bars(np.array([0, 0]), 0.2, holds=holds, lift=0.1).round(2).tolist()
+        [0.2, 0.3]
+    """
+    import numpy as np
+
+    if holds is None or lift == 0:
+        return np.full(len(best), threshold)
+    return np.where(holds[np.arange(len(best)), best], threshold, threshold + lift)
 
 
 def pick(sims: np.ndarray, threshold: float, *, holds: np.ndarray | None = None, margin: float = 0.0) -> np.ndarray:

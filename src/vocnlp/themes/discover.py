@@ -37,6 +37,7 @@ __all__ = [
     "AUTO_MIN_ASSIGNED",
     "AUTO_ONE_LANGUAGE",
     "DISCOVERY",
+    "ANCHOR_LIFTS",
     "MAX_UNASSIGNED_COMMENTS",
     "OUTLIER_QUANTILE",
     "STRICTEST_QUANTILE",
@@ -71,6 +72,13 @@ OUTLIER_QUANTILE = {"phrases": 0.01, "clusters": 0.05}
 #: Japanese reviews); short comments, whose one clause is their only way into a theme, keep the low quantile
 STRICTEST_QUANTILE = 0.05
 MAX_UNASSIGNED_COMMENTS = 0.05
+#: ... and with it, the most of these a clause that does not hold its theme's anchor phrase must be above the
+#: threshold (:func:`.cluster.bars`) that still leaves :data:`MAX_UNASSIGNED_COMMENTS` of the fitted comments a
+#: theme: a theme then grows less far beyond its anchor by vectors alone. Label coverage followed that reach
+#: on the five real sets (benchmarks/probes/anchor_reach.py); on the long ASAP and Japanese reviews, whose
+#: other clauses keep every comment in some theme, coverage and refit agreement rose (RESULTS.md, "Themes on
+#: real data"); short comments (NSMC) keep 0
+ANCHOR_LIFTS = (0.1, 0.075, 0.05, 0.025, 0.0)
 
 
 @dataclass(frozen=True)
@@ -111,8 +119,9 @@ class SeedThemes:
 @dataclass
 class Ordered:
     """Themes numbered 0.. (seed themes first, then by size): each fitted clause's theme as ``transform``
-    assigns it, the ids, their centres, the threshold, the seed theme names by id and the anchor phrases
-    by id (anchored themes; :func:`.anchors.holding`)."""
+    assigns it, the ids, their centres, the threshold, the seed theme names by id, the anchor phrases
+    by id (anchored themes; :func:`.anchors.holding`) and how much more than the threshold a clause that does
+    not hold its theme's anchor needs (:func:`.cluster.bars`)."""
 
     labels: np.ndarray
     ids: list[int]
@@ -121,6 +130,7 @@ class Ordered:
     seed_names: dict[int, str]
     anchors: dict[int, list[str]] = field(default_factory=dict)
     anchors_negated_share: dict[int, float] = field(default_factory=dict)
+    lift: float = 0.0
 
 
 @dataclass
@@ -229,6 +239,9 @@ def discover_themes(fit: FitData, settings: Settings, seeds: SeedThemes | None =
         seed_names,
         anchors={i: [p] for i, p in anchor_of.items() if p},
         text=anchors.AnchorText(fit.units.texts, fit.units.language, fit.phrases()),
+        lifts=ANCHOR_LIFTS if anchored and settings.outlier_quantile is None else (0.0,),
+        rows=fit.units.row,
+        outside=fit.empty_share,
     )
     stats = {
         "clauses_clustered_before_reassignment": round(before["clustered"], 4),
@@ -245,8 +258,9 @@ def discover_themes(fit: FitData, settings: Settings, seeds: SeedThemes | None =
         seed_names=done.seed_names,
         anchors=done.anchors,
         anchors_negated_share=done.anchors_negated_share,
+        lift=done.lift,
         discovery=discovery,
-        stats=stats,
+        stats={**stats, "anchor_lift": done.lift},
     )
 
 
@@ -258,11 +272,17 @@ def order(
     *,
     anchors: Mapping[int, list[str]] | None = None,
     text: AnchorText | None = None,
+    lifts: Sequence[float] = (0.0,),
+    rows: np.ndarray | None = None,
+    outside: float = 0.0,
 ) -> Ordered:
     """Renumber themes (seed themes first, in the order given, then discovered themes by size), take their
     centroids, and assign every fitted clause exactly as ``transform`` will: with the themes' ``anchors``
     (phrases by id in ``labels``) and the clauses' ``text``, a clause that holds a theme's anchor, said as the
-    theme's clauses say it (:func:`.anchors.negated_shares`), goes to that theme within :data:`.anchors.ANCHOR_MARGIN`."""
+    theme's clauses say it (:func:`.anchors.negated_shares`), goes to that theme within :data:`.anchors.ANCHOR_MARGIN`;
+    one that does not needs the threshold plus the highest of ``lifts`` that leaves at most
+    :data:`MAX_UNASSIGNED_COMMENTS` of the comments (``rows``: each clause's; ``outside``: the share of comments
+    with no clause here) without a theme, or the lowest."""
     import numpy as np
 
     from .anchors import ANCHOR_MARGIN
@@ -284,8 +304,19 @@ def order(
         shares = text.negated_shares(labels, theme_anchors)
         negated = {i: shares[i] for i in by_id}
         holds = text.holding(theme_anchors, shares)
-    assigned = cluster.nearest(z, cents, ids, threshold, holds=holds, margin=ANCHOR_MARGIN)
-    return Ordered(assigned, ids, cents, threshold, names, by_id, negated)
+    lift = min(lifts)
+    if holds is None:
+        lift = 0.0
+    elif rows is not None and len(lifts) > 1:
+        comments = len(np.unique(rows))
+        for candidate in sorted(lifts, reverse=True):
+            kept = cluster.nearest(z, cents, ids, threshold, holds=holds, margin=ANCHOR_MARGIN, lift=candidate)
+            missed = 1 - len(np.unique(rows[kept >= 0])) / max(comments, 1)
+            if outside + (1 - outside) * missed <= MAX_UNASSIGNED_COMMENTS:
+                lift = candidate
+                break
+    assigned = cluster.nearest(z, cents, ids, threshold, holds=holds, margin=ANCHOR_MARGIN, lift=lift)
+    return Ordered(assigned, ids, cents, threshold, names, by_id, negated, lift)
 
 
 def _anchored(fit: FitData, uniq: np.ndarray, min_size: int, settings: Settings) -> anchors.AnchoredThemes | None:

@@ -93,7 +93,9 @@ class ThemeModel:
         outlier_quantile: outliers join their nearest theme when at least as similar as this quantile of
             the theme members' own similarities; lower keeps fewer unassigned. None: 0.05 with clusters;
             with phrases the highest of 0.01-0.05 that leaves at most 5% of the fitted comments without a
-            theme (:data:`OUTLIER_QUANTILE`, :data:`STRICTEST_QUANTILE`).
+            theme (:data:`OUTLIER_QUANTILE`, :data:`STRICTEST_QUANTILE`), and a clause that does not hold its
+            theme's anchor phrase needs up to 0.1 more within that budget (``fit_stats_["anchor_lift"]``,
+            :data:`.discover.ANCHOR_LIFTS`).
         seed: seeds UMAP and k-means; the same data and seed give the same themes.
         seed_themes: known themes, ``{name: [seed phrases]}``; discovered themes that match one join it
             (ids 0, 1, ... in the order given) and the rest stay new themes.
@@ -377,6 +379,7 @@ class ThemeModel:
                 threshold=found.threshold,
                 themes={},
                 encoder=made_with,
+                lift=found.lift,
             )
             self._redescribe(found.labels, found.seed_names)
             for i, phrases in found.anchors.items():
@@ -519,7 +522,8 @@ class ThemeModel:
         With the clauses' ``texts`` (and ``languages``), as ``transform`` and the fit assign them: a clause
         holding an anchored theme's phrase, said as the theme's clauses say it (plainly or negated), goes to
         that theme when nearly as close to it as to its nearest (:func:`.anchors.holding`,
-        :data:`.anchors.ANCHOR_MARGIN`); without them, to its nearest theme.
+        :data:`.anchors.ANCHOR_MARGIN`), and one that does not hold its theme's phrase needs the fit's
+        ``lift`` above the threshold (:func:`.cluster.bars`); without them, to its nearest theme.
         """
         import numpy as np
 
@@ -546,7 +550,8 @@ class ThemeModel:
                 holds = holding(list(texts[start:end]), langs, theme_anchors, negated_share=negated)
             best = cluster.pick(sims, self.state_.threshold, holds=holds, margin=ANCHOR_MARGIN)
             top = sims[np.arange(len(best)), best]
-            ids.append(np.where(top >= self.state_.threshold, known[best], UNASSIGNED))
+            bar = cluster.bars(best, self.state_.threshold, holds=holds, lift=self.state_.lift)
+            ids.append(np.where(top >= bar, known[best], UNASSIGNED))
             scores.append(top)
         return np.concatenate(ids), np.concatenate(scores)
 

@@ -92,6 +92,9 @@ class ThemeState:
     fit_stats: dict[str, Any] = field(default_factory=dict)
     #: the encoder the centroids were made with (:func:`vocnlp.encoders.identity.identity`); None when unknown
     encoder: dict[str, str] | None = None
+    #: how much more than ``threshold`` a clause needs to join a theme whose anchor phrase it does not hold
+    #: (:func:`vocnlp.themes.cluster.bars`); 0 for clustered themes and models saved before 2026-12-05
+    lift: float = 0.0
 
     def row_of(self, theme_id: int) -> int:
         return self.ids.index(theme_id)
@@ -157,6 +160,7 @@ class ThemeState:
         return {
             "ids": self.ids,
             "threshold": self.threshold,
+            "lift": self.lift,
             "themes": [self.theme_to_json(self.themes[i]) for i in self.ids],
             "parent_labels": {str(k): v for k, v in self.parent_labels.items()},
             "edits": self.edits,
@@ -187,4 +191,5 @@ class ThemeState:
             edits=list(d.get("edits", [])),
             fit_stats=dict(d.get("fit_stats", {})),
             encoder=d.get("encoder"),
+            lift=float(d.get("lift", 0.0)),
         )
