@@ -595,7 +595,7 @@ Since the evening of 2026-12-05 (the session after) redaction placeholders (<URL
 as the links and numbers they replace are (`vocnlp.words.mask`): the fit's clauses are redacted, and on 3,000 real
 Thai posts (`vocnlp analyze`) "url" had named a theme of 91 posts that held links ("Themes on held-out real sets");
 on the NPS verbatims <PERSON> had counted as the word of "person i spoke" (coverage of that theme 0.34 -> 0.28).
-This table's run is after it: NPS refit 0.858 / 0.825 -> 0.861 / 0.829, "phone calls" and "not paid / bill" swap
+A run right after it: NPS refit 0.858 / 0.825 -> 0.861 / 0.829, "phone calls" and "not paid / bill" swap
 places (5 placeholders among its clauses), the other sets unchanged (one among the NSMC clauses, none in the others).
 Later that evening (this table): a clause that does not hold its theme's anchor phrase joins the theme only
 when its similarity to the centre is a lift above the threshold, the highest of 0.1, 0.075, 0.05, 0.025 and 0 that
