@@ -8,7 +8,8 @@ under 0.75 coverage are the three of lowest reach). Here a clause joins a theme 
 only when its similarity to the centre is DELTA above the threshold (clauses holding the anchor keep the
 threshold), at fit (cluster.nearest) and in transform (ThemeModel.assign) alike.
 Same Pipeline outputs and measures as benchmarks/themes_real.py (three pairs of 90% fits, seed 1).
-Run: python benchmarks/probes/holder_threshold.py nps,ko,zh,id,ja 0,0.05,0.1
+Run at commit c87e15d (a worktree; since 53c0bf7 the fit assigns without cluster.nearest, which this patches):
+     python benchmarks/probes/holder_threshold.py nps,ko,zh,id,ja 0,0.05,0.1
 
 Result (2026-12-05, evening, commit c87e15d; DELTA 0 -> 0.05 -> 0.1: unassigned comments, label coverage, refit
 comments / clauses):

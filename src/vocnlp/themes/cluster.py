@@ -35,6 +35,7 @@ __all__ = [
     "center",
     "centroids",
     "cohesion",
+    "comments_missed",
     "corpus_offsets",
     "discover",
     "knn",
@@ -314,13 +315,27 @@ def strictest_threshold(
 
     own = _own_similarity(z, labels, cents, ids)
     best = (z @ cents.T).max(axis=1) if len(ids) else np.full(len(z), -np.inf)
-    comments = len(np.unique(rows))
     for q in sorted(quantiles, reverse=True):
         threshold = float(np.quantile(own, q))
-        missed = 1 - len(np.unique(rows[best >= threshold])) / max(comments, 1)
-        if outside + (1 - outside) * missed <= max_unassigned:
+        if comments_missed(rows, best >= threshold, outside=outside) <= max_unassigned:
             return threshold
     return float(np.quantile(own, min(quantiles)))
+
+
+def comments_missed(rows: np.ndarray, kept: np.ndarray, *, outside: float = 0.0) -> float:
+    """Share of the comments left without a theme when only the units ``kept`` get one (``rows``: each unit's
+    comment; ``outside``: the share of the comments with no unit here, which never get one).
+
+    Example:
+        >>> import numpy as np
+        >>> round(comments_missed(np.array([0, 0, 1, 2]), np.array([True, False, False, True])), 3)   # comment 1
+        0.333
+    """
+    import numpy as np
+
+    comments = len(np.unique(rows))
+    missed = 1 - len(np.unique(rows[kept])) / max(comments, 1)
+    return outside + (1 - outside) * missed
 
 
 def reassign(z: np.ndarray, labels: np.ndarray, cents: np.ndarray, ids: list[int], threshold: float) -> np.ndarray:
@@ -342,15 +357,13 @@ def nearest(
     *,
     holds: np.ndarray | None = None,
     margin: float = 0.0,
-    lift: float = 0.0,
 ) -> np.ndarray:
-    """Each row's theme (:func:`pick`), or -1 when its similarity is below ``threshold`` (``threshold + lift``
-    for a row that does not hold its theme's anchor phrase, where ``holds`` says: :func:`bars`)."""
+    """Each row's theme (:func:`pick`), or -1 when its similarity is below ``threshold``."""
     import numpy as np
 
     sims = z @ cents.T
     best = pick(sims, threshold, holds=holds, margin=margin)
-    ok = sims[np.arange(len(z)), best] >= bars(best, threshold, holds=holds, lift=lift)
+    ok = sims[np.arange(len(z)), best] >= threshold
     return np.where(ok, np.asarray(ids)[best], -1).astype(np.int64)
 
 

@@ -304,18 +304,25 @@ def order(
         shares = text.negated_shares(labels, theme_anchors)
         negated = {i: shares[i] for i in by_id}
         holds = text.holding(theme_anchors, shares)
-    lift = min(lifts)
-    if holds is None:
-        lift = 0.0
-    elif rows is not None and len(lifts) > 1:
-        comments = len(np.unique(rows))
-        for candidate in sorted(lifts, reverse=True):
-            kept = cluster.nearest(z, cents, ids, threshold, holds=holds, margin=ANCHOR_MARGIN, lift=candidate)
-            missed = 1 - len(np.unique(rows[kept >= 0])) / max(comments, 1)
-            if outside + (1 - outside) * missed <= MAX_UNASSIGNED_COMMENTS:
-                lift = candidate
-                break
-    assigned = cluster.nearest(z, cents, ids, threshold, holds=holds, margin=ANCHOR_MARGIN, lift=lift)
+    # each clause's theme and similarity once; only the bar a clause must clear moves with the lift
+    sims = z @ cents.T
+    best = cluster.pick(sims, threshold, holds=holds, margin=ANCHOR_MARGIN)
+    top = sims[np.arange(len(z)), best]
+    lift = 0.0
+    if holds is not None and rows is not None:
+        lift = next(
+            (
+                x
+                for x in sorted(lifts, reverse=True)
+                if cluster.comments_missed(
+                    rows, top >= cluster.bars(best, threshold, holds=holds, lift=x), outside=outside
+                )
+                <= MAX_UNASSIGNED_COMMENTS
+            ),
+            min(lifts),
+        )
+    kept = top >= cluster.bars(best, threshold, holds=holds, lift=lift)
+    assigned = np.where(kept, np.asarray(ids)[best], UNASSIGNED).astype(np.int64)
     return Ordered(assigned, ids, cents, threshold, names, by_id, negated, lift)
 
 
