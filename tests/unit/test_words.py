@@ -53,6 +53,26 @@ def test_anonymised_tweets_lose_their_url_and_retweet_marks(shared_data) -> None
     assert content_words("the url on the RT website", "en") == ["url", "rt", "website"]  # words, not marks
 
 
+def test_languages_without_a_spacy_list_have_stop_words(shared_data) -> None:  # type: ignore[no-untyped-def]
+    """spaCy has no Swahili or Hausa stop words: on 2,000 real Swahili tweets (AfriSenti) "lakini" (but), "au"
+    (or) and "tu na" named themes (benchmarks/probes/afrisenti_labels.py). stopwords-iso's lists fill in."""
+    import pandas as pd
+
+    from vocnlp.themes.labels import candidates
+
+    df = pd.read_csv(shared_data / "sentiment_afrisenti" / "data.csv")
+    tweets = df.loc[df["lang"] == "swa", "text"].head(300)
+    function = {"lakini", "na", "ya", "wa", "kwa", "ni", "tu"}
+    seen = [t for t in tweets if function & set(t.lower().split())]
+    assert len(seen) >= 100
+    for text in seen:
+        assert not function & set(content_words(text, "sw")), text
+        assert not any(c in function for c in candidates(text, "sw")), text
+    hausa = content_words("Amma ba mu samu wutar lantarki ba", "ha")  # but we did not get electricity
+    assert "lantarki" in hausa and not {"amma", "ba"} & set(hausa)
+    assert content_words("shule ya msingi lakini walimu hawapo", "sw") == ["shule", "msingi", "walimu", "hawapo"]
+
+
 def test_chinese_and_japanese_are_segmented_into_words() -> None:
     pytest.importorskip("rjieba")
     pytest.importorskip("fugashi")
