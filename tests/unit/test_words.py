@@ -54,8 +54,9 @@ def test_anonymised_tweets_lose_their_url_and_retweet_marks(shared_data) -> None
 
 
 def test_languages_without_a_spacy_list_have_stop_words(shared_data) -> None:  # type: ignore[no-untyped-def]
-    """spaCy has no Swahili or Hausa stop words: on 2,000 real Swahili tweets (AfriSenti) "lakini" (but), "au"
-    (or) and "tu na" named themes (benchmarks/probes/afrisenti_labels.py). stopwords-iso's lists fill in."""
+    """spaCy has no Swahili or Hausa stop words and few Amharic ones: on 2,000 real Swahili tweets (AfriSenti)
+    "lakini" (but), "au" (or) and "tu na" named themes, on Amharic ones እና (and), እኔ (I), ምን (what)
+    (benchmarks/probes/afrisenti_labels.py). stopwords-iso's lists and vocnlp's own fill in."""
     import pandas as pd
 
     from vocnlp.themes.labels import candidates
@@ -68,6 +69,10 @@ def test_languages_without_a_spacy_list_have_stop_words(shared_data) -> None:  #
     for text in seen:
         assert not function & set(content_words(text, "sw")), text
         assert not any(c in function for c in candidates(text, "sw")), text
+    amharic = df.loc[df["lang"] == "amh", "text"].head(300)  # spaCy's list lacks and, I, what, very
+    core = {"እና", "እኔ", "ምን", "በጣም"}
+    assert sum(bool(core & set(t.split())) for t in amharic) >= 30
+    assert not any(core & set(content_words(t, "am")) for t in amharic)
     hausa = content_words("Amma ba mu samu wutar lantarki ba", "ha")  # but we did not get electricity
     assert "lantarki" in hausa and not {"amma", "ba"} & set(hausa)
     assert content_words("shule ya msingi lakini walimu hawapo", "sw") == ["shule", "msingi", "walimu", "hawapo"]
