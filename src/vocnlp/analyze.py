@@ -56,6 +56,7 @@ def run_analysis(
     redact: bool = True,
     themes: ThemeModel | str | os.PathLike[str] | None = None,
     theme_discovery: str = "auto",
+    languages: Sequence[str] | None = None,
     progress: bool | None = None,
 ) -> Analysis:
     """Tag, find themes, analyse drivers and write the files into ``out_dir``.
@@ -68,6 +69,10 @@ def run_analysis(
     its taxonomy is applied as it is, so this period's drivers use last period's themes and ids. Without
     it, themes are found in ``df``, by ``theme_discovery`` (``ThemeModel(discovery=...)``: "auto",
     "phrases" or "clusters").
+
+    ``languages``: ISO 639-1 codes the comments are in (``Pipeline.default(languages=...)``); one code is taken
+    as given for every comment, also a language no detector knows (Hausa, ``["ha"]``), so its stop words
+    and theme labels follow it.
 
     ``redact`` (default True): personal data is replaced by placeholders before the comments are embedded,
     so the tagged file, the themes and the report never hold it (see :mod:`vocnlp.pii`).
@@ -132,7 +137,13 @@ def run_analysis(
     seconds: dict[str, float] = {}
     t0 = time.perf_counter()
     stage(1, f"tagging {len(df):,} comments (language, sentiment, intent, clauses)")
-    nlp = Pipeline.default(device=device, keep_embeddings=True, clauses=True, redact=redact)
+    nlp = Pipeline.default(
+        device=device,
+        keep_embeddings=True,
+        clauses=True,
+        redact=redact,
+        languages=list(languages) if languages else None,
+    )
     out = nlp.run(df, text_col=text_col, progress=show)
     seconds["pipeline"] = time.perf_counter() - t0
     t0 = time.perf_counter()

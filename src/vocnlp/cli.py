@@ -127,6 +127,11 @@ def analyze(
         help="replace personal data (e-mail, phone, card, IBAN, IP, URL, "
         "names) by placeholders before anything is stored",
     ),
+    languages: str | None = typer.Option(
+        None,
+        help="comma-separated ISO 639-1 codes of the comments' languages; one code is taken as given (e.g. ha "
+        "for Hausa, which no detector knows)",
+    ),
 ) -> None:
     """Pipeline, themes and score drivers in one run, with the HTML report.
 
@@ -153,6 +158,7 @@ def analyze(
         theme_discovery=theme_discovery.value,
         owners=owner_map,
         themes=themes,
+        languages=languages.split(",") if languages else None,
     )
     times = ", ".join(f"{k} {v:.1f}s" for k, v in res.seconds.items())
     if res.drivers is None:
@@ -192,7 +198,9 @@ def tag(
         None, help="rows per chunk and part file (default 4096; --resume re-uses the job's own)"
     ),
     device: str = typer.Option("auto", help=DEVICE_HELP),
-    languages: str | None = typer.Option(None, help="comma-separated ISO 639-1 codes to choose among"),
+    languages: str | None = typer.Option(
+        None, help="comma-separated ISO 639-1 codes to choose among; one code is taken as given (e.g. ha for Hausa)"
+    ),
     language_prior: bool = typer.Option(
         True,
         help="short, unsure comments lean to the languages of the whole input (a one-word answer in a "

@@ -300,7 +300,11 @@ class LanguageDetector:
 
     Args:
         engine: ``auto`` (default), ``fasttext``, ``lingua`` or ``langdetect``.
-        languages: optional ISO 639-1 codes to choose among (for users who know what to expect).
+        languages: optional ISO 639-1 codes to choose among (for users who know what to expect). One code
+            is taken as given: every text with letters is in it (score 1.0), whether or not an engine knows
+            the language (Hausa, Igbo, Kinyarwanda: fastText and lingua have no model of them, and read
+            Hausa tweets as English, Swahili and Indonesian). Stop words, clause cuts and theme labels then
+            follow that language.
         min_score: a best guess below this confidence becomes ``und``.
         long_words: in ``auto``, texts with at least this many words go to fastText when it is sure.
         fasttext_confidence: how sure fastText must be for ``auto`` to take its answer on long texts.
@@ -400,6 +404,9 @@ class LanguageDetector:
         shares of the confident texts of this call.
         """
         texts = self._checked(texts)
+        if self.languages is not None and len(self.languages) == 1:  # declared: no engine asked
+            only = self.languages[0]
+            return [LanguageGuess(only, 1.0) if dominant_script(t)[0] else LanguageGuess(UND, 0.0) for t in texts]
         out, short, ft_cands = self._first_pass(texts)
         if self.engine == "fasttext":
             for i in short:
@@ -429,6 +436,8 @@ class LanguageDetector:
             >>> det.estimate_prior(["Produto chegou antes do prazo, muito bom"] * 30)  # doctest: +SKIP
             {'pt': 1.0}
         """
+        if self.languages is not None and len(self.languages) == 1:
+            return {self.languages[0]: 1.0}
         values = [t for t in texts if isinstance(t, str)]
         if len(values) > max_texts:
             step = len(values) / max_texts

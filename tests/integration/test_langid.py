@@ -239,3 +239,23 @@ def test_no_shortlist_when_the_caller_names_the_languages(monkeypatch: pytest.Mo
     monkeypatch.setattr(langid._Lingua, "scores", spy)
     LanguageDetector(languages=["de", "nl"]).detect(["Super", "Top", "ok"])
     assert calls and True not in calls
+
+
+def test_one_declared_language_is_taken_as_given(shared_data) -> None:  # type: ignore[no-untyped-def]
+    """Neither fastText nor lingua knows Hausa: 2,000 real Hausa tweets (AfriSenti) were read as English (52%),
+    Swahili and Indonesian, so English stop words applied and "da", "ba", "amma" (but) named themes; and
+    languages=["ha"] raised ConfigError. A user who declares one language gets it for every text with letters."""
+    import pandas as pd
+
+    from vocnlp.words import content_words
+
+    df = pd.read_csv(shared_data / "sentiment_afrisenti" / "data.csv")
+    tweets = df.loc[df["lang"] == "hau", "text"].head(200).tolist()
+    det = LanguageDetector(languages=["ha"])
+    guesses = det.detect([*tweets, "123 !!", ""])
+    assert [g.lang for g in guesses[:-2]] == ["ha"] * len(tweets) and {g.score for g in guesses[:-2]} == {1.0}
+    assert [g.lang for g in guesses[-2:]] == ["und", "und"]
+    assert det.estimate_prior(tweets) == {"ha": 1.0}
+    assert [g.lang for g in LanguageDetector(languages=["sw"]).detect(tweets[:5])] == ["sw"] * 5  # one known too
+    words = {w for t in tweets for w in content_words(t, "ha")}
+    assert not {"da", "ba", "amma", "dai", "kuma"} & words and len(words) > 500

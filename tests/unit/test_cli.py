@@ -32,3 +32,22 @@ def test_every_option_has_help_and_choices_are_checked() -> None:
 def test_tag_takes_the_encoder_precision() -> None:
     r = CliRunner().invoke(app, ["tag", "x.csv", "--out", "o.parquet", "--dtype", "int4"])
     assert r.exit_code == 2 and "int8" in r.output
+
+
+def test_analyze_passes_the_declared_languages_on(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """`vocnlp analyze` had no --languages (only `tag` had): a Hausa file, which no detector reads as Hausa, could
+    not be declared. Checked without loading a model: the option reaches run_analysis."""
+    import pandas as pd
+
+    import vocnlp.analyze
+
+    seen: dict[str, object] = {}
+
+    def fake(df, **kwargs):  # type: ignore[no-untyped-def]
+        seen.update(kwargs)
+        raise SystemExit(0)
+
+    monkeypatch.setattr(vocnlp.analyze, "run_analysis", fake)
+    pd.DataFrame({"text": ["Allah ya kara lafiya", "Babu wutar lantarki"]}).to_csv(tmp_path / "ha.csv", index=False)
+    r = CliRunner().invoke(app, ["analyze", str(tmp_path / "ha.csv"), "--out", str(tmp_path / "o"), "--languages", "ha"])
+    assert r.exit_code == 0 and seen["languages"] == ["ha"]
