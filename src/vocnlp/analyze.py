@@ -38,6 +38,8 @@ class Analysis:
     drivers: Any
     files: dict[str, Path]
     seconds: dict[str, float] = field(default_factory=dict)
+    #: lines for the user about the run (an unsure language detection: :func:`~vocnlp.langid.unsure_hint`)
+    notes: list[str] = field(default_factory=list)
 
 
 def run_analysis(
@@ -85,6 +87,7 @@ def run_analysis(
     from .errors import ConfigError, InputError
     from .frames import require_columns
     from .io import check_writable, write_table
+    from .langid import unsure_hint
     from .pipeline import Pipeline
     from .report import build
     from .themes import ThemeModel
@@ -146,6 +149,12 @@ def run_analysis(
     )
     out = nlp.run(df, text_col=text_col, progress=show)
     seconds["pipeline"] = time.perf_counter() - t0
+    notes: list[str] = []
+    if not languages and "language_score" in out.columns:
+        hint = unsure_hint(out["language_score"].tolist(), out["language"].tolist())
+        if hint:
+            logger.warning(hint)
+            notes.append(hint)
     t0 = time.perf_counter()
     stage(2, "applying the saved themes" if themes is not None else "finding themes")
     tm = (
@@ -187,4 +196,4 @@ def run_analysis(
     build(out, tm, rep, files["report"], date_col=date_col, text_col=text_col, owners=dict(owners or {}))
     seconds["files"] = time.perf_counter() - t0
     logger.info("analysis done: %s", {k: round(v, 1) for k, v in seconds.items()})
-    return Analysis(out, tm, rep, files, seconds)
+    return Analysis(out, tm, rep, files, seconds, notes)

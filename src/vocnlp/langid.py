@@ -18,6 +18,7 @@ Example:
 from __future__ import annotations
 
 import logging
+import math
 import re
 import threading
 from collections.abc import Iterable, Mapping, Sequence
@@ -35,11 +36,17 @@ __all__ = [
     "UND",
     "script_of",
     "dominant_script",
+    "unsure_hint",
+    "UNSURE_MEDIAN",
 ]
 
 logger = logging.getLogger(__name__)
 
 UND = "und"
+#: below this median confidence over a data set's comments, its languages were mostly guessed: 2,000 real tweets
+#: each (AfriSenti) in Hausa 0.63, Kinyarwanda 0.68, Yoruba 0.73, which no detector knows or often misreads;
+#: Indonesian reviews 0.83, Nigerian Pidgin 0.90, Swahili 0.99, the English NPS verbatims 0.99, Korean 1.0
+UNSURE_MEDIAN = 0.75
 ENGINES = ("auto", "fasttext", "lingua", "langdetect")
 
 
@@ -616,3 +623,35 @@ def cached_detector(
         if det is None:
             det = _DETECTORS[key] = LanguageDetector(engine, languages=languages, min_score=min_score)
     return det
+
+
+def unsure_hint(scores: Sequence[float], languages: Sequence[str], *, min_texts: int = 50) -> str | None:
+    """A line for the user when the detector was unsure of most of a data set's comments (median confidence
+    under :data:`UNSURE_MEDIAN`, over at least ``min_texts`` comments with letters); None otherwise. Such a
+    set is often in a language no detector knows, whose comments are then spread over the languages it
+    resembles, with their stop words and clause cuts: the user can declare it (``languages=[code]``).
+
+    Example:
+        >>> print(unsure_hint([0.6] * 60 + [0.9] * 40, ["en"] * 70 + ["sw"] * 30))  # doctest: +ELLIPSIS
+        the language of most comments was unsure (median confidence 0.60; read as en 70%, sw 30%): ...
+        >>> unsure_hint([0.99] * 100, ["en"] * 100) is None
+        True
+    """
+    import numpy as np
+
+    pairs = [(float(s), str(lang)) for s, lang in zip(scores, languages) if lang != UND and not math.isnan(s)]
+    if len(pairs) < min_texts:
+        return None
+    median = float(np.median([s for s, _ in pairs]))
+    if median >= UNSURE_MEDIAN:
+        return None
+    counts: dict[str, int] = {}
+    for _, lang in pairs:
+        counts[lang] = counts.get(lang, 0) + 1
+    read = ", ".join(f"{k} {v / len(pairs):.0%}" for k, v in sorted(counts.items(), key=lambda kv: -kv[1])[:3])
+    return (
+        f"the language of most comments was unsure (median confidence {median:.2f}; read as {read}): if they are "
+        "in one language the detectors do not know or misread (Hausa, Igbo, Kinyarwanda, Yoruba...), declare it, "
+        "e.g. --languages ha "
+        "(Pipeline.default(languages=['ha'])), so that its stop words and clause cuts apply"
+    )

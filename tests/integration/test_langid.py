@@ -259,3 +259,19 @@ def test_one_declared_language_is_taken_as_given(shared_data) -> None:  # type: 
     assert [g.lang for g in LanguageDetector(languages=["sw"]).detect(tweets[:5])] == ["sw"] * 5  # one known too
     words = {w for t in tweets for w in content_words(t, "ha")}
     assert not {"da", "ba", "amma", "dai", "kuma"} & words and len(words) > 500
+
+
+def test_a_set_whose_languages_were_guessed_gets_a_hint(shared_data) -> None:  # type: ignore[no-untyped-def]
+    """`vocnlp analyze` on real Hausa tweets said nothing while reading them as English, Swahili and Indonesian;
+    it now suggests declaring the language. Swahili, which the detectors know, gets no hint."""
+    import pandas as pd
+
+    from vocnlp.langid import unsure_hint
+
+    df = pd.read_csv(shared_data / "sentiment_afrisenti" / "data.csv")
+    det = LanguageDetector()
+    for lang, expect in (("hau", True), ("swa", False)):
+        guesses = det.detect(df.loc[df["lang"] == lang, "text"].head(200).tolist())
+        hint = unsure_hint([g.score for g in guesses], [g.lang for g in guesses])
+        assert (hint is not None) is expect, (lang, hint)
+    assert "--languages" in str(hint if hint else unsure_hint([0.5] * 60, ["en"] * 60))
