@@ -38,6 +38,7 @@ __all__ = [
     "dominant_script",
     "unsure_hint",
     "UNSURE_MEDIAN",
+    "ethiopic_language",
 ]
 
 logger = logging.getLogger(__name__)
@@ -127,6 +128,67 @@ _SCRIPT_LANG = {
     "Hiragana": "ja",
     "Katakana": "ja",
 }
+
+
+#: Ethiopic script is written for Amharic and Tigrinya, which neither fastText's model nor lingua tells apart
+#: (lingua has neither; the script alone said Amharic): their commonest function words and particles differ
+#: (Tigrinya's also as often typed with አ: አብ, in).
+_TIGRINYA_WORDS = frozenset(
+    [
+        "ናይ",
+        "ኣብ",
+        "አብ",
+        "አሎ",
+        "እዩ",
+        "ኢዩ",
+        "ዘሎ",
+        "ምስ",
+        "ኣይ",
+        "እንታይ",
+        "ከም",
+        "ኢና",
+        "ኣሎ",
+        "እዮም",
+        "ድማ",
+        "ኩሉ",
+        "ሰብ",
+        "ህዝቢ",
+        "እሞ",
+        "ኢኻ",
+        "ኢኺ",
+        "ዝኾነ",
+        "ካብ",
+        "ከምዚ",
+        "ሎሚ",
+    ]
+)
+_AMHARIC_WORDS = frozenset(
+    ["ነው", "እና", "ላይ", "የለም", "ናቸው", "ውስጥ", "ነበር", "ምን", "እኔ", "ሰው", "ህዝብ", "ብቻ", "ደግሞ", "ነህ", "አለ", "ሁሉ"]
+)
+_WORD = re.compile(r"\w+")
+
+
+def ethiopic_language(text: str) -> str | None:
+    """``ti`` or ``am`` for a text in Ethiopic script: by which language's common words it holds more of, else
+    by its glottal "a" (Tigrinya writes ኣ where Amharic writes አ); None when neither tells (a name, a word or
+    two). :class:`LanguageDetector` then takes the one its data set holds more of (the prior), else Amharic.
+    On real tweets (AfriSenti, 5,000 Amharic and 2,398 Tigrinya; benchmarks/probes/ethiopic_langid.py) the
+    script alone read all as Amharic; with this, 98.9% of the Amharic and 95.5% of the Tigrinya ones are read
+    right.
+
+    Example:
+        >>> ethiopic_language("ኣብ ትግራይ ዘሎ ህዝቢ"), ethiopic_language("ይህ ነው የኢትዮጵያ ህዝብ"), ethiopic_language("ሰላም")
+        ('ti', 'am', None)
+    """
+    words = _WORD.findall(text)
+    ti = sum(w in _TIGRINYA_WORDS for w in words)
+    am = sum(w in _AMHARIC_WORDS for w in words)
+    if ti != am:
+        return "ti" if ti > am else "am"
+    glottal_ti, glottal_am = text.count("ኣ"), text.count("አ")
+    if glottal_ti != glottal_am:
+        return "ti" if glottal_ti > glottal_am else "am"
+    return None
 
 
 def script_of(ch: str) -> str:
@@ -428,6 +490,16 @@ class LanguageDetector:
             if prior is None and self.batch_prior:
                 prior = self._prior(out)
             self._auto(texts, short, ft_cands, out, prior)
+        if self.engine == "auto" and prior and prior.get("ti", 0.0) > prior.get("am", 0.0) and self._ok("ti"):
+            # Ethiopic texts nothing told apart: Tigrinya where the data set is mostly Tigrinya
+            for i, g in enumerate(out):
+                if (
+                    g is not None
+                    and g.lang == "am"
+                    and dominant_script(texts[i])[0] == "Ethiopic"
+                    and ethiopic_language(texts[i]) is None
+                ):
+                    out[i] = LanguageGuess("ti", g.score)
         return [g if g is not None else LanguageGuess(UND, 0.0) for g in out]
 
     def estimate_prior(self, texts: Sequence[str], *, max_texts: int = 20_000) -> dict[str, float] | None:
@@ -488,6 +560,10 @@ class LanguageDetector:
             scripts[i] = script
             if script is None:
                 out[i] = LanguageGuess(UND, 0.0)
+            elif self.engine == "auto" and script == "Ethiopic" and share >= 0.5 and self._ok_any("am", "ti"):
+                lang = ethiopic_language(text) or "am"
+                lang = lang if self._ok(lang) else ("am" if lang == "ti" else "ti")
+                out[i] = LanguageGuess(lang, round(min(1.0, 0.5 + share / 2), 4))
             elif self.engine == "auto" and script in _SCRIPT_LANG and share >= 0.5 and self._ok(_SCRIPT_LANG[script]):
                 out[i] = LanguageGuess(_SCRIPT_LANG[script], round(min(1.0, 0.5 + share / 2), 4))
             elif self.engine == "auto" and script == "Han" and share >= 0.5 and self._ok("zh"):
@@ -572,6 +648,9 @@ class LanguageDetector:
 
     def _ok(self, lang: str) -> bool:
         return self._allowed is None or lang in self._allowed
+
+    def _ok_any(self, *langs: str) -> bool:
+        return any(self._ok(lang) for lang in langs)
 
     def _pick(self, cands: list[tuple[str, float]]) -> LanguageGuess:
         if not cands:
