@@ -95,6 +95,8 @@ def run_analysis(
 
     if theme_discovery not in DISCOVERY:
         raise ConfigError(f"theme_discovery={theme_discovery!r}: use one of {DISCOVERY}")
+    if isinstance(languages, str):  # list("ha") would be ["h", "a"]
+        raise InputError(f"languages={languages!r}: pass a list of ISO 639-1 codes, e.g. languages=[{languages!r}]")
     if score_col is None:
         given = [n for n, v in (("kind", kind), ("segment_cols", segment_cols), ("owners", owners)) if v]
         if given:
@@ -145,7 +147,7 @@ def run_analysis(
         keep_embeddings=True,
         clauses=True,
         redact=redact,
-        languages=list(languages) if languages else None,
+        languages=list(languages) if languages else None,  # checked above: not one string
     )
     out = nlp.run(df, text_col=text_col, progress=show)
     seconds["pipeline"] = time.perf_counter() - t0

@@ -259,3 +259,5 @@ def test_analyze_without_a_score_reports_themes_and_sentiment(shared_data: Path,
         run_analysis(df, text_col="text", kind="nps", out_dir=tmp_path / "x")
     with pytest.raises(vocnlp.ConfigError, match="segment_cols"):
         run_analysis(df, text_col="text", segment_cols=["label"], out_dir=tmp_path / "x")
+    with pytest.raises(vocnlp.InputError, match=r"languages=\['ja'\]"):  # one string, not a list of codes
+        run_analysis(df, text_col="text", languages="ja", out_dir=tmp_path / "x")
