@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import math
+import numbers
 import re
 import threading
 from collections.abc import Iterable, Mapping, Sequence
@@ -715,10 +716,17 @@ def unsure_hint(scores: Sequence[float], languages: Sequence[str], *, min_texts:
         the language of most comments was unsure (median confidence 0.60; read as en 70%, sw 30%): ...
         >>> unsure_hint([0.99] * 100, ["en"] * 100) is None
         True
+        >>> unsure_hint([None, 0.5] * 40, [None, "en"] * 40) is None   # 40 comments with a language: too few
+        True
     """
     import numpy as np
 
-    pairs = [(float(s), str(lang)) for s, lang in zip(scores, languages) if lang != UND and not math.isnan(s)]
+    # rows the pipeline flagged (no text) carry None / NaN: they say nothing of the languages
+    pairs = [
+        (float(s), lang)
+        for s, lang in zip(scores, languages)
+        if isinstance(lang, str) and lang != UND and isinstance(s, numbers.Real) and not math.isnan(s)
+    ]
     if len(pairs) < min_texts:
         return None
     median = float(np.median([s for s, _ in pairs]))
