@@ -617,9 +617,17 @@ def stop_words(lang: str) -> frozenset[str]:
     Example:
         >>> "the" in stop_words("en"), "lakini" in stop_words("sw"), "amma" in stop_words("ha")
         (True, True, True)
+        >>> "ikke" in stop_words("no"), "arbeid" in stop_words("no")   # Norwegian: spaCy's Bokmål list
+        (True, False)
     """
-    words = {w.lower() for w in _spacy_stop_words(lang) or _iso_stop_words(lang)} | _EXTRA_STOP.get(lang, set())
+    spacy_words = _spacy_stop_words(_SPACY_CODE.get(lang, lang))
+    words = {w.lower() for w in spacy_words or _iso_stop_words(lang)} | _EXTRA_STOP.get(lang, set())
     return frozenset(words | {fold(w) for w in words})
+
+
+#: spaCy's code where the detectors give another: fastText says "no" for Norwegian, spaCy's list is Bokmål's
+#: ("nb"; stopwords-iso's "no" holds content words: "arbeid", work, "bra", good)
+_SPACY_CODE = {"no": "nb"}
 
 
 @lru_cache(maxsize=64)
