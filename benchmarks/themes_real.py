@@ -73,6 +73,14 @@ def tagged(key: str):  # type: ignore[no-untyped-def]
     return out, gold
 
 
+def outputs(key: str):  # type: ignore[no-untyped-def]
+    """The cached Pipeline outputs of a set: a key of :data:`SETS` (benchmarks/.cache) or of
+    benchmarks/probes/themes_heldout.py (/tmp/vocnlp_heldout_<key>.pkl, which that probe makes)."""
+    if key in SETS:
+        return tagged(key)[0]
+    return pickle.loads(Path(f"/tmp/vocnlp_heldout_{key}.pkl").read_bytes())
+
+
 def gold_reference(keys: list[str]) -> str:
     """How often the sets with gold aspects mention their most frequent aspect, per comment: the share of comments
     a theme that is faithful to that aspect must hold, whatever its clauses' share (IndoNLU: domain:aspect; ASAP:

@@ -16,7 +16,6 @@ refit comments / clauses):
        0.42): so the two are separate parameters, and merge_similarity stays 0.65.
 Run: python benchmarks/probes/anchor_separation.py nsmc_late,wise,smsa 0.65,0.75
 """
-import pickle
 import sys
 from pathlib import Path
 
@@ -26,8 +25,7 @@ sys.path.insert(0, str(ROOT / "src"))
 import themes_real  # noqa: E402
 
 for key in (sys.argv[1] if len(sys.argv) > 1 else "nsmc_late,wise,smsa").split(","):
-    held = Path(f"/tmp/vocnlp_heldout_{key}.pkl")
-    out = pickle.loads(held.read_bytes()) if key not in themes_real.SETS else themes_real.tagged(key)[0]
+    out = themes_real.outputs(key)
     for sep in (float(x) for x in (sys.argv[2] if len(sys.argv) > 2 else "0.65,0.75").split(",")):
         row, top = themes_real.theme_model_row(out, key, "ThemeModel", {"anchor_separation": sep},
                                                lambda p: ("-", "-"), rng_seed=1)

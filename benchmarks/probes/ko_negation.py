@@ -9,7 +9,6 @@ Result (2026-12-06): 0.5% of the NSMC clauses (both sets) hold 안 / 못 before 
 (-지 않 / 못하); with the two words: the same themes, labels, coverage (0.70, 0.72) and refit (0.805 / 0.796, 0.744 /
 0.744) on both. Not kept: too rare to matter; the negation after the word, six times as common, is the next step.
 """
-import pickle
 import re
 import sys
 from pathlib import Path
@@ -21,8 +20,7 @@ import themes_real  # noqa: E402
 from vocnlp import negation  # noqa: E402
 
 for key in (sys.argv[1] if len(sys.argv) > 1 else "ko,nsmc_late").split(","):
-    held = Path(f"/tmp/vocnlp_heldout_{key}.pkl")
-    out = pickle.loads(held.read_bytes()) if key not in themes_real.SETS else themes_real.tagged(key)[0]
+    out = themes_real.outputs(key)
     clauses = [c["text"] for cl in out["clauses"] if isinstance(cl, list) for c in cl]
     pre = sum(bool(re.search(r"(^|\s)(안|못)\s+\S", c)) for c in clauses)
     post = sum(bool(re.search(r"지\s*(않|못하|못했)", c)) for c in clauses)

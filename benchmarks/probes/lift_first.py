@@ -12,7 +12,6 @@ IndoNLU aspects 41 -> 41, 4.9% -> 0.8%, 0.86 -> 0.81, 0.875 / 0.836 -> 0.883 / 0
 Not kept: no coverage gained where it is short of 0.75, and lost where it was not.
 Run: python benchmarks/probes/lift_first.py nps,ko[,smsa,wise,nsmc_late] [quantile]
 """
-import pickle
 import sys
 from pathlib import Path
 
@@ -24,8 +23,7 @@ from vocnlp.themes import discover  # noqa: E402
 
 discover.STRICTEST_QUANTILE = float(sys.argv[2]) if len(sys.argv) > 2 else discover.OUTLIER_QUANTILE["phrases"]
 for key in sys.argv[1].split(","):
-    held = Path(f"/tmp/vocnlp_heldout_{key}.pkl")
-    out = pickle.loads(held.read_bytes()) if key not in themes_real.SETS else themes_real.tagged(key)[0]
+    out = themes_real.outputs(key)
     row, top = themes_real.theme_model_row(out, key, "ThemeModel", {}, lambda p: ("-", "-"), rng_seed=1)
     print(f"quantile up to {discover.STRICTEST_QUANTILE}: " + " | ".join(map(str, row)), flush=True)
     print(top[0][:300], flush=True)

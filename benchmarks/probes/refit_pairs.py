@@ -17,7 +17,6 @@ after); ASAP 0.536 / 0.494 -> 0.492 / 0.424 (clauses 0.604 / 0.585 -> 0.638 / 0.
 Run: python benchmarks/probes/themes_heldout.py wise (once, for the cache); python benchmarks/probes/refit_pairs.py wise
      python benchmarks/probes/refit_pairs.py nps,id,zh,ko,ja 0
 """
-import pickle
 import sys
 from pathlib import Path
 
@@ -31,8 +30,7 @@ themes_real.PAIRS = 6
 if len(sys.argv) > 2:
     anchors.ANCHOR_MARGIN = float(sys.argv[2])
 for key in (sys.argv[1] if len(sys.argv) > 1 else "wise").split(","):
-    held = Path(f"/tmp/vocnlp_heldout_{key}.pkl")
-    out = pickle.loads(held.read_bytes()) if key not in themes_real.SETS else themes_real.tagged(key)[0]
+    out = themes_real.outputs(key)
     for seed in (1, 2):
         row, _ = themes_real.theme_model_row(out, key, "ThemeModel", {}, lambda p: ("-", "-"), rng_seed=seed)
         print(" | ".join(map(str, row)), flush=True)

@@ -21,7 +21,9 @@ import logging
 import math
 import numbers
 import re
+import statistics
 import threading
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
@@ -719,8 +721,6 @@ def unsure_hint(scores: Sequence[float], languages: Sequence[str], *, min_texts:
         >>> unsure_hint([None, 0.5] * 40, [None, "en"] * 40) is None   # 40 comments with a language: too few
         True
     """
-    import numpy as np
-
     # rows the pipeline flagged (no text) carry None / NaN: they say nothing of the languages
     pairs = [
         (float(s), lang)
@@ -729,16 +729,12 @@ def unsure_hint(scores: Sequence[float], languages: Sequence[str], *, min_texts:
     ]
     if len(pairs) < min_texts:
         return None
-    median = float(np.median([s for s, _ in pairs]))
+    median = statistics.median(s for s, _ in pairs)
     if median >= UNSURE_MEDIAN:
         return None
-    counts: dict[str, int] = {}
-    for _, lang in pairs:
-        counts[lang] = counts.get(lang, 0) + 1
-    read = ", ".join(f"{k} {v / len(pairs):.0%}" for k, v in sorted(counts.items(), key=lambda kv: -kv[1])[:3])
+    read = ", ".join(f"{k} {v / len(pairs):.0%}" for k, v in Counter(lang for _, lang in pairs).most_common(3))
     return (
         f"the language of most comments was unsure (median confidence {median:.2f}; read as {read}): if they are "
         "in one language the detectors do not know or misread (Hausa, Igbo, Kinyarwanda, Yoruba...), declare it, "
-        "e.g. --languages ha "
-        "(Pipeline.default(languages=['ha'])), so that its stop words and clause cuts apply"
+        "e.g. --languages ha (Pipeline.default(languages=['ha'])), so that its stop words and clause cuts apply"
     )

@@ -229,8 +229,8 @@ _EXTRA_STOP = {
     },
     # spaCy's Amharic list lacks "and" (እና), the personal pronouns, the question words, "very" (በጣም) and the
     # copulas and their negations (ነህ, you are; አይደለም, is not; የለም, there is no): on real Amharic tweets
-    # (AfriSenti) they named 9 of the 15 largest themes, and then "or" (ወይስ), "this" (ይሄ), "no" (አይ), "would it
-    # be" (ይሆን) and "I said" (ብዬ) 5
+    # (AfriSenti) they named 9 of the 15 largest themes; without them, "or" (ወይስ), "this" (ይሄ), "no" (አይ),
+    # "would it be" (ይሆን) and "I said" (ብዬ) named 5 more
     "am": {
         "እና",
         "እኔ",
@@ -265,7 +265,8 @@ _EXTRA_STOP = {
     },
     # stopwords-iso's Hausa list (39 words) lacks particles and pronouns that named themes of 2,000 real Hausa
     # tweets (AfriSenti) declared as Hausa: "dai", "kenan", "wai", "kawai" (only); then, through `vocnlp analyze
-    # --languages ha` on 2,000 others, "toh" (well), "akwai" (there is), "idan" (if), "har" (until), "zai" (will), "ai" (indeed)
+    # --languages ha` on 2,000 others, "toh" (well), "akwai" (there is), "idan" (if), "har" (until), "zai"
+    # (will), "ai" (indeed)
     "ha": {
         "dai",
         "kenan",
@@ -295,8 +296,8 @@ _EXTRA_STOP = {
         "wallahi",
         "ai",
     },
-    # spaCy's Yoruba list lacks "tó" / "t'ó" (that, which), "kíni" (what), "wípé" (that), "má" (don't), pronouns: they named
-    # themes of 2,000 real Yoruba tweets (AfriSenti) declared as Yoruba
+    # spaCy's Yoruba list lacks "tó" / "t'ó" (that, which), "kíni" (what), "wípé" (that), "má" (don't) and
+    # pronouns: they named themes of 2,000 real Yoruba tweets (AfriSenti) declared as Yoruba
     "yo": {
         "tó",
         "t'ó",
@@ -634,10 +635,8 @@ _SPACY_CODE = {"no": "nb"}
 def _iso_stop_words(lang: str) -> frozenset[str]:
     """stopwords-iso's list for ``lang`` (NFC), empty without one. spaCy's lists come first: stopwords-iso's
     are longer for the languages spaCy covers (its English one holds "information", "new", "problem")."""
-    try:
-        import stopwordsiso
-    except ImportError:  # an install without it keeps spaCy's lists only
-        return frozenset()
+    import stopwordsiso
+
     if not re.fullmatch(r"[a-z]{2}", lang or "") or not stopwordsiso.has_lang(lang):
         return frozenset()
     return frozenset(unicodedata.normalize("NFC", w) for w in stopwordsiso.stopwords(lang))
