@@ -49,7 +49,8 @@ logger = logging.getLogger(__name__)
 UND = "und"
 #: below this median confidence over a data set's comments, its languages were mostly guessed: 2,000 real tweets
 #: each (AfriSenti) in Hausa 0.63, Kinyarwanda 0.68, Yoruba 0.73, which no detector knows or often misreads;
-#: Indonesian reviews 0.83, Nigerian Pidgin 0.90, Swahili 0.99, the English NPS verbatims 0.99, Korean 1.0
+#: Indonesian reviews 0.81-0.83, Nigerian Pidgin 0.90, Swahili 0.99, the English NPS verbatims 0.99, Korean 1.0
+#: (benchmarks/probes/language_confidence.py)
 UNSURE_MEDIAN = 0.75
 ENGINES = ("auto", "fasttext", "lingua", "langdetect")
 
