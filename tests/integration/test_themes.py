@@ -177,12 +177,30 @@ def test_a_clause_that_says_a_themes_anchor_phrase_joins_that_theme(
     holds = holding(texts, langs, state.theme_anchors(), negated_share=state.anchors_negated_shares())
     pos = {t: k for k, t in enumerate(state.ids)}
     centred = nps_tm._center(x) @ state.centroids.T
-    moved = np.nonzero(ids != plain)[0]
+    moved = np.nonzero((ids != plain) & (ids != -1))[0]
     assert 0.02 <= len(moved) / len(ids) <= 0.15, len(moved) / len(ids)
     for r in moved:
         assert holds[r, pos[int(ids[r])]] and not holds[r, pos[int(plain[r])]]
         assert centred[r].max() - centred[r, pos[int(ids[r])]] <= ANCHOR_MARGIN + 1e-6
         assert sims[r] == pytest.approx(centred[r, pos[int(ids[r])]], abs=1e-5)
+    # a clause of one content word that does not hold its theme's anchor needs SHORT_LIFT more ("Livid." had
+    # joined "good service", "It's faultless" "service is appalling")
+    from vocnlp.themes.cluster import SHORT_LIFT
+    from vocnlp.themes.prepare import word_counts
+
+    n_words = word_counts(texts, langs)
+    dropped = np.nonzero((ids == -1) & (plain != -1))[0]
+    assert 0.01 <= len(dropped) / len(ids) <= 0.1, len(dropped) / len(ids)
+    for r in dropped:
+        assert n_words[r] < 2 and not holds[r, pos[int(plain[r])]]
+        assert centred[r, pos[int(plain[r])]] < state.threshold + max(state.lift, SHORT_LIFT)
+    said = {texts[r] for r in dropped}
+    assert {"Livid.", "Yes"} & said, sorted(said)[:20]
+    assert (nps_tm.assign(x, texts=texts, languages=langs, n_words=n_words)[0] == ids).all()
+    # 10.6% of these comments have no clause of two content words; those are most of the 6% without a theme
+    st = nps_tm.fit_stats_
+    assert st["comments_without_topic"] == pytest.approx(0.106, abs=0.01), st
+    assert st["comments_without_topic"] > st["comments_unassigned"] > 0.03, st
     fit = nps_tm._fit_data  # the fitted clauses' themes, as transform assigns them
     again, _ = nps_tm.assign(fit.units.embeddings, texts=fit.units.texts, languages=fit.units.language)
     assert (again == fit.labels).mean() >= 0.999
@@ -282,7 +300,13 @@ def test_pipeline_assigns_themes_in_the_single_pass(sample_tm: vocnlp.ThemeModel
     out = nlp.run(df, text_col="comment")
     assert len(calls) == 1
     direct = sample_tm.transform(sample_out.head(60), text_col="comment")
-    assert list(out["theme_id"]) == list(direct["theme_id"])
+    assert [sorted(t) for t in out["themes"]] == [sorted(t) for t in direct["themes"]]
+    # the main theme too, but where two themes hold as many of a comment's clauses the closer clause decides, and
+    # the clause vectors of this one batch differ from the whole sample's in the fourth decimal (a German comment's
+    # two clauses: 0.7614 and 0.7611 to their themes)
+    for got, want, themes in zip(out["theme_id"], direct["theme_id"], direct["themes"]):
+        assert got == want or (len(themes) >= 2 and {sample_tm.label_of(got), sample_tm.label_of(want)} <= set(themes))
+    assert (out["theme_id"] == direct["theme_id"]).mean() >= 0.95
     clauses = [c for cl in out["clauses"].dropna() for c in cl]
     assert all("theme_id" in c and c["theme_id"] is not None for c in clauses)
 

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import InputError
 from . import anchors, cluster
 from .anchors import AnchorText
-from .prepare import FitData, distinct_units
+from .prepare import MIN_FIT_WORDS, FitData, distinct_units
 from .state import UNASSIGNED
 from .terms import theme_tokens
 
@@ -79,6 +79,10 @@ MAX_UNASSIGNED_COMMENTS = 0.05
 #: other clauses keep every comment in some theme, coverage and refit agreement rose (RESULTS.md, "Themes on
 #: real data"); short comments (NSMC) keep 0
 ANCHOR_LIFTS = (0.1, 0.075, 0.05, 0.025, 0.0)
+#: a clause of one content word ("Livid.", "Yes") that does not hold its theme's anchor needs
+#: :data:`.cluster.SHORT_LIFT` above the threshold (the fit's lift where higher): by its vector alone it had joined
+#: whichever theme was nearest ("Livid." in "good service"); False turns the rule off (benchmarks/probes/short_clauses.py)
+SHORT_NEEDS_LIFT = True
 
 
 @dataclass(frozen=True)
@@ -242,6 +246,7 @@ def discover_themes(fit: FitData, settings: Settings, seeds: SeedThemes | None =
         lifts=ANCHOR_LIFTS if anchored and settings.outlier_quantile is None else (0.0,),
         rows=fit.units.row,
         outside=fit.empty_share,
+        short=(fit.n_words < MIN_FIT_WORDS) if SHORT_NEEDS_LIFT and fit.n_words is not None else None,
     )
     stats = {
         "clauses_clustered_before_reassignment": round(before["clustered"], 4),
@@ -275,6 +280,7 @@ def order(
     lifts: Sequence[float] = (0.0,),
     rows: np.ndarray | None = None,
     outside: float = 0.0,
+    short: np.ndarray | None = None,
 ) -> Ordered:
     """Renumber themes (seed themes first, in the order given, then discovered themes by size), take their
     centroids, and assign every fitted clause exactly as ``transform`` will: with the themes' ``anchors``
@@ -315,13 +321,13 @@ def order(
                 x
                 for x in sorted(lifts, reverse=True)
                 if cluster.comments_missed(
-                    rows, top >= cluster.bars(best, threshold, holds=holds, lift=x), outside=outside
+                    rows, top >= cluster.bars(best, threshold, holds=holds, lift=x, short=short), outside=outside
                 )
                 <= MAX_UNASSIGNED_COMMENTS
             ),
             min(lifts),
         )
-    kept = top >= cluster.bars(best, threshold, holds=holds, lift=lift)
+    kept = top >= cluster.bars(best, threshold, holds=holds, lift=lift, short=short)
     assigned = np.where(kept, np.asarray(ids)[best], UNASSIGNED).astype(np.int64)
     return Ordered(assigned, ids, cents, threshold, names, by_id, negated, lift)
 

@@ -31,10 +31,10 @@ from typing import TYPE_CHECKING, Any
 from ..encoders.identity import check_encoder
 from ..errors import ConfigError, InputError, NotFittedError
 from ..frames import require_columns
-from . import cluster, edits
+from . import cluster, discover, edits
 from .describe import describe_themes, parent_groups, parent_labels, restated_pairs
 from .discover import DISCOVERY, OUTLIER_QUANTILE, Discovered, Settings, discover_themes, order, seed_themes
-from .prepare import LANGUAGE_CENTERING, MIN_FIT_WORDS, FitData, content_counts, prepare
+from .prepare import LANGUAGE_CENTERING, MIN_FIT_WORDS, FitData, content_counts, prepare, word_counts
 from .state import UNASSIGNED, UNASSIGNED_LABEL, ThemeState
 from .terms import theme_tokens
 from .units import Units, units_from_frame
@@ -516,6 +516,7 @@ class ThemeModel:
         *,
         texts: Sequence[str] | None = None,
         languages: Sequence[str | None] | None = None,
+        n_words: np.ndarray | None = None,
     ) -> tuple[np.ndarray, np.ndarray]:
         """Theme id (-1 below the threshold) and similarity of each embedding row (a clause's vector).
 
@@ -543,14 +544,17 @@ class ThemeModel:
         # fit's peak memory 1.5 GB higher (benchmarks/themes.py, the scale table)
         for start in range(0, len(embeddings), ASSIGN_BLOCK):
             sims = self._center(embeddings[start : start + ASSIGN_BLOCK]) @ self.state_.centroids.T
-            holds = None
+            holds, short = None, None
             if anchored and texts is not None:
                 end = start + len(sims)
                 langs = list(languages[start:end]) if languages is not None else [None] * len(sims)
                 holds = holding(list(texts[start:end]), langs, theme_anchors, negated_share=negated)
+                if discover.SHORT_NEEDS_LIFT:
+                    words = n_words[start:end] if n_words is not None else word_counts(texts[start:end], langs)
+                    short = np.asarray(words) < MIN_FIT_WORDS
             best = cluster.pick(sims, self.state_.threshold, holds=holds, margin=ANCHOR_MARGIN)
             top = sims[np.arange(len(best)), best]
-            bar = cluster.bars(best, self.state_.threshold, holds=holds, lift=self.state_.lift)
+            bar = cluster.bars(best, self.state_.threshold, holds=holds, lift=self.state_.lift, short=short)
             ids.append(np.where(top >= bar, known[best], UNASSIGNED))
             scores.append(top)
         return np.concatenate(ids), np.concatenate(scores)
@@ -590,9 +594,9 @@ class ThemeModel:
         """Theme and similarity of each clause; clauses without a content word get none."""
         import numpy as np
 
-        ids, sims = self.assign(units.embeddings, texts=units.texts, languages=units.language)
         if n_words is None:
             n_words = content_counts(units)
+        ids, sims = self.assign(units.embeddings, texts=units.texts, languages=units.language, n_words=n_words)
         return np.where(n_words >= 1, ids, UNASSIGNED), sims
 
     def transform(self, data: Any, *, text_col: str | None = None, date_col: str | None = None) -> Any:

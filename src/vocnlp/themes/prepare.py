@@ -15,6 +15,7 @@ Example:
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -39,6 +40,7 @@ __all__ = [
     "language_basis",
     "prepare",
     "stratified",
+    "word_counts",
 ]
 
 logger = logging.getLogger(__name__)
@@ -82,13 +84,23 @@ class Prepared:
 
 
 def content_counts(units: Units) -> np.ndarray:
-    """Content words in each clause (Korean words analysed in one batch first)."""
+    """Content words in each clause of ``units`` (:func:`word_counts`)."""
+    return word_counts(units.texts, units.language)
+
+
+def word_counts(texts: Sequence[str], languages: Sequence[str | None]) -> np.ndarray:
+    """Content words in each text (Korean words analysed in one batch first).
+
+    Example:
+        >>> word_counts(["Livid.", "Engineer missed the appointment"], ["en", "en"]).tolist()
+        [1, 3]
+    """
     import numpy as np
 
     from ..words import analyse_korean, content_words
 
-    analyse_korean(t for t, lang in zip(units.texts, units.language) if lang == "ko")
-    return np.array([len(content_words(t, lang)) for t, lang in zip(units.texts, units.language)])
+    analyse_korean(t for t, lang in zip(texts, languages) if lang == "ko")
+    return np.array([len(content_words(t, lang)) for t, lang in zip(texts, languages)], dtype=np.int64)
 
 
 def stratified(idx: np.ndarray, strata: np.ndarray, k: int, rng: np.random.Generator) -> np.ndarray:

@@ -33,22 +33,15 @@ class ThemeStage:
         import numpy as np
 
         from ..stages import StageOutput
-        from ..words import iter_content_words
+        from .prepare import word_counts
 
         flat, offsets = batch.flat_clause_embeddings()
         assert batch.clauses is not None
         texts = [c.text for cl in batch.clauses for c in cl]
         languages = [lang for cl, lang in zip(batch.clauses, batch.languages) for _ in cl]
-        ids, sims = self.model.assign(flat, texts=texts, languages=languages)
-        content = np.array(
-            [
-                next(iter_content_words(c.text, lang), None) is not None
-                for cl, lang in zip(batch.clauses, batch.languages)
-                for c in cl
-            ],
-            dtype=bool,
-        )
-        ids = np.where(content, ids, UNASSIGNED)
+        n_words = word_counts(texts, languages)
+        ids, sims = self.model.assign(flat, texts=texts, languages=languages, n_words=n_words)
+        ids = np.where(n_words >= 1, ids, UNASSIGNED)
         per_row = [
             list(zip(ids[offsets[i] : offsets[i + 1]].tolist(), sims[offsets[i] : offsets[i + 1]].tolist()))
             for i in range(len(batch))

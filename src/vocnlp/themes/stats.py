@@ -56,6 +56,9 @@ def fit_stats(
         "clauses_too_short": int((n_words < MIN_FIT_WORDS).sum()),
         "clauses_unassigned": round(float(np.mean(fit_labels < 0)), 4),
         "comments_unassigned": round(1 - taken / max(has_units, 1), 4),
+        # of all comments: those without a clause of MIN_FIT_WORDS content words ("Great!", "최고!!"), which hold
+        # a theme only through a one-word anchor ("Expensive.")
+        "comments_without_topic": round(1 - len(set(rows[n_words >= MIN_FIT_WORDS].tolist())) / max(has_units, 1), 4),
         "largest_theme_share": by_comments,
         "largest_theme_clause_share": by_clauses,
         "label_coverage": round(float((cov[ok] * sizes[ok]).sum() / max(sizes[ok].sum(), 1)), 4),
