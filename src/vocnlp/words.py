@@ -45,6 +45,7 @@ __all__ = [
     "is_stop_word",
     "analyse_korean",
     "ko_base",
+    "ko_negated",
     "ko_stem",
     "normalize_thai",
     "ko_has_noun",
@@ -839,7 +840,8 @@ def ko_stem(word: str) -> str:
     end = start + length
     noun_suffix = tag.startswith("NN") and all(t == "XSN" for t in rest)
     # the root or noun of a 하다 adjective: 지루해서 (지루/XR + 하/XSA), 부족한 (부족/NNG + 하/XSA)
-    root_ending = tag in ("XR", "NNG") and rest[0] == "XSA" and all(t.startswith(("XSA", "E")) for t in rest)
+    # (and particles after the ending: 지루하진, 지루하지도)
+    root_ending = tag in ("XR", "NNG") and rest[0] == "XSA" and all(t.startswith(("XSA", "E", "J")) for t in rest)
     if (noun_suffix or root_ending) and 0 < end < len(base):
         return base[:end]
     if tag == "VA" and start == 0 and all(t.startswith("E") for t in rest):
@@ -862,6 +864,54 @@ def ko_has_noun(word: str) -> bool:
     without Kiwi (nothing to tell by)."""
     toks = _ko_morphs(word)
     return toks is None or any(tag in ("NNG", "NNP", "SL", "XR") for tag, _, _ in toks)
+
+
+#: what negates a Korean verb or adjective from after it: 지루하지 않다 (not boring), 잘하지 못했다 (did not do well)
+_KO_NOT = {("VX", "않"), ("VV", "않"), ("VX", "못하"), ("MAG", "못")}
+#: the ending before such a negation, 지 (진: 지 and the particle ㄴ, as Kiwi gives it)
+_KO_JI = ("지", "진")
+#: ... and a noun: 재미는 없다 (there is no fun), 좋은 영화는 아니다 (it is not a good film)
+_KO_NO = {("VA", "없"), ("VCN", "아니")}
+
+
+def ko_negated(word: str, following: str | None = None) -> str | None:
+    """Korean negates after the word: the part of the Korean ``word`` that is negated (to take the stem of),
+    or None. By its own ending (지루하지않다, 지루하진않았다: 지 then 않 / 못하 -> 지루하), or by the ``following``
+    word, where nothing but a space stands between: a verb or adjective ending in 지 before 않다 / 못하다 / 못
+    (지루하지 않았다, 지루하진 않다 -> the word), a noun before 없다 / 아니다 (재미는 없다 -> 재미는). Without
+    Kiwi (the ``cjk`` extra), None.
+
+    Example:
+        >>> ko_negated("지루하지", "않았다"), ko_negated("지루하지않다"), ko_negated("지루했다", "정말")   # doctest: +SKIP
+        ('지루하지', '지루하', None)
+    """
+    toks = _ko_morphs(word)
+    if not toks:
+        return None
+    forms = [(tag.split("-")[0], word[start : start + length]) for tag, start, length in toks]
+    for k, (tag, form) in enumerate(forms):  # 지 (or 진, 지 + ㄴ), particles, then 않 / 못하, in the word
+        if k and tag in ("EC", "EF") and form[:1] in _KO_JI:
+            j = k + 1
+            while j < len(forms) and forms[j][0].startswith("J"):
+                j += 1
+            if j < len(forms) and forms[j] in _KO_NOT:
+                r = k - 1  # back to the root of what 지 ends (a run written without spaces holds more words)
+                while r > 0 and (forms[r][0] in ("XSA", "XSV") or forms[r][0].startswith("E")):
+                    r -= 1
+                return word[toks[r][1] : toks[k][1]] or None
+    nxt = _ko_morphs(following) if following else None
+    if not nxt:
+        return None
+    first = (nxt[0][0].split("-")[0], following[nxt[0][1] : nxt[0][1] + nxt[0][2]]) if following else ("", "")
+    last = len(forms)
+    while last > 1 and forms[last - 1][0].startswith("J"):
+        last -= 1
+    tag, form = forms[last - 1]
+    if first in _KO_NOT and last > 1 and tag in ("EC", "EF") and form[:1] in _KO_JI:
+        return word
+    if first in _KO_NO and tag.startswith(_KO_NOUNISH):
+        return word
+    return None
 
 
 _THAI_LENGTHENED = re.compile(r"([\u0e01-\u0e4e])\1{2,}")
@@ -1024,8 +1074,20 @@ def iter_content_words(text: str, lang: str | None = None, *, polarity: bool = F
     negations = negation_words(lang) if polarity else frozenset()
     seen: list[str] = []  # the words so far, with "," where punctuation stood between two
     end = 0
-    for m in _APOSTROPHE_WORD.finditer(rest):
+    matches = list(_APOSTROPHE_WORD.finditer(rest))
+    negator = -1  # Korean: the word that negated the one before it (않았다 of 지루하지 않았다), not a content word
+    for k, m in enumerate(matches):
         word = m.group()
+        if polarity and lang == "ko":
+            if k == negator:
+                continue
+            spaced = k + 1 < len(matches) and not rest[m.end() : matches[k + 1].start()].strip()
+            said = ko_negated(word, matches[k + 1].group() if spaced else None)
+            if said is not None:
+                negator = k + 1 if said == word else -1
+                if not is_stop_word(w := ko_base(said), stops) and len(w) >= 2:
+                    yield NEGATED + w
+                continue
         if negations:
             if seen and rest[end : m.start()].strip():
                 seen.append(",")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from vocnlp.words import content_words, fold, normalize_thai, segment
@@ -288,6 +290,35 @@ def test_korean_word_forms_of_one_root_are_one_candidate() -> None:
     assert [ko_stem(w) for w in words] == ["지루", "허술", "허술", "부족", "재미있다"]
     assert "배우" in candidates("배우들의 연기가 정말 좋았음", "ko")  # actors / actor: one candidate
     assert "보면서" not in candidates("보면서 울었다", "ko")  # a verb alone still names nothing
+
+
+def test_korean_negation_after_the_word(shared_data) -> None:
+    """Korean negates after the word (지루하지 않다, not boring; 재미는 없다, no fun), which vocnlp.negation's
+    words before the word never saw: two of the three examples of the NSMC theme 지루 (boring) read "지루하진
+    않았다" (it was not boring), and such clauses held its anchor 지루 as if they said it."""
+    pytest.importorskip("kiwipiepy")
+    import pandas as pd
+
+    from vocnlp.themes.labels import said_negated
+    from vocnlp.words import NEGATED, iter_content_words, ko_negated, ko_stem
+
+    assert ko_negated("지루하지", "않았다") == "지루하지" and ko_negated("지루하지않다") == "지루하"
+    assert ko_negated("지루하진", "않다") == "지루하진" and ko_negated("재미는", "없다") == "재미는"
+    assert ko_negated("지루했다", "정말") is None and ko_negated("지루하지", None) is None
+    assert ko_negated("영화", "없다") == "영화" and ko_negated("보고", "않았다") is None  # 보고: no 지 before 않
+    assert ko_stem("지루하진") == ko_stem("지루하지도") == "지루"
+    assert list(iter_content_words("하지만 지루하진 않다.", "ko", polarity=True)) == [NEGATED + "지루하진"]
+    assert list(iter_content_words("지루하진 않다", "ko")) == ["지루하진"]  # without polarity: as before
+    # on the real reviews: every clause saying 지루 (boring) with 않 (not) after it is read as negated, and
+    # none saying it plainly
+    texts = pd.read_csv(shared_data / "sentiment_nsmc_ratings" / "data.csv")["text"].dropna().tolist()
+    said = [t for t in texts if "지루" in t]
+    negated = [t for t in said if re.search(r"지루하(지|진)\s?(도\s?|는\s?)?않", t)]
+    plain = [t for t in said if "않" not in t and "안" not in t and "못" not in t and "없" not in t]
+    assert len(negated) >= 15 and all(said_negated("지루", t, "ko") for t in negated), [
+        t for t in negated if not said_negated("지루", t, "ko")
+    ]
+    assert len(plain) >= 50 and not any(said_negated("지루", t, "ko") for t in plain)
 
 
 def test_bare_hangul_letters_are_emoticons_not_words() -> None:

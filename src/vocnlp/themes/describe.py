@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from .labels import candidates, choose_labels, restates
+from .labels import _negated, candidates, choose_labels, restates, said_negated
 from .state import Theme
 
 if TYPE_CHECKING:
@@ -118,16 +118,31 @@ def _same_stem(a: str, b: str) -> bool:
 
 
 def _examples(
-    units: Units, z: np.ndarray, labels: np.ndarray, centroid: np.ndarray, theme: int, k: int = 3
+    units: Units,
+    z: np.ndarray,
+    labels: np.ndarray,
+    centroid: np.ndarray,
+    theme: int,
+    k: int = 3,
+    label: str = "",
+    lang: str | None = None,
 ) -> list[str]:
+    """The theme's ``k`` clauses closest to its centre (15-200 characters where there are such), distinct, and
+    not saying its plain ``label`` negated while others do not: "not boring" is near "boring" to the encoder,
+    and two of the three examples of the NSMC theme 지루 (boring) had read "지루하진 않았다" (it was not boring)."""
     import numpy as np
 
     idx = np.nonzero(labels == theme)[0]
     if len(idx) == 0:
         return []
     sims = z[idx] @ centroid
-    good = [i for i in idx[np.argsort(-sims, kind="stable")] if 15 <= len(units.texts[i]) <= 200]
-    pool = good or list(idx[np.argsort(-sims, kind="stable")])
+    ranked = list(idx[np.argsort(-sims, kind="stable")])
+    parts = [p for p in label.split(" / ") if p and not _negated(p, lang)]
+    if parts:
+        plain = [i for i in ranked if not any(said_negated(p, units.texts[i], units.language[i]) for p in parts)]
+        ranked = plain if len(plain) >= k else ranked
+    good = [i for i in ranked if 15 <= len(units.texts[i]) <= 200]
+    pool = good or ranked
     seen, out = set(), []
     for i in pool:
         key = units.texts[i].strip().lower()
@@ -260,7 +275,7 @@ def describe_themes(
             labels_by_language={**({dominant: c.label} if dominant else {}), **own_labels[i]},
             phrases=c.phrases,
             label_coverage=round(c.coverage, 4) if c.coverage == c.coverage else math.nan,
-            examples=_examples(units, z, labels, centroids[k], i),
+            examples=_examples(units, z, labels, centroids[k], i, label=c.label, lang=dominant),
             negative=round(sent.count("negative") / len(sent), 4) if sent else math.nan,
             neutral=round(sent.count("neutral") / len(sent), 4) if sent else math.nan,
             positive=round(sent.count("positive") / len(sent), 4) if sent else math.nan,
