@@ -683,6 +683,8 @@ class Token(NamedTuple):
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _THAI = re.compile(f"[{_THAI_LETTERS}]")
+#: Thai vowel and tone marks written above or below a letter (not letters of their own)
+_THAI_MARKS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 _THAI_CONSONANT = re.compile(r"[\u0e01-\u0e2e]")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _JA_CONTENT = ("名詞", "動詞", "形容詞", "形状詞")
@@ -965,8 +967,13 @@ def segment(run: str, lang: str | None) -> list[Token] | None:
             return None
         stops = stop_words("th")
         cut = _join_spelled_letters(thai(normalize_thai(run), engine="newmm", keep_whitespace=False))
-        # a word needs a consonant: "ๆๆ" (the repetition mark, doubled) is not one
-        return [Token(w, len(w) >= 2 and w not in stops and _THAI_CONSONANT.search(w) is not None) for w in cut]
+        # a word needs a consonant: "ๆๆ" (the repetition mark, doubled) is not one; and two letters besides its
+        # vowel and tone marks: "น่" (น and a tone mark), a fragment, had named a theme of Wisesight posts
+        # saying "เลี้ยงหน่อย" (treat me), where it stands inside หน่อย
+        return [
+            Token(w, len(_THAI_MARKS.sub("", w)) >= 2 and w not in stops and _THAI_CONSONANT.search(w) is not None)
+            for w in cut
+        ]
     if lang == "ja" or _KANA.search(run):
         tagger = _mecab()
         if tagger is None:

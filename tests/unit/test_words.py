@@ -321,6 +321,24 @@ def test_korean_negation_after_the_word(shared_data) -> None:
     assert len(plain) >= 50 and not any(said_negated("지루", t, "ko") for t in plain)
 
 
+def test_a_thai_letter_with_its_tone_mark_is_no_word(shared_data) -> None:
+    """On 3,000 real Wisesight posts a theme of "เลี้ยงหน่อย" (treat me) was labelled "น่": one letter and a tone
+    mark that PyThaiNLP cut from "แหน่" (Isan "a bit") and "ดีน่", and that then covered every หน่อย it stands in."""
+    pytest.importorskip("pythainlp")
+    import pandas as pd
+
+    from vocnlp.themes.labels import candidates
+    from vocnlp.words import segment
+
+    posts = pd.read_csv(shared_data / "sentiment_wisesight_sentiment" / "data.csv")["text"].dropna().head(3000)
+    for post in ("กินเรดให้แหน่ อยากได้กระเป๋า5555", "เลี้ยงเอื้อยเเหน่ติ 555", "เเบบนี้ก้อดีน่"):
+        assert post in set(posts)
+        assert "น่" not in candidates(post, "th")
+    toks = segment("เลี้ยงเอื้อยแหน่ติ", "th")
+    assert toks is not None and not any(t.content and t.text == "น่" for t in toks)
+    assert "เลี้ยง" in candidates("เลี้ยงเอื้อยเเหน่ติ 555", "th")
+
+
 def test_bare_hangul_letters_are_emoticons_not_words() -> None:
     # a Korean theme of annoyed comments was labelled "ㅡㅡ" (an emoticon) on real NSMC reviews
     from vocnlp.themes.labels import candidates
