@@ -855,6 +855,15 @@ def ko_stem(word: str) -> str:
     return base
 
 
+def _ko_lacking(form: str) -> str | None:
+    """The noun of a Korean adjective written as noun + 없다 in one (재미없, no fun; 필요없, needless) -> 재미, 필요;
+    None for others (어이없, absurd: 어이 is no noun; 없 alone)."""
+    if len(form) < 3 or not form.endswith("없"):
+        return None
+    toks = _ko_morphs(form[:-1])
+    return form[:-1] if toks and len(toks) == 1 and toks[0][0] in ("NNG", "NNP") else None
+
+
 def _is_ha(syllable: str) -> bool:
     """A Hangul syllable of the verb 하다 (하, 한, 할, 함, 해, 했 ...): initial ㅎ, vowel ㅏ or ㅐ."""
     code = ord(syllable) - 0xAC00
@@ -880,8 +889,8 @@ def ko_negated(word: str, following: str | None = None) -> str | None:
     """Korean negates after the word: the part of the Korean ``word`` that is negated (to take the stem of),
     or None. By its own ending (지루하지않다, 지루하진않았다: 지 then 않 / 못하 -> 지루하), or by the ``following``
     word, where nothing but a space stands between: a verb or adjective ending in 지 before 않다 / 못하다 / 못
-    (지루하지 않았다, 지루하진 않다 -> the word), a noun before 없다 / 아니다 (재미는 없다 -> 재미는). Without
-    Kiwi (the ``cjk`` extra), None.
+    (지루하지 않았다, 지루하진 않다 -> the word), a noun before 없다 / 아니다 (재미는 없다 -> 재미는); and a noun
+    with 없다 written as one word (재미없다, 재미없는 -> 재미, fun). Without Kiwi (the ``cjk`` extra), None.
 
     Example:
         >>> ko_negated("지루하지", "않았다"), ko_negated("지루하지않다"), ko_negated("지루했다", "정말")   # doctest: +SKIP
@@ -891,6 +900,11 @@ def ko_negated(word: str, following: str | None = None) -> str | None:
     if not toks:
         return None
     forms = [(tag.split("-")[0], word[start : start + length]) for tag, start, length in toks]
+    head = forms[0]
+    if head[0] == "VA" and (lacking := _ko_lacking(head[1])) is not None:
+        return lacking  # 재미없습니다 (it is no fun): 재미, fun
+    if head[0].startswith("NN") and len(forms) > 1 and forms[1][1] == "없" and forms[1][0] in ("VA", "VV"):
+        return word[: toks[1][1]] or None  # 재미없는, read as 재미 + 없
     for k, (tag, form) in enumerate(forms):  # 지 (or 진, 지 + ㄴ), particles, then 않 / 못하, in the word
         if k and tag in ("EC", "EF") and form[:1] in _KO_JI:
             j = k + 1

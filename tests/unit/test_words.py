@@ -307,6 +307,9 @@ def test_korean_negation_after_the_word(shared_data) -> None:
     assert ko_negated("지루했다", "정말") is None and ko_negated("지루하지", None) is None
     assert ko_negated("영화", "없다") == "영화" and ko_negated("보고", "않았다") is None  # 보고: no 지 before 않
     assert ko_stem("지루하진") == ko_stem("지루하지도") == "지루"
+    # a noun with 없다 in one word: 재미없습니다 (it is no fun; Kiwi: one adjective), 재미없는 (재미 + 없)
+    assert ko_negated("재미없습니다") == "재미" and ko_negated("재미없는") == "재미" and ko_negated("어이없다") is None
+    assert said_negated("재미", "....저도 물론 재미없습니다...", "ko") and not said_negated("재미", "재미있다", "ko")
     assert list(iter_content_words("하지만 지루하진 않다.", "ko", polarity=True)) == [NEGATED + "지루하진"]
     assert list(iter_content_words("지루하진 않다", "ko")) == ["지루하진"]  # without polarity: as before
     # on the real reviews: every clause saying 지루 (boring) with 않 (not) after it is read as negated, and
