@@ -167,8 +167,22 @@ _EXTRA_STOP = {
         "til",
     },
     # spaCy's Thai list lacks the question particle (ไหม, chat มั้ย), softening endings (ป่ะ, อ่ะ, เนอะ, มั้ง)
-    # and Isan บ่ ("not"); in the real Wisesight posts they became theme labels ("บ่", "มั้ย", "ปะ / หิว")
+    # and Isan บ่ ("not"); in the real Wisesight posts they became theme labels ("บ่", "มั้ย", "ปะ / หิว"); later
+    # (2026-12-06, 2,000 Wisesight posts through `vocnlp analyze`) "มะ" (chat "want to?") named a theme of 35 posts:
+    # with it the other chat particles and short forms (ล่ะ, ไร for อะไร "what", กะ for กับ "with", ว่ะ, งะ, ฮ่า)
     "th": {
+        "มะ",
+        "ล่ะ",
+        "ไร",
+        "กะ",
+        "หนิ",
+        "งะ",
+        "ว่ะ",
+        "วะ",
+        "ย่ะ",
+        "ป่าว",
+        "เด้",
+        "ฮ่า",
         "บ่",
         "ไหม",
         "มั้ย",

@@ -275,3 +275,32 @@ def test_first_vectors_of_a_process_need_no_transformers_import(dtype: str) -> N
         "assert 'torch._dynamo' not in sys.modules, 'building the model pulled in torch._dynamo (~1.5 s)'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_bf16_feed_forward_rows_do_not_depend_on_their_batch() -> None:
+    """On an Intel Xeon with AMX, torch's bf16 product of BERT's feed-forward output (1,536 -> 384) split its
+    inner sum by the row count with two threads: a comment's vector moved by up to 0.001 with its batch-mates
+    (test_a_vector_does_not_depend_on_its_batch_mates failed there). RowsApartLinear multiplies in calls of one
+    row count; keep_rows_apart sets it on the long projections of both the bundled BERT and transformers'."""
+    import torch
+    from torch import nn
+
+    from vocnlp.encoders.bert import CPU_BF16_ROWS, RowsApartLinear, keep_rows_apart
+
+    torch.manual_seed(0)
+    lin = RowsApartLinear(1536, 384).to(torch.bfloat16)
+    x = torch.randn(3, 700, 1536).to(torch.bfloat16)
+    with torch.no_grad():
+        whole = lin(x)
+        for rows in (x[:1, :5], x[:1], x[1:3, 100:], x[:, :CPU_BF16_ROWS]):
+            got = lin(rows)
+            assert got.shape == rows.shape[:-1] + (384,)
+        for part in (np.s_[:1, :5], np.s_[:1, :64], np.s_[:1, :128], np.s_[1:3, 100:]):
+            assert torch.equal(lin(x[part]), whole[part]), part
+        # the same product as nn.Linear's, within bf16 rounding
+        ref = nn.functional.linear(x[:1, :5].float(), lin.weight.float(), lin.bias.float())
+        torch.testing.assert_close(lin(x[:1, :5]).float(), ref, atol=0.05, rtol=0.02)
+    model = nn.Sequential(nn.Linear(384, 1536), nn.Linear(1536, 384))
+    keep_rows_apart(model)
+    assert type(model[0]) is nn.Linear and type(model[1]) is RowsApartLinear
+    assert list(model.state_dict()) == ["0.weight", "0.bias", "1.weight", "1.bias"]

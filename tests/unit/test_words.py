@@ -165,6 +165,8 @@ def test_thai_chat_typing_and_particles_make_no_theme_words() -> None:
     assert content_words("มีแต่อุบล มุกบ่มี", "th") == ["อุบล", "มุก"]
     assert "ไหม" not in content_words("ใช้ได้กับฮอนด้าไหมคะ", "th") and "มั้ย" not in content_words("ได้มั้ย", "th")
     assert covers("แบบนี้", "เเบบนี้ดีมาก", "th")  # a label from the normalised text still covers the raw one
+    # later, on 2,000 other Wisesight posts: "มะ" (chat "want to?"; "น่าไปชิมนะว่ามะ555") named a theme of 35
+    assert "มะ" not in content_words("น่าไปชิมนะว่ามะ555", "th") and "ไร" not in content_words("ทำไรอยู่", "th")
 
 
 def test_words_keep_their_vowel_signs_and_harakat(shared_data) -> None:  # type: ignore[no-untyped-def]

@@ -20,13 +20,13 @@ import json
 import os
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any
+from typing import Any, TypeVar
 
 import torch
 from torch import nn
 from torch.nn import functional as F
 
-__all__ = ["Bert", "is_plain_bert", "load_bert"]
+__all__ = ["CPU_BF16_ROWS", "Bert", "RowsApartLinear", "is_plain_bert", "keep_rows_apart", "load_bert"]
 
 
 def is_plain_bert(config: dict[str, Any]) -> bool:
@@ -85,6 +85,46 @@ class _Output(nn.Module):
 
     def forward(self, x: torch.Tensor, residual: torch.Tensor) -> torch.Tensor:
         return self.LayerNorm(self.dense(x) + residual)
+
+
+_M = TypeVar("_M", bound=nn.Module)
+#: rows per call of a bf16 CPU projection with a long inner dimension (:class:`RowsApartLinear`)
+CPU_BF16_ROWS = 512
+
+
+class RowsApartLinear(nn.Linear):
+    """An ``nn.Linear`` that on CPU in bf16 multiplies in calls of exactly :data:`CPU_BF16_ROWS` rows (the last
+    padded with zeros). With two threads oneDNN splits a bf16 product with a long inner dimension (BERT's
+    feed-forward, 1,536 -> 384) differently for different row counts: on an Intel Xeon with AMX a row moved by
+    up to 0.008 between 64 and 2,048 rows, so a comment's vector changed with its batch-mates. With one row count
+    a row's numbers do not depend on the others (rows at any offset: the same to the bit); the projections with
+    an inner dimension of 384 gave the same numbers at every row count. :func:`keep_rows_apart` sets it."""
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        if x.device.type != "cpu" or x.dtype != torch.bfloat16:
+            return super().forward(x)
+        flat = x.reshape(-1, x.shape[-1])
+        n = flat.shape[0]
+        pad = -n % CPU_BF16_ROWS
+        if pad:
+            flat = torch.cat([flat, flat.new_zeros(pad, flat.shape[1])])
+        out = torch.cat(
+            [
+                super(RowsApartLinear, self).forward(flat[k : k + CPU_BF16_ROWS])
+                for k in range(0, len(flat), CPU_BF16_ROWS)
+            ]
+        )
+        return out[:n].reshape(*x.shape[:-1], self.out_features)
+
+
+def keep_rows_apart(model: _M) -> _M:
+    """Make every ``nn.Linear`` of ``model`` with an inner dimension over 1,024 a :class:`RowsApartLinear` (same
+    parameters and names; it differs from ``nn.Linear`` only on CPU in bf16), so that a row's output does not
+    depend on the rows batched with it; the bundled BERT and a transformers model alike."""
+    for module in model.modules():
+        if type(module) is nn.Linear and module.in_features > 1024:
+            module.__class__ = RowsApartLinear
+    return model
 
 
 class _Attention(nn.Module):

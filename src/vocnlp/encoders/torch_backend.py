@@ -139,7 +139,9 @@ class TorchEncoder:
                         model = transformers.AutoModel.from_pretrained(location, add_pooling_layer=False, **kwargs)
                     except TypeError:  # architectures without a pooler argument
                         model = transformers.AutoModel.from_pretrained(location, **kwargs)
-            self.model = model.to(self.device).eval()
+            from .bert import keep_rows_apart  # a row's vector does not depend on its batch-mates (bf16 on CPU)
+
+            self.model = keep_rows_apart(model.to(self.device).eval())
             self._eager = self.model
             if self.config.compile:
                 self.model = self._compile(self.model)
