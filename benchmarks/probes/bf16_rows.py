@@ -12,7 +12,11 @@ with RowsApartLinear, none, at every row count. Encoding the 2,000 posts, rows a
 128 6.4 / 5.2, 256 5.4 / 4.7, 1,024 5.5 / 4.7: 1.15-1.27x slower. Kept at 512 (a single short comment pads one call
 of 512 rows per layer): vectors that do not depend on batch-mates, for about a fifth of the CPU bf16 encoder's
 speed; CPUs without bf16 (float32, int8) and GPUs run as before.
+The alternatives, on that product alone (2,048 x 1,536 -> 384, five times; same day, `... bf16_rows.py 512`): oneDNN's
+deterministic flag (torch.backends.mkldnn.flags(deterministic=True)) leaves rows moving (up to 0.0156 between 64-256
+and 2,048 rows) at the same 0.006 s; oneDNN off moves none but takes 0.343 s, 57x as long.
 """
+import contextlib
 import sys
 import time
 from pathlib import Path
@@ -52,3 +56,17 @@ for rows in [int(r) for r in sys.argv[1:]] or [bert.CPU_BF16_ROWS]:
         secs[cls.__name__] = time.perf_counter() - t
         print(f"{rows} rows, {cls.__name__}: {(d > 1e-6).sum()} of {len(d)} vectors differ (max {d.max():.5f}); "
               f"2,000 posts {secs[cls.__name__]:.1f} s", flush=True)
+
+# the alternative tried: oneDNN's deterministic mode (or oneDNN off) for that product alone, 2,048 x 1,536 x 384,
+# against the default (five products each)
+w = (torch.randn(384, 1536) * 0.02).bfloat16()
+x = torch.randn(2048, 1536).bfloat16()
+modes = (("default", None), ("deterministic", {"enabled": True, "deterministic": True}), ("oneDNN off", {"enabled": False}))
+for name, flags in modes:
+    with torch.backends.mkldnn.flags(**flags) if flags else contextlib.nullcontext(), torch.no_grad():
+        full = torch.nn.functional.linear(x, w)
+        moved = max((torch.nn.functional.linear(x[:m], w) - full[:m]).abs().max().item() for m in (64, 128, 256))
+        t = time.perf_counter()
+        for _ in range(5):
+            torch.nn.functional.linear(x, w)
+        print(f"{name}: rows moved by up to {moved:.4f}; {time.perf_counter() - t:.3f} s", flush=True)
