@@ -95,7 +95,9 @@ class ThemeModel:
             with phrases the highest of 0.01-0.05 that leaves at most 5% of the fitted comments without a
             theme (:data:`OUTLIER_QUANTILE`, :data:`STRICTEST_QUANTILE`), and a clause that does not hold its
             theme's anchor phrase needs up to 0.1 more within that budget (``fit_stats_["anchor_lift"]``,
-            :data:`.discover.ANCHOR_LIFTS`).
+            :data:`.discover.ANCHOR_LIFTS`); one of a single content word ("Yes", "Livid.") at least 0.1 more
+            whatever the budget (:data:`.cluster.SHORT_LIFT`; ``fit_stats_["comments_without_topic"]``: the
+            comments with no clause of two content words).
         seed: seeds UMAP and k-means; the same data and seed give the same themes.
         seed_themes: known themes, ``{name: [seed phrases]}``; discovered themes that match one join it
             (ids 0, 1, ... in the order given) and the rest stay new themes.
