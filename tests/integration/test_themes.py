@@ -206,6 +206,8 @@ def test_a_clause_that_says_a_themes_anchor_phrase_joins_that_theme(
     assert (again == fit.labels).mean() >= 0.999
     with pytest.raises(vocnlp.InputError, match="one text per row"):
         nps_tm.assign(x[:3], texts=texts[:2])
+    with pytest.raises(vocnlp.InputError, match="one per row"):
+        nps_tm.assign(x[:3], texts=texts[:3], n_words=n_words[:2])
 
 
 def test_specific_issues_are_separate_themes(nps_tm: vocnlp.ThemeModel) -> None:

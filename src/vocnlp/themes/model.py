@@ -526,7 +526,9 @@ class ThemeModel:
         holding an anchored theme's phrase, said as the theme's clauses say it (plainly or negated), goes to
         that theme when nearly as close to it as to its nearest (:func:`.anchors.holding`,
         :data:`.anchors.ANCHOR_MARGIN`), and one that does not hold its theme's phrase needs the fit's
-        ``lift`` above the threshold (:func:`.cluster.bars`); without them, to its nearest theme.
+        ``lift`` above the threshold (:func:`.cluster.bars`), one of a single content word at least
+        :data:`.cluster.SHORT_LIFT` (``n_words``: each text's content words, where the caller has them);
+        without texts, to its nearest theme.
         """
         import numpy as np
 
@@ -537,6 +539,8 @@ class ThemeModel:
             return np.zeros(0, np.int64), np.zeros(0, np.float32)
         if texts is not None and len(texts) != len(embeddings):
             raise InputError(f"assign: {len(texts)} texts for {len(embeddings)} vectors; pass one text per row")
+        if n_words is not None and len(n_words) != len(embeddings):
+            raise InputError(f"assign: {len(n_words)} word counts for {len(embeddings)} vectors; pass one per row")
         known = np.asarray(self.state_.ids, dtype=np.int64)
         theme_anchors = self.state_.theme_anchors()
         negated = self.state_.anchors_negated_shares()
