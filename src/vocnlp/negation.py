@@ -6,8 +6,9 @@ the product), "tidak ada air panas" (no hot water) "air panas" (hot water), and 
 as said by "I have not received my bill". Here a word is negated when a negation word of the clause's own
 language stands before it with at most :data:`MAX_GAP` function words between ("did not receive", "don't
 have any internet") and no punctuation; in Chinese and Thai, where words are not spaced, when the word
-follows a negation directly (没有收到, ไม่อร่อย). Languages that negate after the word (Turkish, Japanese,
-Korean endings) are not covered: their words keep their plain sense.
+follows a negation directly (没有收到, ไม่อร่อย). Korean negates after the word (지루하지 않다, 재미는 없다), which
+:func:`vocnlp.words.ko_negated` reads from Kiwi's morphemes; other languages that negate after the word (Turkish,
+Japanese endings) are not covered: their words keep their plain sense.
 
 Example:
     >>> toks = "i have not received my bill".split()
