@@ -930,9 +930,9 @@ def ko_negated(word: str, following: str | None = None) -> str | None:
                     r -= 1
                 return word[toks[r][1] : toks[k][1]] or None
     nxt = _ko_morphs(following) if following else None
-    if not nxt:
+    if not nxt or following is None:
         return None
-    first = (nxt[0][0].split("-")[0], following[nxt[0][1] : nxt[0][1] + nxt[0][2]]) if following else ("", "")
+    first = (nxt[0][0].split("-")[0], following[nxt[0][1] : nxt[0][1] + nxt[0][2]])
     last = len(forms)
     while last > 1 and forms[last - 1][0].startswith("J"):
         last -= 1
