@@ -163,3 +163,77 @@ def test_only_short_pieces_are_remembered() -> None:
     assert clauses._has_content_cached.cache_info().currsize == 0
     split_clauses("Great staff, but the delivery was late.", language="en")
     assert clauses._has_content_cached.cache_info().currsize > 0
+
+
+# a real review of the ASAP set (../shared/data/themes_asap_zh_sample, Apache-2.0): one comma-joined sentence of
+# 160 characters about the place, the decor, the dishes, the wait and the waiters
+_ZH_RUN_ON = (
+    "状元楼饭店第一次去，因为地理位置优越：在宁波市和义大道高、大、上，里面装修中式，菜是地道的宁波菜，口味纯正，"
+    "醉泥螺特棒，吃到了小时候的味道，因为去了晚了，在大堂等了一会儿，期间有茶水喝、服务员还与你聊天，到了就餐时生意太好，"
+    "服务员都是小跑状。赞一个"
+)
+
+
+def test_long_chinese_sentence_is_cut_at_its_commas() -> None:
+    from vocnlp import clauses
+
+    got = split_clauses(_ZH_RUN_ON, language="zh")
+    assert len(got) >= 4
+    assert all(_ZH_RUN_ON[c.start : c.end] == c.text for c in got)
+    assert "".join(c.text for c in got) == _ZH_RUN_ON
+    # every cut is at a comma or a full stop, and each comma-cut piece keeps enough letters
+    for c in got[:-1]:
+        assert c.text[-1] in "，,。", c.text
+    assert all(sum(ch.isalpha() for ch in c.text) >= clauses.ZH_MIN_PIECE for c in got[:-1])
+    # the decor, the dishes and the wait are told apart
+    where = {w: next(i for i, c in enumerate(got) if w in c.text) for w in ("装修中式", "醉泥螺特棒", "在大堂等了")}
+    assert len(set(where.values())) == 3, [c.text for c in got]
+
+
+def test_short_chinese_sentence_keeps_its_commas() -> None:
+    text = "环境不错，服务也好，菜很好吃，价格也便宜。"
+    assert [c.text for c in split_clauses(text, language="zh")] == [text]
+
+
+def test_comma_cuts_are_chinese_only() -> None:
+    # the same characters read as Japanese (or with no language) are not cut at commas
+    assert len(split_clauses(_ZH_RUN_ON, language="ja")) < len(split_clauses(_ZH_RUN_ON, language="zh"))
+    long_en = ", ".join(["the room was clean and the staff were kind"] * 4) + "."
+    assert [c.text for c in split_clauses(long_en, language="en")] == [long_en]
+
+
+def test_spaces_between_han_characters_count_as_commas_in_a_long_sentence() -> None:
+    # a real ASAP review writes its commas as spaces
+    text = (
+        "不过因为一点事到店已经是5点半了 按号子来说是第一批就可以进的 还好过号不作废 到了前台跟老板说我过号了 "
+        "需不需要再重新刷一下然后三桌后再叫我 一位美女说不用 待会会叫我的"
+    )
+    got = split_clauses(text, language="zh")
+    assert len(got) >= 3
+    assert all(text[c.start : c.end] == c.text for c in got)
+
+
+def test_real_chinese_reviews_hold_few_long_clauses(shared_data) -> None:  # type: ignore[no-untyped-def]
+    # bug: 36% of the ASAP reviews' text sat in clauses of over 60 characters (one theme, one sentiment each)
+    import pandas as pd
+
+    texts = pd.read_csv(shared_data / "themes_asap_zh_sample" / "data.csv")["text"].dropna().astype(str)
+    lengths = [len(c.text) for t in texts for c in split_clauses(t.replace("\\n", "\n"), language="zh")]
+    long_text = sum(n for n in lengths if n > 60) / sum(lengths)
+    assert long_text < 0.2, long_text
+
+
+@pytest.mark.parametrize(("language", "unit"), [("zh", "菜很好吃但服务员很热情"), ("zh", "菜很好吃服务员很热情，"), ("en", "Food is great but staff rude. ")])
+def test_a_long_run_of_cuts_reads_each_character_a_bounded_number_of_times(language: str, unit: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # bug: whether the rest of the sentence held a content word was read in the whole rest at every cut, so
+    # 11,000 Chinese characters with a "但" (but) every 11 took 52 s
+    from vocnlp import clauses
+
+    read = []
+    real = clauses._content_in
+    monkeypatch.setattr(clauses, "_content_in", lambda piece, lang: read.append(len(piece)) or real(piece, lang))
+    clauses._has_content_cached.cache_clear()
+    text = unit * 1000
+    got = split_clauses(text, language=language)
+    assert len(got) == 32 and got[-1].end == len(text.rstrip())
+    assert sum(read) < 20 * len(text), sum(read) / len(text)
