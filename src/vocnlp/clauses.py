@@ -137,8 +137,9 @@ ZH_LONG_SENTENCE = 80
 ZH_MIN_PIECE = 12
 #: languages whose long sentences are cut at commas
 _COMMA_LANGUAGES = frozenset({"zh", "yue", "wuu"})
-# a Chinese comma, an ASCII comma, or spaces standing for one between two Han characters
-_ZH_COMMA = re.compile(r"(?<=[，,])|(?<=[\u3400-\u9fff])[ \u3000]+(?=[\u3400-\u9fff])")
+# a Chinese comma, an ASCII comma not inside a number ("3,000"), or spaces standing for one between two Han
+# characters
+_ZH_COMMA = re.compile(r"(?<=，)|(?<=,)(?!\d)|(?<=[\u3400-\u9fff])[ \u3000]+(?=[\u3400-\u9fff])")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 #: Sentence terminators of every script (Unicode's sentence-final marks, as spaCy's sentencizer lists them)
 _TERMINATORS = (

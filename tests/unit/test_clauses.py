@@ -237,3 +237,14 @@ def test_a_long_run_of_cuts_reads_each_character_a_bounded_number_of_times(langu
     got = split_clauses(text, language=language)
     assert len(got) == 32 and got[-1].end == len(text.rstrip())
     assert sum(read) < 20 * len(text), sum(read) / len(text)
+
+
+def test_a_comma_inside_a_number_is_no_cut() -> None:
+    # bug: a real sentence of the Lingua set (../shared/data/langid_lingua_sentences) was cut in "3,000"
+    text = (
+        "102年度彰化县劳工运动会暨园游会于12月1日(星期日)上午在县立体育场盛大登场，"
+        "来自全县共61个事业单位及职业工会超过3,000多位选手参加，运动会场将展开一系列的竞技对战。"
+    )
+    got = [c.text for c in split_clauses(text, language="zh")]
+    assert len(got) >= 2
+    assert any("超过3,000多位选手" in c for c in got), got
