@@ -25,6 +25,7 @@ Example:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -214,6 +215,8 @@ _CACHED_PIECE = 200
 #: content word comes long before, and a run of thousands of characters with a contrast word or comma in every
 #: sentence stays linear (reading the whole rest at every cut took 52 s for 11,000 Chinese characters)
 _LOOKAHEAD = _CACHED_PIECE
+#: the piece before a cut is read from this many characters before where the last look at it stopped
+_OVERLAP = 32
 
 
 def _has_content(piece: str, language: str | None) -> bool:
@@ -240,14 +243,35 @@ def _cut(text: str, start: int, end: int, language: str | None) -> list[tuple[in
     cuts = {m.start() for m in _word_pattern(language).finditer(text, start, end)}
     if _CJK_CHAR.search(text, start, end):
         cuts |= {m.start() + start for m in _CJK_SPLIT.finditer(text[start:end])}
-    spans, prev = [], start
-    for c in sorted(c for c in cuts if start < c < end):
-        if _has_content(text[prev:c], language) and _has_content(text[c : min(end, c + _LOOKAHEAD)], language):
-            spans.append((prev, c))
-            prev = c
-    spans.append((prev, end))
+    spans = _keep_content(text, start, end, sorted(cuts), language)
     if language in _COMMA_LANGUAGES:
         spans = [p for s, e in spans for p in _comma_cut(text, s, e, language)]
+    return spans
+
+
+def _keep_content(
+    text: str,
+    start: int,
+    end: int,
+    cuts: list[int],
+    language: str | None,
+    allowed: Callable[[int, int], bool] | None = None,
+) -> list[tuple[int, int]]:
+    """The pieces of ``text[start:end]`` at those of the sorted ``cuts`` where both sides keep a content word
+    (and ``allowed(prev, cut)``). Each character is read a bounded number of times: the piece before a cut is
+    read from just before where the last look stopped (:data:`_OVERLAP`), the rest after it only in its next
+    :data:`_LOOKAHEAD` characters."""
+    spans, prev = [], start
+    left_ok, read_to = False, start
+    for c in cuts:
+        if not start < c < end or (allowed is not None and not allowed(prev, c)):
+            continue
+        if not left_ok:  # a word may span the last look's end ("뻔|하지만"): read a little before it again
+            left_ok, read_to = _has_content(text[max(prev, read_to - _OVERLAP) : c], language), c
+        if left_ok and _has_content(text[c : min(end, c + _LOOKAHEAD)], language):
+            spans.append((prev, c))
+            prev, left_ok, read_to = c, False, c
+    spans.append((prev, end))
     return spans
 
 
@@ -259,23 +283,13 @@ def _comma_cut(text: str, start: int, end: int, language: str) -> list[tuple[int
     letters = [0]  # letters before each position of the piece: one pass, however many commas
     for ch in text[start:end]:
         letters.append(letters[-1] + ch.isalpha())
-    total = letters[-1]
-    spans, prev = [], start
-    for m in _ZH_COMMA.finditer(text, start, end):
-        c = m.end()
-        if not start < c < end:
-            continue
-        left = letters[c - start] - letters[prev - start]
-        if (
-            left >= ZH_MIN_PIECE
-            and total - letters[c - start] >= ZH_MIN_PIECE
-            and _has_content(text[prev:c], language)
-            and _has_content(text[c : min(end, c + _LOOKAHEAD)], language)
-        ):
-            spans.append((prev, c))
-            prev = c
-    spans.append((prev, end))
-    return spans
+
+    def long_enough(prev: int, c: int) -> bool:
+        before = letters[c - start]
+        return before - letters[prev - start] >= ZH_MIN_PIECE and letters[-1] - before >= ZH_MIN_PIECE
+
+    cuts = [m.end() for m in _ZH_COMMA.finditer(text, start, end)]
+    return _keep_content(text, start, end, cuts, language, long_enough)
 
 
 def split_clauses(text: str, *, language: str | None = None, max_clauses: int = 32) -> list[Clause]:

@@ -480,3 +480,24 @@ def test_chinese_words_that_describe_name_something_though_tagged_as_verbs() -> 
     got = names_something({"好吃": [], "好像": [], "味道": [], "不用": []}, "zh")
     assert got == {"好吃", "味道"}
     assert names_something({"好吃": [], "味道": []}, "zh", nouns_only=True) == {"味道"}
+
+
+def test_mask_reads_a_text_without_spaces_once() -> None:
+    # bug: the e-mail pattern "\S+@" tried every start of a text without spaces and read to its end each time
+    # (52,000 Chinese characters took 3 s to mask); an e-mail's parts are now bounded as RFC 5321's
+    from vocnlp import words
+
+    assert "\\S+@" not in words._MASK.pattern
+    assert words.mask("write to jane.doe@example.co.uk today") == "write to   today"
+    assert words.mask("好吃" * 50_000) == "好吃" * 50_000
+
+
+def test_a_hashtag_ends_at_full_width_punctuation_and_at_its_closing_hash() -> None:
+    # bug: a real ASAP review's section header "#服务#" masked everything after it up to the next space
+    from vocnlp.words import content_words, mask
+
+    text = "#服务#一看就知道是一家五口的铺面，我去的时候"
+    assert mask(text, "_") == "_一看就知道是一家五口的铺面，我去的时候"
+    assert content_words(text, "zh")
+    assert mask("#tag1#tag2 nice", "_") == "_ nice"  # two tweet hashtags stay masked
+    assert mask("RT @user: new shop URL", "_") == "_ _: new shop _"
