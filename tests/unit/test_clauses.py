@@ -166,7 +166,7 @@ def test_only_short_pieces_are_remembered() -> None:
 
 
 # a real review of the ASAP set (../shared/data/themes_asap_zh_sample, Apache-2.0): one comma-joined sentence of
-# 160 characters about the place, the decor, the dishes, the wait and the waiters
+# 121 characters about the place, the decor, the dishes, the wait and the waiters
 _ZH_RUN_ON = (
     "状元楼饭店第一次去，因为地理位置优越：在宁波市和义大道高、大、上，里面装修中式，菜是地道的宁波菜，口味纯正，"
     "醉泥螺特棒，吃到了小时候的味道，因为去了晚了，在大堂等了一会儿，期间有茶水喝、服务员还与你聊天，到了就餐时生意太好，"
