@@ -165,7 +165,7 @@ def test_only_short_pieces_are_remembered() -> None:
     assert clauses._has_content_cached.cache_info().currsize > 0
 
 
-# a real review of the ASAP set (../shared/data/themes_asap_zh_sample, Apache-2.0): one comma-joined sentence of
+# from a real review of the ASAP set (../shared/data/themes_asap_zh_sample, Apache-2.0): one comma-joined sentence of
 # 121 characters about the place, the decor, the dishes, the wait and the waiters
 _ZH_RUN_ON = (
     "状元楼饭店第一次去，因为地理位置优越：在宁波市和义大道高、大、上，里面装修中式，菜是地道的宁波菜，口味纯正，"
