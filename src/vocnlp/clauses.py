@@ -87,6 +87,13 @@ _CJK_AFTER = ("けれども", "けれど", "けど", "지만")
 # particle after a noun (写真が、 スナネコが、 気づいたのが、): split only after the first
 _JA_BUT = ("(?<=[ただすいるうくつぬむぶぐ]が、)", "(?<=せんが、)")
 _CJK_SENTENCE_END = "。！？；!?;"
+#: Thai "but" and "however", read as words (PyThaiNLP): Thai writes no space between words, and แต่ละ (each),
+#: แต่ง (dress), แต่ก่อน (formerly), ตั้งแต่ (since) hold the same letters
+_TH_CONTRAST = frozenset({"แต่", "แต่ว่า", "ทว่า", "แต่ทว่า", "อย่างไรก็ตาม"})
+#: words that make แต่ part of another phrase: เว้นแต่ (except), ตั้งแต่ (since), ไม่ใช่แต่ / ไม่เพียงแต่ (not only)
+_TH_NOT_AFTER = frozenset({"เว้น", "ตั้ง", "ไม่ใช่", "ไม่เพียง", "มิใช่"})
+_TH_HINT = re.compile("แต่|ทว่า|อย่างไรก็ตาม")
+_RUN = re.compile(r"\S+")
 
 _MIN_LETTERS = 2  # a piece with fewer letters is glued to its neighbour
 
@@ -243,10 +250,29 @@ def _cut(text: str, start: int, end: int, language: str | None) -> list[tuple[in
     cuts = {m.start() for m in _word_pattern(language).finditer(text, start, end)}
     if _CJK_CHAR.search(text, start, end):
         cuts |= {m.start() + start for m in _CJK_SPLIT.finditer(text[start:end])}
+    if language == "th" and _TH_HINT.search(text, start, end):
+        cuts |= _thai_contrast(text, start, end)
     spans = _keep_content(text, start, end, sorted(cuts), language)
     if language in _COMMA_LANGUAGES:
         spans = [p for s, e in spans for p in _comma_cut(text, s, e, language)]
     return spans
+
+
+def _thai_contrast(text: str, start: int, end: int) -> set[int]:
+    """Where a Thai contrast word (:data:`_TH_CONTRAST`) starts, as the segmenter reads the words; none
+    without PyThaiNLP."""
+    from .words import thai_words
+
+    cuts = set()
+    for m in _RUN.finditer(text, start, end):
+        if not _TH_HINT.search(m.group()):
+            continue
+        pos, before = m.start(), ""
+        for w in thai_words(m.group()) or []:
+            if w in _TH_CONTRAST and before not in _TH_NOT_AFTER:
+                cuts.add(pos)
+            pos, before = pos + len(w), w
+    return cuts
 
 
 def _keep_content(

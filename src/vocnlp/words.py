@@ -48,6 +48,7 @@ __all__ = [
     "ko_negated",
     "ko_stem",
     "normalize_thai",
+    "thai_words",
     "ko_has_noun",
     "mask",
     "names_something",
@@ -949,6 +950,21 @@ def ko_negated(word: str, following: str | None = None) -> str | None:
 
 
 _THAI_LENGTHENED = re.compile(r"([\u0e01-\u0e4e])\1{2,}")
+
+
+def thai_words(run: str) -> list[str] | None:
+    """The words of one Thai run (no spaces) as written, by PyThaiNLP's dictionary segmenter (newmm); they join
+    back into ``run``. None without PyThaiNLP, or where they would not join back.
+
+    Example:
+        >>> thai_words("อาหารอร่อยแต่บริการช้า")   # doctest: +SKIP
+        ['อาหาร', 'อร่อย', 'แต่', 'บริการ', 'ช้า']
+    """
+    tokenize = _thai()
+    if tokenize is None:
+        return None
+    words = [w for w in tokenize(run, engine="newmm", keep_whitespace=False) if w]
+    return words if "".join(words) == run else None
 
 
 def normalize_thai(text: str) -> str:

@@ -248,3 +248,31 @@ def test_a_comma_inside_a_number_is_no_cut() -> None:
     got = [c.text for c in split_clauses(text, language="zh")]
     assert len(got) >= 2
     assert any("超过3,000多位选手" in c for c in got), got
+
+
+def test_thai_clauses_are_cut_at_but() -> None:
+    # Thai had no contrast words: a real Wisesight post (../shared/data/sentiment_wisesight_sentiment, CC0) was one
+    # clause about two makers
+    pytest.importorskip("pythainlp")
+    text = (
+        "เพราะ Toyota กับ honda ใช้ชื่อในการทำตลาดต่างกันระหว่าง 4 กับ 5 ประตูมั้งครับ ราคาก็ต่างกันด้วย "
+        "แต่ Mazda ใช้ชื่อเดียวกันราคาขายก็เท่ากันทั้ง 4 และ 5 ประตู"
+    )
+    got = [c.text for c in split_clauses(text, language="th")]
+    assert len(got) == 2 and got[1].startswith("แต่ Mazda"), got
+    assert [c.text for c in split_clauses("อาหารอร่อยแต่บริการช้า", language="th")] == ["อาหารอร่อย", "แต่บริการช้า"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "แต่ละวันไม่เหมือนกัน แต่งตัวสวยมาก",  # each day; dressed
+        "เปิดตั้งแต่เช้าจนเย็นทุกวัน",  # since morning
+        "ขอซื้อคืนได้ เว้นแต่ว่ารถเกิดอุบัติเหตุหนักมาแล้ว",  # except that
+        "อาหารอร่อยแต่บริการช้า",  # without a language, no Thai cut
+    ],
+)
+def test_thai_words_holding_the_letters_of_but_are_no_cut(text: str) -> None:
+    pytest.importorskip("pythainlp")
+    language = None if text == "อาหารอร่อยแต่บริการช้า" else "th"
+    assert len(split_clauses(text, language=language)) == 1

@@ -501,3 +501,12 @@ def test_a_hashtag_ends_at_full_width_punctuation_and_at_its_closing_hash() -> N
     assert content_words(text, "zh")
     assert mask("#tag1#tag2 nice", "_") == "_ nice"  # two tweet hashtags stay masked
     assert mask("RT @user: new shop URL", "_") == "_ _: new shop _"
+
+
+def test_thai_words_join_back_into_the_run() -> None:
+    pytest.importorskip("pythainlp")
+    from vocnlp.words import thai_words
+
+    run = "อาหารอร่อยแต่บริการช้ามากกก"
+    words = thai_words(run)
+    assert words is not None and "".join(words) == run and "แต่" in words
