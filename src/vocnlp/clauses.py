@@ -6,7 +6,8 @@ when the second starts a sentence ("broken.The", "있다.처음부터"); an elli
 initials ("U.S.", "Dylan T.") do not end one. Plain rules rather than a tokenizer: no spaCy import on
 the way to the first row (~1.8 s of every cold start). Clauses then split
 at the contrast words of the comment's **own language** (``but``, ``aber``, ``mais``, ``pero``, ``ale``,
-``но``, ``men``, ``但是``, ``اما``...), where a comment typically turns from praise to complaint. A word
+``но``, ``men``, ``但是``, ``اما``; Thai ``แต่`` read as a word, so ``แต่ละ``, each, is none...), where a
+comment typically turns from praise to complaint. A word
 that is a contrast word in one language is often an ordinary word in another (Hungarian ``de`` is
 Portuguese "of", French ``mais`` is Portuguese "more", Swedish ``men`` is English "men", Danish ``dog``
 is English "dog"), so without a language only the words that mean "but" in every language they occur
