@@ -50,6 +50,7 @@ __all__ = [
     "normalize_thai",
     "thai_words",
     "ko_has_noun",
+    "ko_pronoun",
     "mask",
     "names_something",
     "segment",
@@ -174,8 +175,18 @@ _EXTRA_STOP = {
     # spaCy's Thai list lacks the question particle (ไหม, chat มั้ย), softening endings (ป่ะ, อ่ะ, เนอะ, มั้ง)
     # and Isan บ่ ("not"); in the real Wisesight posts they became theme labels ("บ่", "มั้ย", "ปะ / หิว"); later
     # (2026-12-06, 2,000 Wisesight posts through `vocnlp analyze`) "มะ" (chat "want to?") named a theme of 35 posts:
-    # with it the other chat particles and short forms (ล่ะ, ไร for อะไร "what", กะ for กับ "with", ว่ะ, งะ, ฮ่า)
+    # with it the other chat particles and short forms (ล่ะ, ไร for อะไร "what", กะ for กับ "with", ว่ะ, งะ, ฮ่า).
+    # Nor has it the personal pronouns its list lacks: ผม (I, said by men; also "hair", but none of its 189
+    # uses in the Wisesight posts is), ดิฉัน, หนู, เค้า (chat เขา), ตัวเอง, พวกเรา, ท่าน; "ผม" had named a theme
+    # of 155 posts ("ผมคิดว่า...", I think) in `vocnlp analyze` (benchmarks/probes/thai_pronouns.py)
     "th": {
+        "ผม",
+        "ดิฉัน",
+        "หนู",
+        "เค้า",
+        "ตัวเอง",
+        "พวกเรา",
+        "ท่าน",
         "มะ",
         "ล่ะ",
         "ไร",
@@ -896,6 +907,21 @@ def ko_has_noun(word: str) -> bool:
     return toks is None or any(tag in ("NNG", "NNP", "SL", "XR") for tag, _, _ in toks)
 
 
+def ko_pronoun(word: str) -> bool:
+    """The Korean word is a pronoun with nothing but particles after it (내가, 나는, 제가, 저는, 우리가, 이게, 그게: I,
+    we, this, that), a function word though no stop list holds its particle forms: "내가" was a content word
+    of NSMC reviews ("내가 본 영화", the film I saw). False without Kiwi.
+
+    Example:
+        >>> ko_pronoun("내가"), ko_pronoun("우리"), ko_pronoun("영화가")   # doctest: +SKIP
+        (True, True, False)
+    """
+    toks = _ko_morphs(word)
+    if not toks:
+        return False
+    return toks[0][0] == "NP" and all(tag.startswith("J") for tag, _, _ in toks[1:])
+
+
 #: what negates a Korean verb or adjective from after it: 지루하지 않다 (not boring), 잘하지 못했다 (did not do well)
 _KO_NOT = {("VX", "않"), ("VV", "않"), ("VX", "못하"), ("MAG", "못")}
 #: the ending before such a negation, 지 (진: 지 and the particle ㄴ, as Kiwi gives it)
@@ -1152,7 +1178,9 @@ def iter_content_words(text: str, lang: str | None = None, *, polarity: bool = F
                 continue
         if is_stop_word(word, stops) or len(w := word.replace("'", "").replace("\u2019", "")) < 2:
             continue
-        if lang == "ko":  # 영화가 and 영화는 are one word, 영화
+        if lang == "ko":  # 영화가 and 영화는 are one word, 영화; 내가 (I) is none
+            if ko_pronoun(w):
+                continue
             w = ko_base(w)
         if w not in stops and not _JAMO_ONLY.fullmatch(w):
             lead = (

@@ -169,6 +169,26 @@ def test_thai_chat_typing_and_particles_make_no_theme_words() -> None:
     assert "มะ" not in content_words("น่าไปชิมนะว่ามะ555", "th") and "ไร" not in content_words("ทำไรอยู่", "th")
 
 
+def test_thai_pronouns_make_no_theme_words(shared_data) -> None:  # type: ignore[no-untyped-def]
+    # `vocnlp analyze` on the 5,000 Wisesight posts: "ผม" (I, said by men) named a theme of 155 posts ("ผมคิดว่า...",
+    # I think...); spaCy's Thai list has ฉัน / เรา / เขา but not ผม, ดิฉัน, หนู, เค้า, ตัวเอง, พวกเรา, ท่าน
+    pytest.importorskip("pythainlp")
+    import pandas as pd
+
+    from vocnlp.themes.labels import candidates
+
+    pronouns = {"ผม", "ดิฉัน", "หนู", "เค้า", "ตัวเอง", "พวกเรา", "ท่าน"}
+    assert content_words("ผมคิดว่ารถคันนี้ดีมาก", "th")[0] == "รถ"  # (คิด, think, is a stop word)
+    texts = pd.read_csv(shared_data / "sentiment_wisesight_sentiment" / "data.csv")["text"].dropna()
+    with_pronoun = [t for t in texts if "ผม" in t or "เค้า" in t or "ตัวเอง" in t][:60]
+    assert len(with_pronoun) >= 30
+    for text in with_pronoun:
+        assert not pronouns & set(content_words(text, "th")), text
+        assert not pronouns & set(candidates(text, "th")), text
+    # the other words of such a post stay: "รถผมHRV มีปัญหา..." (my HR-V car has problems)
+    assert content_words("รถผมHRV มีปัญหาตั้งแต่ออกรถ", "th") == ["รถ", "มีปัญหา", "ออกรถ", "hrv"]
+
+
 def test_words_keep_their_vowel_signs_and_harakat(shared_data) -> None:  # type: ignore[no-untyped-def]
     # before: combining marks are not \\w, so "फ़िल्म" (film) was read as "फ", "ल", "म" and Hindi, Bengali,
     # Tamil themes were labelled with such fragments ("बह", "अच"); vowelled Arabic was cut the same way
@@ -240,6 +260,28 @@ def test_korean_words_lose_their_particles_not_their_endings() -> None:
     assert "배우들의 연기" in cands and "연기" in cands and "연기가" not in cands
     assert all(c.split()[-1] in "배우들의 연기가 정말 좋았음" for c in cands)
     assert "좋았음" not in cands  # alone, a Korean label names something (a verb does not)
+
+
+def test_korean_pronouns_with_their_particles_are_no_content_words(shared_data) -> None:  # type: ignore[no-untyped-def]
+    """NSMC reviews: 내가, 나는, 제가, 저는, 우리가, 이게 (I, we, this) were content words (the stop list holds 나, 저,
+    이거, not their forms with a particle) and started label candidates ("내가 본 영화", the film I saw)."""
+    pytest.importorskip("kiwipiepy")
+    import pandas as pd
+
+    from vocnlp.themes.labels import candidates
+    from vocnlp.words import ko_pronoun
+
+    forms = ("내가", "나는", "제가", "저는", "우리가", "이게", "그게")
+    assert all(ko_pronoun(w) for w in forms)
+    assert not any(ko_pronoun(w) for w in ("영화가", "배우들의", "재미없게", "가족", "최고"))
+    assert content_words("내가 본 영화 중 최고의 영화", "ko") == ["영화", "최고", "영화"]
+    assert content_words("우리 가족이 다 좋아함", "ko") == ["가족", "좋아함"]
+    texts = pd.read_csv(shared_data / "sentiment_nsmc_ratings" / "data.csv")["text"].dropna().head(1500)
+    said = [t for t in texts if any(f + " " in t for f in forms)]
+    assert len(said) >= 50
+    for text in said:
+        assert not set(forms) & set(content_words(text, "ko")), text
+        assert not any(c.split()[0] in forms or c.split()[-1] in forms for c in candidates(text, "ko")), text
 
 
 def test_korean_words_analysed_in_one_batch_read_as_word_by_word(shared_data) -> None:

@@ -55,6 +55,7 @@ from ..words import (
     iter_content_words,
     ko_base,
     ko_has_noun,
+    ko_pronoun,
     ko_stem,
     mask,
     names_something,
@@ -172,11 +173,15 @@ def candidates(text: str, lang: str | None) -> list[str]:
     # occurs in the text and 연기가 / 연기는 give one candidate
     end = ko_base if lang == "ko" else str
     negations = negation_words(lang)
+
+    def stop(x: str) -> bool:  # Korean: a pronoun with its particle (내가, I) too
+        return is_stop_word(x, stops) or (lang == "ko" and ko_pronoun(x))
+
     for i, w in enumerate(toks):
-        if not w[0].isalpha() or is_stop_word(w, stops) or len(w) < 2 or is_jamo_only(w) or w in negations:
+        if not w[0].isalpha() or stop(w) or len(w) < 2 or is_jamo_only(w) or w in negations:
             continue
         # a negated word's candidates also come with the negation: "never arrived" as well as "arrived"
-        lead = negation_lead(toks, i, negations, lambda x: is_stop_word(x, stops))
+        lead = negation_lead(toks, i, negations, stop)
         starts = (i,) if lead is None else (lead, i)
         # a Korean word alone is a candidate only when it names something (not 보면서), and by its root:
         # 지루해서 / 지루하고 / 지루한 (boring) are one candidate, 지루, as are 배우 / 배우들 (actor, actors)
@@ -188,10 +193,10 @@ def candidates(text: str, lang: str | None) -> list[str]:
             v = toks[j]
             if not v[0].isalpha() or is_jamo_only(v):  # a phrase stops at punctuation and emoticons (ㅋㅋ)
                 break
-            inner += j > i + 1 and is_stop_word(toks[j - 1], stops)
+            inner += j > i + 1 and stop(toks[j - 1])
             if inner > MAX_INNER_STOPS:
                 break
-            if not is_stop_word(v, stops) and len(v) >= 2 and v not in toks[i:j] and not is_stop_word(end(v), stops):
+            if not stop(v) and len(v) >= 2 and v not in toks[i:j] and not is_stop_word(end(v), stops):
                 out.extend(" ".join([*toks[s:j], end(v)]) for s in starts if j - s < MAX_WORDS)
     return list(dict.fromkeys(out))
 
