@@ -178,8 +178,15 @@ _EXTRA_STOP = {
     # with it the other chat particles and short forms (ล่ะ, ไร for อะไร "what", กะ for กับ "with", ว่ะ, งะ, ฮ่า).
     # Nor has it the personal pronouns its list lacks: ผม (I, said by men; also "hair", but none of its 189
     # uses in the Wisesight posts is), ดิฉัน, หนู, เค้า (chat เขา), ตัวเอง, พวกเรา, ท่าน; "ผม" had named a theme
-    # of 155 posts ("ผมคิดว่า...", I think) in `vocnlp analyze` (benchmarks/probes/thai_pronouns.py)
+    # of 155 posts ("ผมคิดว่า...", I think) in `vocnlp analyze` (benchmarks/probes/thai_pronouns.py). And as the list
+    # holds วันนี้ (today) and เมื่อวาน (yesterday): พรุ่งนี้ (tomorrow; a theme of 102 of 3,000 Wisesight posts,
+    # "พรุ่งนี้วันพุธนะ", tomorrow is Wednesday), ตอนนี้ (now), คืนนี้ (tonight), เมื่อกี้ (just now), เดี๋ยวนี้ (nowadays)
     "th": {
+        "พรุ่งนี้",
+        "ตอนนี้",
+        "คืนนี้",
+        "เมื่อกี้",
+        "เดี๋ยวนี้",
         "ผม",
         "ดิฉัน",
         "หนู",

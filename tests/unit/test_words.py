@@ -185,6 +185,8 @@ def test_thai_pronouns_make_no_theme_words(shared_data) -> None:  # type: ignore
     for text in with_pronoun:
         assert not pronouns & set(content_words(text, "th")), text
         assert not pronouns & set(candidates(text, "th")), text
+    # "พรุ่งนี้" (tomorrow) named a theme of 102 of 3,000 posts ("พรุ่งนี้วันพุธนะ"); the list had today and yesterday
+    assert content_words("พรุ่งนี้ไปกินข้าวกัน ตอนนี้หิวมาก", "th") == ["กินข้าว", "หิว"]
     # the other words of such a post stay: "รถผมHRV มีปัญหา..." (my HR-V car has problems)
     assert content_words("รถผมHRV มีปัญหาตั้งแต่ออกรถ", "th") == ["รถ", "มีปัญหา", "ออกรถ", "hrv"]
 
