@@ -148,11 +148,11 @@ def test_assign_in_blocks_equals_one_pass(
     nps_tm: vocnlp.ThemeModel, nps_out: pd.DataFrame, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # assign centres its rows in blocks (the whole matrix at once took a 300k-clause fit 1.5 GB higher)
-    from vocnlp.themes import model as theme_model
+    from vocnlp.themes import assign as theme_assign
 
     x = np.vstack([np.asarray(e, dtype=np.float32) for e in nps_out["clause_embeddings"].head(300) if e is not None])
     whole_ids, whole_sims = nps_tm.assign(x)
-    monkeypatch.setattr(theme_model, "ASSIGN_BLOCK", 7)
+    monkeypatch.setattr(theme_assign, "ASSIGN_BLOCK", 7)
     ids, sims = nps_tm.assign(x)
     assert len(x) > 7 * 20 and (ids == whole_ids).all()
     np.testing.assert_allclose(sims, whole_sims, atol=1e-6)

@@ -9,7 +9,8 @@ refinement and near-duplicates merged, :mod:`.cluster`; seed themes matched, ove
 a parent level grouping related themes). The result is a :class:`~vocnlp.themes.state.ThemeState`: a
 :class:`~vocnlp.themes.state.Theme` record per id, which edits (:mod:`.edits`), ``update`` (:mod:`.emerging`)
 and the files (:mod:`.persist`) read and write. ``transform`` assigns each clause to the most similar theme
-centre when the similarity reaches the calibrated threshold, so ids never shift on new data.
+centre when the similarity reaches the calibrated threshold (:mod:`.assign`, the rule the Pipeline's theme stage
+and the fit's statistics share), so ids never shift on new data.
 
 Example:
     >>> nlp = vocnlp.Pipeline.default(keep_embeddings=True)                 # doctest: +SKIP
@@ -22,7 +23,6 @@ from __future__ import annotations
 
 import logging
 import os
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -31,10 +31,11 @@ from typing import TYPE_CHECKING, Any
 from ..encoders.identity import check_encoder
 from ..errors import ConfigError, InputError, NotFittedError
 from ..frames import require_columns
-from . import cluster, discover, edits
+from . import assign as assigning
+from . import cluster, edits
 from .describe import describe_themes, parent_groups, parent_labels, restated_pairs
 from .discover import DISCOVERY, OUTLIER_QUANTILE, Discovered, Settings, discover_themes, order, seed_themes
-from .prepare import LANGUAGE_CENTERING, MIN_FIT_WORDS, FitData, content_counts, prepare, word_counts
+from .prepare import LANGUAGE_CENTERING, MIN_FIT_WORDS, FitData, prepare
 from .state import UNASSIGNED, UNASSIGNED_LABEL, ThemeState
 from .terms import theme_tokens
 from .units import Units, units_from_frame
@@ -48,8 +49,6 @@ if TYPE_CHECKING:
 __all__ = ["DISCOVERY", "MIN_FIT_WORDS", "OUTLIER_QUANTILE", "UNASSIGNED", "UNASSIGNED_LABEL", "ThemeModel"]
 
 logger = logging.getLogger(__name__)
-#: ``assign`` centres and scores this many rows at a time, so its memory does not grow with the corpus
-ASSIGN_BLOCK = 50_000
 _PARAMS = (
     "discovery",
     "min_theme_size",
@@ -432,7 +431,7 @@ class ThemeModel:
         return merged
 
     def _center(self, embeddings: np.ndarray) -> np.ndarray:
-        return cluster.center(embeddings, self.state_.mean, basis=self.state_.language_basis)
+        return assigning.center(self.state_, embeddings)
 
     # ---- describing ------------------------------------------------------------------------------
     def _fixed_labels(self, seed_names: Mapping[int, str] | None = None) -> dict[int, str]:
@@ -511,7 +510,7 @@ class ThemeModel:
         assigned, _ = self._assign_units(units, n_words=n_words)
         return fit_stats(self.state_, units.row, assigned, n_words, fit.labels)
 
-    # ---- assigning -----------------------------------------------------------------------------
+    # ---- assigning (:mod:`.assign`) -------------------------------------------------------------
     def assign(
         self,
         embeddings: np.ndarray,
@@ -520,90 +519,26 @@ class ThemeModel:
         languages: Sequence[str | None] | None = None,
         n_words: np.ndarray | None = None,
     ) -> tuple[np.ndarray, np.ndarray]:
-        """Theme id (-1 below the threshold) and similarity of each embedding row (a clause's vector).
-
-        With the clauses' ``texts`` (and ``languages``), as ``transform`` and the fit assign them: a clause
-        holding an anchored theme's phrase, said as the theme's clauses say it (plainly or negated), goes to
-        that theme when nearly as close to it as to its nearest (:func:`.anchors.holding`,
-        :data:`.anchors.ANCHOR_MARGIN`), and one that does not hold its theme's phrase needs the fit's
-        ``lift`` above the threshold (:func:`.cluster.bars`), one of a single content word at least
-        :data:`.cluster.SHORT_LIFT` (``n_words``: each text's content words, where the caller has them);
-        without texts, to its nearest theme.
-        """
-        import numpy as np
-
-        from .anchors import ANCHOR_MARGIN, holding
-
+        """Theme id (-1 below the threshold) and similarity of each embedding row (a clause's vector); with the
+        clauses' ``texts`` (and ``languages``, ``n_words``) by their anchor phrases too, as ``transform`` and the
+        fit assign them (:func:`.assign.assign`)."""
         self._require_fitted()
-        if len(embeddings) == 0:
-            return np.zeros(0, np.int64), np.zeros(0, np.float32)
-        if texts is not None and len(texts) != len(embeddings):
-            raise InputError(f"assign: {len(texts)} texts for {len(embeddings)} vectors; pass one text per row")
-        if n_words is not None and len(n_words) != len(embeddings):
-            raise InputError(f"assign: {len(n_words)} word counts for {len(embeddings)} vectors; pass one per row")
-        known = np.asarray(self.state_.ids, dtype=np.int64)
-        theme_anchors = self.state_.theme_anchors()
-        negated = self.state_.anchors_negated_shares()
-        anchored = texts is not None and any(theme_anchors)
-        ids, scores = [], []
-        # in blocks: centring copies its input several times, which on 300,000 clauses at once took the
-        # fit's peak memory 1.5 GB higher (benchmarks/themes.py, the scale table)
-        for start in range(0, len(embeddings), ASSIGN_BLOCK):
-            sims = self._center(embeddings[start : start + ASSIGN_BLOCK]) @ self.state_.centroids.T
-            holds, short = None, None
-            if anchored and texts is not None:
-                end = start + len(sims)
-                langs = list(languages[start:end]) if languages is not None else [None] * len(sims)
-                holds = holding(list(texts[start:end]), langs, theme_anchors, negated_share=negated)
-                if discover.SHORT_NEEDS_LIFT:
-                    words = n_words[start:end] if n_words is not None else word_counts(texts[start:end], langs)
-                    short = np.asarray(words) < MIN_FIT_WORDS
-            best = cluster.pick(sims, self.state_.threshold, holds=holds, margin=ANCHOR_MARGIN)
-            top = sims[np.arange(len(best)), best]
-            bar = cluster.bars(best, self.state_.threshold, holds=holds, lift=self.state_.lift, short=short)
-            ids.append(np.where(top >= bar, known[best], UNASSIGNED))
-            scores.append(top)
-        return np.concatenate(ids), np.concatenate(scores)
+        return assigning.assign(self.state_, embeddings, texts=texts, languages=languages, n_words=n_words)
 
     def comment_themes(self, row_units: Sequence[tuple[int, float]]) -> tuple[int, list[int]]:
-        """Main theme and all themes of one comment from its clauses' ``(theme_id, similarity)``."""
-        hits = [(t, s) for t, s in row_units if t != UNASSIGNED]
-        if not hits:
-            return UNASSIGNED, []
-        count = Counter(t for t, _ in hits)
-        best = {t: max(s for tt, s in hits if tt == t) for t in count}
-        ordered = sorted(count, key=lambda t: (-count[t], -best[t], t))
-        return ordered[0], ordered
+        """Main theme and all themes of one comment from its clauses' ``(theme_id, similarity)``
+        (:func:`.assign.comment_themes`)."""
+        return assigning.comment_themes(row_units)
 
     def comment_columns(self, per_row: Sequence[Sequence[tuple[int, float]] | None]) -> dict[str, list[Any]]:
         """``theme_id``, ``theme``, ``themes``, ``theme_parent_id``, ``theme_parent``, ``theme_parents`` per
         comment from its clauses' ``(theme_id, similarity)`` (None: a row without clauses)."""
-        state = self.state_
-        cols: dict[str, list[Any]] = {
-            k: [] for k in ("theme_id", "theme", "themes", "theme_parent_id", "theme_parent", "theme_parents")
-        }
-        for pairs in per_row:
-            if pairs is None:
-                for v in cols.values():
-                    v.append(None)
-                continue
-            main, all_ids = self.comment_themes(pairs)
-            cols["theme_id"].append(main)
-            cols["theme"].append(self.label_of(main))
-            cols["themes"].append([state.themes[t].label for t in all_ids])
-            cols["theme_parent_id"].append(UNASSIGNED if main == UNASSIGNED else state.parent_of(main))
-            cols["theme_parent"].append(UNASSIGNED_LABEL if main == UNASSIGNED else state.parent_label(main))
-            cols["theme_parents"].append(list(dict.fromkeys(state.parent_label(t) for t in all_ids)))
-        return cols
+        self._require_fitted()
+        return assigning.comment_columns(self.state_, per_row)
 
     def _assign_units(self, units: Units, *, n_words: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
         """Theme and similarity of each clause; clauses without a content word get none."""
-        import numpy as np
-
-        if n_words is None:
-            n_words = content_counts(units)
-        ids, sims = self.assign(units.embeddings, texts=units.texts, languages=units.language, n_words=n_words)
-        return np.where(n_words >= 1, ids, UNASSIGNED), sims
+        return assigning.assign_clauses(self.state_, units.embeddings, units.texts, units.language, n_words=n_words)
 
     def transform(self, data: Any, *, text_col: str | None = None, date_col: str | None = None) -> Any:
         """Add ``theme_id``, ``theme``, ``themes`` (labels of all the comment's themes) and the parent level
