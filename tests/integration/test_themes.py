@@ -50,6 +50,8 @@ def _targets(tm: vocnlp.ThemeModel, out: pd.DataFrame, text_col: str, *, max_una
     tagged = tm.transform(out, text_col=text_col)
     live = tagged["theme_id"].notna()
     assert (tagged.loc[live, "theme_id"] == -1).mean() == pytest.approx(st["comments_unassigned"], abs=0.01)
+    # of the comments that say something (a clause of two content words): no more without a theme than of all
+    assert st["topical_comments_unassigned"] <= st["comments_unassigned"] + 1e-9, st
     assert tm.themes_["label"].is_unique
     return tagged
 

@@ -774,3 +774,23 @@ def test_a_clause_without_its_themes_anchor_needs_the_lift_within_the_comment_bu
     assert strict.labels.tolist() == [0, 0, 0, -1, -1, 1, 1, 1, 0]  # "meh" (0.90) is close enough without it
     state = ThemeState(np.zeros(2), np.zeros((0, 2)), np.zeros((0, 2)), [], 0.5, {}, lift=0.35)
     assert ThemeState.from_json(state.to_json(), state.arrays()).lift == 0.35
+
+
+def test_fit_stats_count_unassigned_comments_among_those_that_say_something() -> None:
+    # NSMC: 11.7% of the reviews had no theme, but 10% say nothing a theme could hold ("최고!!", best); of the
+    # others 6.2% had none. Four comments: 0 themed; 1 says something, no theme; 2 and 3 say too little
+    from vocnlp.themes.state import Theme, ThemeState
+    from vocnlp.themes.stats import fit_stats
+
+    state = ThemeState(
+        mean=np.zeros(2, np.float32), language_basis=np.zeros((0, 2), np.float32),
+        centroids=np.eye(2, dtype=np.float32)[:1], ids=[0], threshold=0.2,
+        themes={0: Theme(id=0, label="late delivery", size=1, share=0.25, label_coverage=1.0)}, encoder={},
+    )
+    rows = np.array([0, 0, 1, 2, 3])
+    assigned = np.array([0, -1, -1, -1, -1])
+    n_words = np.array([3, 1, 4, 1, 0])
+    st = fit_stats(state, rows, assigned, n_words, assigned)
+    assert st["comments_unassigned"] == 0.75
+    assert st["comments_without_topic"] == 0.5
+    assert st["topical_comments_unassigned"] == 0.5

@@ -96,7 +96,8 @@ class ThemeModel:
             theme's anchor phrase needs up to 0.1 more within that budget (``fit_stats_["anchor_lift"]``,
             :data:`.discover.ANCHOR_LIFTS`); one of a single content word ("Yes", "Livid.") at least 0.1 more
             whatever the budget (:data:`.cluster.SHORT_LIFT`; ``fit_stats_["comments_without_topic"]``: the
-            comments with no clause of two content words).
+            comments with no clause of two content words; ``fit_stats_["topical_comments_unassigned"]``: the
+            share of the other comments that no theme took).
         seed: seeds UMAP and k-means; the same data and seed give the same themes.
         seed_themes: known themes, ``{name: [seed phrases]}``; discovered themes that match one join it
             (ids 0, 1, ... in the order given) and the rest stay new themes.

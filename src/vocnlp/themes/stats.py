@@ -43,7 +43,9 @@ def fit_stats(
     import numpy as np
 
     has_units = len(set(rows.tolist()))
-    taken = len(set(rows[assigned >= 0].tolist()))
+    themed = set(rows[assigned >= 0].tolist())
+    taken = len(themed)
+    topical = set(rows[n_words >= MIN_FIT_WORDS].tolist())
     themes = state.themes
     sizes = np.array([themes[i].size for i in state.ids], dtype=float)
     cov = np.array([themes[i].label_coverage for i in state.ids], dtype=float)
@@ -58,7 +60,9 @@ def fit_stats(
         "comments_unassigned": round(1 - taken / max(has_units, 1), 4),
         # of all comments: those without a clause of MIN_FIT_WORDS content words ("Great!", "최고!!"), which hold
         # a theme only through a one-word anchor ("Expensive.")
-        "comments_without_topic": round(1 - len(set(rows[n_words >= MIN_FIT_WORDS].tolist())) / max(has_units, 1), 4),
+        "comments_without_topic": round(1 - len(topical) / max(has_units, 1), 4),
+        # of the comments that do say something (a clause of MIN_FIT_WORDS content words): those without a theme
+        "topical_comments_unassigned": round(1 - len(topical & themed) / max(len(topical), 1), 4),
         "largest_theme_share": by_comments,
         "largest_theme_clause_share": by_clauses,
         "label_coverage": round(float((cov[ok] * sizes[ok]).sum() / max(sizes[ok].sum(), 1)), 4),
