@@ -389,6 +389,24 @@ def test_a_parent_is_named_by_a_shared_noun_not_a_shared_adjective() -> None:
     assert got == {0: "easy / fast service", 3: "order"}
 
 
+def test_a_parent_is_not_named_by_a_lesser_word_when_its_best_names_another_parent() -> None:
+    # NPS verbatims: "service" named the parent of "good service" and "happy", so the parent of "poor service",
+    # "customer service" and "service is appalling" took the next shared noun, "customer"; IndoNLU: "mandi"
+    # (bath) stood over "kurang bersih" (not clean) and "kebersihan" (cleanliness)
+    from vocnlp.themes.describe import parent_labels
+    from vocnlp.themes.state import Theme
+
+    themes = {
+        0: Theme(id=0, label="good service", size=248, language="en", phrases=["great service", "service"]),
+        1: Theme(id=1, label="happy", size=68, language="en", phrases=["happy with the service"]),
+        2: Theme(id=2, label="poor service", size=134, language="en", phrases=["poor customer service"]),
+        3: Theme(id=3, label="customer service", size=91, language="en", phrases=["customer service was awful"]),
+        4: Theme(id=4, label="service is appalling", size=52, language="en", phrases=["appalling service"]),
+    }
+    got = parent_labels(themes, {0: 0, 1: 0, 2: 2, 3: 2, 4: 2}, taken={t.label for t in themes.values()})
+    assert got == {0: "service", 2: "poor service / customer service"}
+
+
 def test_a_parent_is_not_named_after_another_theme() -> None:
     # on real ASAP reviews a parent of 牛肉 and 烤肉 read "好吃 (2)" because 好吃 was another theme's label
     from vocnlp.themes.describe import parent_labels

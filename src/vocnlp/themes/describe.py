@@ -343,7 +343,8 @@ def parent_labels(themes: Mapping[int, Theme], parents: Mapping[int, int], taken
     and keywords, first one that is in a child's label, and that no theme or other parent is called; else its
     two largest children's labels ("works perfectly / good value"), so a parent never reads as a theme;
     unique among parents. A shared adjective does not name a group: on the NPS verbatims "quick" stood over
-    "easy" and "fast service", "poor" over "customer service" and "service has been poor"."""
+    "easy" and "fast service", "poor" over "customer service" and "service has been poor"; nor a lesser word
+    where the best one names an earlier parent."""
     from ..words import content_words, names_something
 
     groups: dict[int, list[int]] = {}
@@ -374,14 +375,17 @@ def parent_labels(themes: Mapping[int, Theme], parents: Mapping[int, int], taken
         # as that theme: "好吃 (2)" above 牛肉 and 烤肉 while 好吃 is a theme elsewhere
         own = {themes[k].label for k in kids}
         common = [
-            w
-            for w, c in votes.most_common()
-            if c >= max(2, (len(kids) + 1) // 2) and w not in own and w not in taken and w not in used
+            w for w, c in votes.most_common() if c >= max(2, (len(kids) + 1) // 2) and w not in own and w not in taken
         ]
         lang = themes[max(kids, key=lambda k: (themes[k].size, -k))].language
         if common:
             nouns = names_something({w: context.get(w, [w]) for w in common}, lang, nouns_only=True)
             common = sorted((w for w in common if w in nouns), key=lambda w: -in_label[w])  # stable: votes next
+        if common and common[0] in used:
+            # the noun that names this group names an earlier parent: a lesser shared word would read as a third
+            # thing (NPS: "customer" over "poor service", "customer service", "service is appalling", as "service"
+            # stood over "good service"), so the two largest children name it
+            common = []
         biggest = sorted(kids, key=lambda k: (-themes[k].size, k))[:2]
         # a mixed child is itself named "A / B": its first part stands for it, so a parent reads "A / C"
         label = common[0] if common else " / ".join(dict.fromkeys(themes[k].label.split(" / ")[0] for k in biggest))
