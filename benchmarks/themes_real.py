@@ -724,7 +724,15 @@ counted two content words. The NSMC outputs are the cached ones (the splitter gl
 refit 0.770 / 0.786 -> 0.761 / 0.780, unassigned 13.6% -> 13.7%, coverage 0.73 both (benchmarks/probes/ko_pronouns.py).
 The largest NSMC theme is labelled "영화" (film) though its anchor is "좋은 영화" (good film): 영화 is in 96% of its
 reviews, the phrase in 8% (a label that speaks for so few is flagged mixed), and a reader learns little from it;
-left as it is."""
+left as it is. Later the same session: a parent whose best shared noun already names an earlier parent is named by
+its two largest children rather than by a lesser shared word. Parent labels that changed (same themes, same fits;
+benchmarks/probes/parent_labels.py):
+NPS "customer" -> "poor service / customer service" (its children: poor service, customer service, service is
+appalling; "service" names the parent of "good service" and "happy"); IndoNLU "mandi" (bath) -> "kurang bersih /
+kebersihan" (not clean / cleanliness) and "bersih" (clean) -> "kamar cukup nyaman / kamarnya" (room quite comfortable
+/ the room, over "kamar cukup luas", spacious, and "kamar bersih"); Japanese "周辺" (surroundings) -> "便利 / コンビニ"
+(convenient / convenience store); and one parent of the clustered IndoNLU fit. Themes, labels and every other number
+are unchanged."""
 
 
 def main() -> None:

@@ -338,6 +338,11 @@ def parent_groups(
     return parent
 
 
+#: a parent whose best shared noun names an earlier parent is named by its two largest children, not by a lesser
+#: word; False turns the rule off (benchmarks/probes/parent_labels.py)
+ONE_NOUN_ONE_PARENT = True
+
+
 def parent_labels(themes: Mapping[int, Theme], parents: Mapping[int, int], taken: set[str]) -> dict[int, str]:
     """A label per parent with two or more children: the noun most of its children share in their phrases
     and keywords, first one that is in a child's label, and that no theme or other parent is called; else its
@@ -385,7 +390,7 @@ def parent_labels(themes: Mapping[int, Theme], parents: Mapping[int, int], taken
             # the noun that names this group names an earlier parent: a lesser shared word would read as a third
             # thing (NPS: "customer" over "poor service", "customer service", "service is appalling", as "service"
             # stood over "good service"), so the two largest children name it
-            common = []
+            common = [] if ONE_NOUN_ONE_PARENT else [w for w in common if w not in used]
         biggest = sorted(kids, key=lambda k: (-themes[k].size, k))[:2]
         # a mixed child is itself named "A / B": its first part stands for it, so a parent reads "A / C"
         label = common[0] if common else " / ".join(dict.fromkeys(themes[k].label.split(" / ")[0] for k in biggest))
