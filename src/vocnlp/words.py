@@ -42,6 +42,7 @@ __all__ = [
     "iter_content_words",
     "fold",
     "is_jamo_only",
+    "is_function_word",
     "is_stop_word",
     "analyse_korean",
     "ko_base",
@@ -1183,17 +1184,28 @@ def iter_content_words(text: str, lang: str | None = None, *, polarity: bool = F
             end = m.end()
             if word in negations:
                 continue
-        if is_stop_word(word, stops) or len(w := word.replace("'", "").replace("\u2019", "")) < 2:
+        if is_function_word(word, stops, lang) or len(w := word.replace("'", "").replace("\u2019", "")) < 2:
             continue
-        if lang == "ko":  # 영화가 and 영화는 are one word, 영화; 내가 (I) is none
-            if ko_pronoun(w):
-                continue
+        if lang == "ko":  # 영화가 and 영화는 are one word, 영화
             w = ko_base(w)
         if w not in stops and not _JAMO_ONLY.fullmatch(w):
             lead = (
-                negation_lead(seen, len(seen) - 1, negations, lambda x: is_stop_word(x, stops)) if negations else None
+                negation_lead(seen, len(seen) - 1, negations, lambda x: is_function_word(x, stops, lang))
+                if negations
+                else None
             )
             yield w if lead is None else NEGATED + w
+
+
+def is_function_word(word: str, stops: frozenset[str], lang: str | None) -> bool:
+    """:func:`is_stop_word`, and in Korean a pronoun with its particles (:func:`ko_pronoun`: 내가, 나는), which no
+    stop list holds: the one test of content words and of label candidates.
+
+    Example:
+        >>> is_function_word("the", stop_words("en"), "en"), is_function_word("engineer", stop_words("en"), "en")
+        (True, False)
+    """
+    return is_stop_word(word, stops) or (lang == "ko" and ko_pronoun(word))
 
 
 def is_stop_word(word: str, stops: frozenset[str]) -> bool:

@@ -50,12 +50,12 @@ from ..words import (
     NEGATED,
     UNSPACED_RUN,
     fold,
+    is_function_word,
     is_jamo_only,
     is_stop_word,
     iter_content_words,
     ko_base,
     ko_has_noun,
-    ko_pronoun,
     ko_stem,
     mask,
     names_something,
@@ -174,8 +174,8 @@ def candidates(text: str, lang: str | None) -> list[str]:
     end = ko_base if lang == "ko" else str
     negations = negation_words(lang)
 
-    def stop(x: str) -> bool:  # Korean: a pronoun with its particle (내가, I) too
-        return is_stop_word(x, stops) or (lang == "ko" and ko_pronoun(x))
+    def stop(x: str) -> bool:
+        return is_function_word(x, stops, lang)
 
     for i, w in enumerate(toks):
         if not w[0].isalpha() or stop(w) or len(w) < 2 or is_jamo_only(w) or w in negations:
