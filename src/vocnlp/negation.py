@@ -134,8 +134,14 @@ def negation_words(lang: str | None) -> frozenset[str]:
         >>> "não" in negation_words("pt"), negation_words("tr")
         (True, frozenset())
     """
+    from . import regional
+
     key = _ALIASES.get(lang or "en", lang or "en")
     words = NEGATION_WORDS.get(key, ())
+    if regional.ENABLED and key in regional.NEGATION_WORDS:  # Indonesia's regional languages: theirs and Indonesian's
+        words = (*NEGATION_WORDS["id"], *regional.NEGATION_WORDS[key])
+    elif regional.ENABLED and key == "id":
+        words = (*words, *regional.indonesian_negations())
     return frozenset([*words, *(w.replace("'", "\u2019") for w in words)])  # "don't" and "don’t"
 
 

@@ -56,6 +56,7 @@ __all__ = [
     "names_something",
     "segment",
     "stop_words",
+    "listed_stop_words",
 ]
 
 #: marks a negated word in :func:`iter_content_words` with ``polarity=True``
@@ -660,9 +661,33 @@ def stop_words(lang: str) -> frozenset[str]:
         >>> "ikke" in stop_words("no"), "arbeid" in stop_words("no")   # Norwegian: spaCy's Bokmål list
         (True, False)
     """
-    spacy_words = _spacy_stop_words(_SPACY_CODE.get(lang, lang))
-    words = {w.lower() for w in spacy_words or _iso_stop_words(lang)} | _EXTRA_STOP.get(lang, set())
+    words = listed_stop_words(lang) | _regional_stop_words(lang)
     return frozenset(words | {fold(w) for w in words})
+
+
+@lru_cache(maxsize=128)
+def listed_stop_words(lang: str) -> frozenset[str]:
+    """:func:`stop_words` without those of Indonesia's regional languages (:mod:`vocnlp.regional`): spaCy's or
+    stopwords-iso's list and vocnlp's additions, lower-cased.
+
+    Example:
+        >>> "yang" in listed_stop_words("id"), "sing" in listed_stop_words("id"), "sing" in stop_words("id")
+        (True, False, True)
+    """
+    spacy_words = _spacy_stop_words(_SPACY_CODE.get(lang, lang))
+    return frozenset({w.lower() for w in spacy_words or _iso_stop_words(lang)} | _EXTRA_STOP.get(lang, set()))
+
+
+def _regional_stop_words(lang: str) -> frozenset[str]:
+    """Indonesia's regional languages (:mod:`vocnlp.regional`): each its own function words and Indonesian's
+    list; Indonesian's takes in theirs (but homographs), as language ID reads most of their text as Indonesian."""
+    from . import regional
+
+    if not regional.ENABLED:
+        return frozenset()
+    if lang in regional.FUNCTION_WORDS:
+        return stop_words("id") | regional.FUNCTION_WORDS[lang]
+    return regional.indonesian_extra() if lang == "id" else frozenset()
 
 
 #: spaCy's code where the detectors give another: fastText says "no" for Norwegian, spaCy's list is Bokmål's

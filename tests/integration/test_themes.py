@@ -543,3 +543,20 @@ def test_the_themes_do_not_depend_on_the_order_of_the_rows(asap_out: pd.DataFram
     main_a = a.transform(asap_out, text_col="text")["theme"].to_numpy()[perm]
     main_b = b.transform(shuffled, text_col="text")["theme"].to_numpy()
     assert (main_a == main_b).all()
+
+
+def test_javanese_reviews_get_themes_of_what_they_say(nlp: Pipeline, shared_data: Path) -> None:
+    # issue 15: on NusaX's Javanese reviews (human-translated from Indonesian reviews), read as Indonesian, the
+    # themes were "karo / iki" (with / this), "lan ora" (and not), "sing apik" (which good), "mangan sing": Javanese
+    # function words, which no stop list held. Read as Javanese now, its function words are no theme words, and
+    # the set is anchored on phrases as an Indonesian one is (a review of content words alone reads as Indonesian)
+    df = pd.read_csv(shared_data / "sentiment_nusax_senti" / "data.csv")
+    out = nlp.run(df[df["lang"] == "jv"].head(600), text_col="text")
+    assert (out["language"] == "jv").mean() >= 0.8
+    tm = vocnlp.ThemeModel(seed=0).fit(out, text_col="text")
+    assert tm.fit_stats_["discovery"] == "phrases"
+    function = {"lan", "karo", "iki", "sing", "ing", "ning", "kuwi", "uga", "isa", "yen", "ora", "kanggo"}
+    parts = [part.split() for lab in tm.themes_["label"] for part in lab.split(" / ")]
+    # a phrase may hold one inside ("panganane uga enak", the food is tasty too; "ora enak", not tasty)
+    assert not [p for p in parts if set(p) <= function or p[0] in function - {"ora"} or p[-1] in function], parts
+    assert tm.fit_stats_["label_coverage"] >= 0.65

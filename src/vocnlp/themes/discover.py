@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
+from ..regional import family
 from . import anchors, cluster
 from .anchors import AnchorText
 from .prepare import MIN_FIT_WORDS, FitData, distinct_units
@@ -338,7 +339,8 @@ def _anchored(fit: FitData, uniq: np.ndarray, min_size: int, settings: Settings)
 
     # short clauses count too: they are assigned to these themes as well. Languages unknown ("und") may
     # be many: clustered (a frame without the Pipeline's language column has its languages detected)
-    top, count = Counter(fit.units.language).most_common(1)[0]
+    # Indonesia's regional languages and Indonesian count as one: text of content words only is read as Indonesian
+    top, count = Counter(map(family, fit.units.language)).most_common(1)[0]
     if settings.discovery == "auto" and (top == "und" or count < AUTO_ONE_LANGUAGE * len(fit.units.language)):
         return None
     phrases = fit.phrases()

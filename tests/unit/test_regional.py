@@ -1,0 +1,64 @@
+"""Indonesia's regional languages: their function words are no theme words, their negations negate, their "but"
+cuts, whichever of them or Indonesian the comment was read as."""
+
+from __future__ import annotations
+
+import pytest
+
+from vocnlp import regional
+from vocnlp.clauses import split_clauses
+from vocnlp.words import content_words, iter_content_words, stop_words
+
+
+@pytest.mark.parametrize(
+    ("lang", "function", "tasty"),
+    [("jv", {"lan", "karo", "iki", "sing", "ora", "uga"}, "enak"), ("su", {"nu", "sareng", "teu", "pisan", "ieu"}, "raos"),
+     ("bjn", {"nang", "wan", "kada", "gasan"}, "nyaman"), ("bbc", {"dohot", "na", "dang", "ni"}, "tabo")],
+)
+def test_function_words_of_real_reviews_are_no_content_words(shared_data, lang, function, tasty) -> None:  # type: ignore[no-untyped-def]
+    """NusaX's reviews, human-translated: in Javanese "karo / iki" (with / this) and "lan ora" (and not) were
+    theme labels. Read as their own language or as Indonesian (as fastText reads most of them), the
+    function words are gone and the food, the price, the place stay."""
+    import pandas as pd
+
+    df = pd.read_csv(shared_data / "sentiment_nusax_senti" / "data.csv")
+    texts = df.loc[df["lang"] == lang, "text"].head(300)
+    seen = [t for t in texts if function & set(t.lower().split())]
+    assert len(seen) >= 100
+    as_indonesian = function - regional.ID_HOMOGRAPHS
+    for text in seen:
+        assert not function & set(content_words(text, lang)), text
+        assert not as_indonesian & set(content_words(text, "id")), text
+    kept = {w for t in seen for w in content_words(t, lang)}
+    assert {tasty, "menu"} <= kept
+
+
+def test_indonesian_words_that_look_regional_keep_their_sense() -> None:
+    """"bak mandi" (bathtub), "teh manis" (sweet tea), "tiang listrik" (power pole), "onion ring" are Indonesian
+    reviews' words, though bak, teh, tiang and ring are function words in Acehnese, Sundanese and Balinese."""
+    assert content_words("bak mandi kotor dan teh manis dingin", "id") == ["bak", "mandi", "kotor", "teh", "manis", "dingin"]
+    assert "tiang" in content_words("tiang listrik di depan hotel", "id")
+    assert "ring" in content_words("onion ring nya renyah", "id")
+    assert "tiang" not in content_words("tiang demen ajengan ring restoran puniki", "ban")
+
+
+def test_regional_negations_negate_what_follows() -> None:
+    assert list(iter_content_words("panganane ora enak", "jv", polarity=True)) == ["panganane", "\u00acenak"]
+    assert list(iter_content_words("panganane ora enak", "id", polarity=True)) == ["panganane", "\u00acenak"]
+    assert list(iter_content_words("tuangeunna teu raos", "su", polarity=True)) == ["tuangeunna", "\u00acraos"]
+    assert list(iter_content_words("makanannyo indak lamak", "min", polarity=True)) == ["makanannyo", "\u00aclamak"]
+
+
+def test_regional_but_cuts_the_clause() -> None:
+    text = "Panganane enak tenan nanging regane larang banget"
+    for lang in ("jv", "id"):
+        assert [c.text for c in split_clauses(text, language=lang)] == ["Panganane enak tenan", "nanging regane larang banget"]
+    # Madurese "tape" (but) cuts Madurese only: in Indonesian it is fermented cassava
+    assert len(split_clauses("kakananna nyaman tape reggena larang", language="mad")) == 2
+    assert len(split_clauses("beli tape ketan enak sekali", language="id")) == 1
+
+
+def test_each_language_list_holds_indonesians() -> None:
+    for lang in regional.LANGUAGES:
+        assert {"yang", "dan", "tidak"} <= stop_words(lang), lang
+    assert regional.indonesian_extra().isdisjoint(regional.ID_HOMOGRAPHS)
