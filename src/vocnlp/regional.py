@@ -76,7 +76,7 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
         "wae waé tos na eta éta kuring henteu ngan upami lamun pikeun deui arurang urang nyaeta nyaéta janten "
         "jadi sanes ge mah teuing anjeun keur sapertos siga sababaraha nepi rada atawa teh téh euy atuh da "
         "weh wéh bae baé kitu kieu ayeuna parantos acan sok geus hoyong hayang bari bisa kana kénéh kene "
-        "sadaya sagala tara"
+        "sadaya sagala tara moal"
     ),
     # Minangkabau
     "min": _words(
@@ -143,7 +143,7 @@ ID_HOMOGRAPHS = _words(
 #: negation words: each stands before what it negates, as Indonesian's "tidak" does
 NEGATION_WORDS: dict[str, tuple[str, ...]] = {
     "jv": ("ora", "ra", "durung", "dudu", "boten", "mboten", "ndak"),
-    "su": ("teu", "henteu", "acan", "sanes", "tara"),
+    "su": ("teu", "henteu", "acan", "sanes", "tara", "moal"),
     "min": ("indak", "ndak", "alun", "bukan"),
     "ban": ("tusing", "sing", "nenten", "ten", "tan"),
     "bjn": ("kada", "kadada", "balum"),
@@ -279,4 +279,4 @@ def family(lang: str | None) -> str | None:
         >>> family("jv"), family("id"), family("en")
         ('id', 'id', 'en')
     """
-    return "id" if lang in FUNCTION_WORDS else lang
+    return "id" if ENABLED and lang in FUNCTION_WORDS else lang
