@@ -36,8 +36,17 @@ Tigrinya supplement (አብ, in, as often typed; ጥራሕ, only; ብሓቂ, tru
 "እንታይ (what); ህዝቢ ትግራይን; ናይ ብሓቂ; ኤርትራ; ኣይኮነን (is not); ህግደፍ ኣብ", after "ሓወይ / ጽቡቕ (my brother / good);
 ህዝቢ ትግራይን (the people of Tigray); ህግደፍ (PFDJ); ኤርትራ (Eritrea); ሰብ (person); ተጋሩ (Tigrayans); ጅግና (hero); ሓቂ
 (truth)". Amharic (am 99%) as before: 47 themes, 4.8%, 0.69, 13%.
-Run: python benchmarks/probes/afrisenti_labels.py [swa,hau,yor,amh,...] [--declared]
-(--declared: each language given to the Pipeline, languages=[its ISO 639-1 code], instead of detected)
+Then Nigerian Pidgin told from English (`vocnlp.regional`: Pidgin's particles, "dey", "una", "wetin", "wey",
+"abeg", tell it; its own stop list, English's and those particles), --without-regional -> default, same 2,000 tweets
+(2026-12-06, Intel Xeon with AVX-512 BF16): Pidgin read as pcm 86% (was en 97%), 41 -> 38 themes, unassigned 4.8% ->
+5.5%, label coverage 0.76 -> 0.74, labels of frequent words only 7% -> 0%; top labels before "money dey; people dey;
+chop; no fit; sef dey; love; una dey; wetin dey; dey pain me like; guy na / guy dey; na god", after "money; people;
+chop (eat); no fit (cannot); pain; love; guy; fine like / fine boy; talk; happen; god; man; person like; nigeria;
+sweet". Igbo (read as en 64%, sw 13%, vi 8%) as before: 23 clustered themes named by its particles ("ndi / egwu",
+"gi / onye", "na di"); no list knows Igbo.
+Run: python benchmarks/probes/afrisenti_labels.py [swa,hau,yor,amh,...] [--declared] [--without-regional]
+(--declared: each language given to the Pipeline, languages=[its ISO 639-1 code], instead of detected;
+--without-regional: `vocnlp.regional` off, the languages read as another as before 2026-12-06)
 """
 import pickle
 import re
@@ -59,9 +68,14 @@ data = pd.read_csv(themes_real.SHARED_DATA / "sentiment_afrisenti/data.csv")
 CODES = {"hau": "ha", "yor": "yo", "swa": "sw", "amh": "am", "ibo": "ig", "kin": "rw", "tir": "ti", "por": "pt",
          "pcm": "en", "orm": "om", "tso": "ts", "twi": "tw", "arq": "ar", "ary": "ar"}
 declared = "--declared" in sys.argv
-args = [a for a in sys.argv[1:] if a != "--declared"]
+without_regional = "--without-regional" in sys.argv
+if without_regional:  # vocnlp.regional off: Nigerian Pidgin read as English, as before 2026-12-06
+    from vocnlp import regional
+
+    regional.ENABLED = False
+args = [a for a in sys.argv[1:] if a not in ("--declared", "--without-regional")]
 for lang in (args[0] if args else "swa,hau,yor,amh,pcm,kin,tir,por").split(","):
-    path = Path(f"/tmp/vocnlp_afri_{lang}{'_declared' if declared else ''}.pkl")
+    path = Path(f"/tmp/vocnlp_afri_{lang}{'_declared' if declared else ''}{'_noregional' if without_regional else ''}.pkl")
     if path.exists():
         out = pickle.loads(path.read_bytes())
     else:

@@ -112,8 +112,8 @@ def _words_of(language: str | None) -> tuple[str, ...]:
     from . import regional
 
     lang = _LANGUAGE_ALIASES.get(language or "", language or "")
-    if regional.ENABLED and lang in regional.CONTRAST_WORDS:  # Indonesia's regional languages: theirs and Indonesian's
-        return (*CONTRAST_WORDS["id"], *regional.CONTRAST_WORDS[lang])
+    if regional.ENABLED and lang in regional.CONTRAST_WORDS:  # a regional language: its own and its base's
+        return (*CONTRAST_WORDS[regional.BASE[lang]], *regional.CONTRAST_WORDS[lang])
     if regional.ENABLED and lang == "id":
         return (*CONTRAST_WORDS["id"], *regional.indonesian_contrasts())
     if lang in CONTRAST_WORDS:

@@ -649,25 +649,39 @@ class LanguageDetector:
     def _regional(
         self, texts: Sequence[str], out: list[LanguageGuess | None], prior: Mapping[str, float] | None
     ) -> None:
-        """Text read as Indonesian (or Malay, Javanese, Sundanese, Minangkabau) that holds the function words of one
-        of Indonesia's regional languages gets that language (:func:`.regional.regional_language`), which fastText
-        mostly reads as Indonesian (894 of NusaX's 1,000 Javanese reviews); where the data set is mostly in one
+        """Text read as a language that others are read as too (Indonesian: ten regional languages of Indonesia;
+        English: Nigerian Pidgin; :mod:`.regional`) gets the other language when it holds that language's
+        function words (:func:`.regional.regional_language`): fastText read 894 of NusaX's 1,000 Javanese
+        reviews as Indonesian and 1,947 of 2,000 Pidgin tweets as English. Where the data set is mostly in one
         (the ``prior``, else these texts), one of its words will do. ``auto`` only."""
         from . import regional
 
         if self.engine != "auto" or not regional.ENABLED:
             return
-        family = [i for i, g in enumerate(out) if g is not None and g.lang in regional.READ_AS]
+        for base, read_as in regional.READ_AS.items():
+            self._regional_base(texts, out, prior, base, read_as)
+
+    def _regional_base(
+        self,
+        texts: Sequence[str],
+        out: list[LanguageGuess | None],
+        prior: Mapping[str, float] | None,
+        base: str,
+        read_as: frozenset[str],
+    ) -> None:
+        from . import regional
+
+        family = [i for i, g in enumerate(out) if g is not None and g.lang in read_as]
         if not family:
             return
-        strong = {i: regional.regional_language(texts[i]) for i in family}
+        strong = {i: regional.regional_language(texts[i], base=base) for i in family}
         if prior is not None:
-            held = regional.held_language(prior)
+            held = regional.held_language(prior, base)
         else:
             counts = Counter(lang for lang in strong.values() if lang)
-            held = regional.held_language({k: v / len(family) for k, v in counts.items()} | {"id": 1.0})
+            held = regional.held_language({k: v / len(family) for k, v in counts.items()} | {base: 1.0}, base)
         for i in family:
-            lang = strong[i] or (regional.regional_language(texts[i], held) if held else None)
+            lang = strong[i] or (regional.regional_language(texts[i], held, base=base) if held else None)
             guess = out[i]
             if lang is not None and guess is not None and self._ok(lang):
                 out[i] = LanguageGuess(lang, guess.score)
@@ -678,7 +692,12 @@ class LanguageDetector:
         others = set(range(len(out))) - set(family)
         for i in sorted(others):
             guess = out[i]
-            if guess is not None and guess.lang not in _SCRIPT_DECIDED and regional.regional_language(texts[i]) == held:
+            if (
+                guess is not None
+                and guess.lang not in _SCRIPT_DECIDED
+                and guess.lang not in regional.BASE
+                and regional.regional_language(texts[i], base=base) == held
+            ):
                 out[i] = LanguageGuess(held, guess.score)
 
     def _prior(self, decided: list[LanguageGuess | None]) -> dict[str, float] | None:

@@ -138,8 +138,8 @@ def negation_words(lang: str | None) -> frozenset[str]:
 
     key = _ALIASES.get(lang or "en", lang or "en")
     words = NEGATION_WORDS.get(key, ())
-    if regional.ENABLED and key in regional.NEGATION_WORDS:  # Indonesia's regional languages: theirs and Indonesian's
-        words = (*NEGATION_WORDS["id"], *regional.NEGATION_WORDS[key])
+    if regional.ENABLED and key in regional.NEGATION_WORDS:  # a regional language: its own and its base's
+        words = (*NEGATION_WORDS[regional.BASE[key]], *regional.NEGATION_WORDS[key])
     elif regional.ENABLED and key == "id":
         words = (*words, *regional.indonesian_negations())
     return frozenset([*words, *(w.replace("'", "\u2019") for w in words)])  # "don't" and "don’t"

@@ -1,5 +1,5 @@
-"""Function words of ten regional languages of Indonesia, which no stop list covers and language ID reads as
-Indonesian.
+"""Languages that language ID reads as another, told apart by their function words: ten regional languages of
+Indonesia (read as Indonesian) and Nigerian Pidgin (read as English).
 
 Indonesians write reviews in Javanese, Sundanese, Minangkabau, Balinese, Banjarese, Acehnese, Buginese,
 Madurese, Ngaju and Toba Batak, or mix them into Indonesian. spaCy and stopwords-iso have no list for any
@@ -13,6 +13,11 @@ parallel reviews (the same 1,000 reviews in every language: "lan" stands where t
 and, "ora" where it has "tidak", not). A language's own list holds its words and Indonesian's; Indonesian's
 list takes in all of them but :data:`ID_HOMOGRAPHS`, words that are Indonesian content words too ("tiang",
 Balinese I, is a pole; "lawan", Banjarese with, an opponent; "teh", a Sundanese particle, is tea).
+
+Nigerian Pidgin (``pcm``) is read as English: 1,947 of 2,000 AfriSenti Pidgin tweets came out ``en``, and
+"wetin dem" (what they), "una dey" (you are), "don dey", "na money" named their themes. Its list holds English's
+and its own particles ("dey", "una", "wetin", "wey", "abeg"); English's list takes in none of them, as English
+is read everywhere. Each language falls back on its base language (:data:`BASE`) for what it lacks.
 
 Example:
     >>> "lan" in FUNCTION_WORDS["jv"], "enak" in FUNCTION_WORDS["jv"]
@@ -39,9 +44,11 @@ __all__ = [
     "indonesian_negations",
     "HELD_SHARE",
     "MIXED_INTO_INDONESIAN",
+    "NOT_EVIDENCE",
     "READ_AS",
     "evidence",
     "family",
+    "BASE",
     "held_language",
     "regional_language",
 ]
@@ -50,8 +57,10 @@ __all__ = [
 #: set it before any text is read, as those lists are cached)
 ENABLED = True
 
-#: the languages, by the code language ID gives them (ISO 639-1 where there is one, else ISO 639-3)
+#: Indonesia's ten, by the code language ID gives them (ISO 639-1 where there is one, else ISO 639-3)
 LANGUAGES = ("jv", "su", "min", "ban", "bjn", "ace", "bug", "mad", "nij", "bbc")
+#: each language's base: the language it is read as, whose stop words, negations and "but" it shares
+BASE: dict[str, str] = {**dict.fromkeys(LANGUAGES, "id"), "pcm": "en"}
 
 
 def _words(text: str) -> frozenset[str]:
@@ -126,6 +135,12 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
         "muse holan alana sahat manang dison ikkon ima ahu dope tingki hami hu ndang nga hape pola ala "
         "unang sada so nungga sude be iba asa hamu nasida ibana ho godang indang"
     ),
+    # Nigerian Pidgin, with the spellings of its tweets ("dis", this; "d", the; "bcos", because)
+    "pcm": _words(
+        "dey una unu wetin wey abeg sef sha abi shey shebi naim nai na don dem im wan oya haba jare jor sotey "
+        "kuku ehn ehen wia hin howfa dis dat d wit nd wen wat cos bcos becos cus sey am no go make o oo ooo e "
+        "ni pipo u ur dnt nt"
+    ),
 }
 
 #: regional function words that are Indonesian words or names too (content words, or too short to tell), kept
@@ -152,6 +167,7 @@ NEGATION_WORDS: dict[str, tuple[str, ...]] = {
     "mad": ("tak", "ta", "tadek", "bhunten", "enja"),
     "nij": ("diak", "dia", "jaton", "jatun", "beken"),
     "bbc": ("dang", "ndang", "indang", "unang"),
+    "pcm": ("no", "never", "nor", "neva", "nt", "dnt"),
 }
 
 #: "but" in each, where it is a word of its own
@@ -166,6 +182,7 @@ CONTRAST_WORDS: dict[str, tuple[str, ...]] = {
     "mad": ("tape",),
     "nij": ("tapi",),
     "bbc": ("alai",),
+    "pcm": ("but", "bt", "buh"),
 }
 
 
@@ -173,7 +190,7 @@ CONTRAST_WORDS: dict[str, tuple[str, ...]] = {
 def indonesian_extra() -> frozenset[str]:
     """Every language's function words but :data:`ID_HOMOGRAPHS`: what Indonesian's stop list takes in, as
     text in any of these languages is mostly detected as Indonesian."""
-    return _not_homographs(frozenset().union(*FUNCTION_WORDS.values()))
+    return _not_homographs(frozenset().union(*(FUNCTION_WORDS[lang] for lang in LANGUAGES)))
 
 
 def _not_homographs(words: Iterable[str]) -> frozenset[str]:
@@ -187,7 +204,7 @@ def _not_homographs(words: Iterable[str]) -> frozenset[str]:
 def indonesian_negations() -> tuple[str, ...]:
     """The negation words Indonesian's list takes in: each language's, but homographs and Balinese "sing"
     (Javanese "which")."""
-    words = _not_homographs(w for ws in NEGATION_WORDS.values() for w in ws) - {"sing"}
+    words = _not_homographs(w for lang in LANGUAGES for w in NEGATION_WORDS[lang]) - {"sing"}
     return tuple(sorted(words))
 
 
@@ -195,68 +212,77 @@ def indonesian_negations() -> tuple[str, ...]:
 def indonesian_contrasts() -> tuple[str, ...]:
     """The contrast words Indonesian's list takes in: each language's but homographs (Madurese "tape", but,
     is fermented cassava)."""
-    words = _not_homographs(w for ws in CONTRAST_WORDS.values() for w in ws) - {"tape", "tapi"}
+    words = _not_homographs(w for lang in LANGUAGES for w in CONTRAST_WORDS[lang]) - {"tape", "tapi"}
     return tuple(sorted(words))
 
 
-#: the codes language ID gives these languages' text (Malay for some Javanese; fastText knows jv, su, min)
-READ_AS = frozenset({"id", "ms", "jv", "su", "min"})
+#: per base, the codes language ID gives its languages' text (Malay for some Javanese; fastText knows jv, su, min)
+READ_AS: dict[str, frozenset[str]] = {"id": frozenset({"id", "ms", "jv", "su", "min"}), "en": frozenset({"en"})}
 #: regional function words Indonesian reviews use too (each in two or more of the 9,468 IndoNLU, SmSA and NusaX
 #: Indonesian reviews: "mah", "lho", "kau", "tenan"): function words still, but no sign of the language
 MIXED_INTO_INDONESIAN = _words("ambo ampun euy hape kau kudu lai lan le lho mah molo nan ndak nga rada saka tenan ti")
-#: a data set where a language holds this share of the texts read as Indonesian's family: one word of it will do
+#: function words that are no sign of a language: Pidgin's net spellings, which English tweets write too ("dis",
+#: this; "wit", with; "u", you), and "fit" (can), an English word
+NOT_EVIDENCE = _words("dis dat d wit nd wen wat cos bcos becos cus o oo ooo e ni fit u ur dnt nt pipo")
+#: a data set where a language holds this share of the texts read as its base's family: one word of it will do
 HELD_SHARE = 0.2
-_TOKEN = re.compile(r"[^\W\d_]+")
+_TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")  # "don't" is one word, not Pidgin "don"
 
 
 @lru_cache(maxsize=1)
 def evidence() -> dict[str, frozenset[str]]:
-    """Per language, the function words that tell it from Indonesian: its own, less homographs, Indonesian's and
-    English's stop words (spaCy's lists) and :data:`MIXED_INTO_INDONESIAN`."""
+    """Per language, the function words that tell it from its base language: its own, less homographs, its base's
+    and English's stop words, :data:`MIXED_INTO_INDONESIAN` and :data:`NOT_EVIDENCE`."""
     from .words import listed_stop_words
 
-    drop = ID_HOMOGRAPHS | MIXED_INTO_INDONESIAN | listed_stop_words("id") | listed_stop_words("en")
-    return {lang: words - drop for lang, words in FUNCTION_WORDS.items()}
+    drop = ID_HOMOGRAPHS | MIXED_INTO_INDONESIAN | NOT_EVIDENCE | listed_stop_words("en")
+    return {lang: words - drop - listed_stop_words(BASE[lang]) for lang, words in FUNCTION_WORDS.items()}
 
 
-def regional_language(text: str, held: str | None = None) -> str | None:
-    """The regional language ``text`` is in, or None (Indonesian, or nothing tells): the language of most
-    :func:`evidence` words when it has two or more and no other as many; where the data set is mostly in
-    ``held`` (:func:`held_language`), one of its words will do, as will none when the text holds no word of
-    Indonesian's own either (a text of content words only, "Panganane enak, regane murah").
+def regional_language(text: str, held: str | None = None, *, base: str = "id") -> str | None:
+    """The language of ``base`` (:data:`BASE`) that ``text`` read as ``base`` is in, or None (``base`` itself,
+    or nothing tells): the language of most :func:`evidence` words when it has two or more and no other as many;
+    where the data set is mostly in ``held`` (:func:`held_language`), one of its words will do, as will none
+    when the text holds no word of the base's own either (a text of content words only, "Panganane enak, regane
+    murah").
 
     On NusaX's reviews (benchmarks/probes/regional_words.py) this reads 87-96% of each language's 1,000
     reviews as that language (Javanese 90%) and none of the 1,000 Indonesian ones; of 8,468 other Indonesian
-    reviews (IndoNLU, SmSA) 2 as another language.
+    reviews (IndoNLU, SmSA) 2 as another language. Pidgin: 79% of 2,000 AfriSenti Pidgin tweets by two words,
+    none of 35,000 English texts (NPS verbatims, UCI sentences, banking77, CLINC150, Bitext).
 
     Example:
         >>> regional_language("Panganane enak, regane ora larang, uga pas kanggo keluarga"), regional_language("Makanannya enak")
         ('jv', None)
         >>> regional_language("Panganane enak", held="jv"), regional_language("Makanannya enak sekali", held="jv")
         ('jv', None)
+        >>> regional_language("abeg wetin dey happen for dis country", base="en")
+        'pcm'
     """
     tokens = _TOKEN.findall(text.lower())
-    counts = {lang: sum(t in words for t in tokens) for lang, words in evidence().items()}
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    counts = {lang: sum(t in words for t in tokens) for lang, words in evidence().items() if BASE[lang] == base}
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1]) + [("", 0)]
     (best, n), (_, runner_up) = ranked[0], ranked[1]
     if n > runner_up and (n >= 2 or (n == 1 and best == held)):
         return best
-    if held is None or n > 0:
+    if held is None or n > 0 or BASE.get(held) != base:
         return None
-    return None if any(t in _indonesian_only() for t in tokens) else held
+    return None if any(t in _base_only(base) for t in tokens) else held
 
 
-@lru_cache(maxsize=1)
-def _indonesian_only() -> frozenset[str]:
-    """Indonesian's function words that none of these languages shares (spaCy's list, less theirs)."""
+@lru_cache(maxsize=4)
+def _base_only(base: str) -> frozenset[str]:
+    """The base language's function words that none of its languages shares (its list, less theirs)."""
     from .words import listed_stop_words
 
-    return listed_stop_words("id") - frozenset().union(*FUNCTION_WORDS.values())
+    theirs = [words for lang, words in FUNCTION_WORDS.items() if BASE[lang] == base]
+    return listed_stop_words(base) - frozenset().union(*theirs)
 
 
-def held_language(shares: Mapping[str, float] | None) -> str | None:
-    """The regional language that holds :data:`HELD_SHARE` of the texts read as Indonesian's family, by the
-    languages' ``shares`` in a data set (the language detector's prior), if one does.
+def held_language(shares: Mapping[str, float] | None, base: str = "id") -> str | None:
+    """The language of ``base`` that holds :data:`HELD_SHARE` of the texts read as its family (``base``, the codes
+    of :data:`READ_AS` and its languages), by the languages' ``shares`` in a data set (the language detector's
+    prior), if one does.
 
     Example:
         >>> held_language({"jv": 0.7, "id": 0.3}), held_language({"id": 0.95, "jv": 0.05}), held_language(None)
@@ -264,19 +290,20 @@ def held_language(shares: Mapping[str, float] | None) -> str | None:
     """
     if not shares:
         return None
-    family = sum(v for k, v in shares.items() if k in READ_AS or k in FUNCTION_WORDS)
-    ranked = sorted(((v, k) for k, v in shares.items() if k in FUNCTION_WORDS), reverse=True)
+    family = sum(v for k, v in shares.items() if k in READ_AS[base] or BASE.get(k) == base)
+    ranked = sorted(((v, k) for k, v in shares.items() if BASE.get(k) == base), reverse=True)
     if not ranked or family <= 0 or ranked[0][0] < HELD_SHARE * family:
         return None
     return ranked[0][1]
 
 
 def family(lang: str | None) -> str | None:
-    """``"id"`` for these languages, else ``lang``: where the theme layer asks whether one language holds a data
-    set, a Javanese set whose short content-word comments read as Indonesian (8% of NusaX's) is one language.
+    """The base (:data:`BASE`) of these languages, else ``lang``: where the theme layer asks whether one language
+    holds a data set, a Javanese set whose short content-word comments read as Indonesian (8% of NusaX's) is one
+    language, and a Pidgin one with English comments too.
 
     Example:
-        >>> family("jv"), family("id"), family("en")
-        ('id', 'id', 'en')
+        >>> family("jv"), family("id"), family("pcm"), family("de")
+        ('id', 'id', 'en', 'de')
     """
-    return "id" if ENABLED and lang in FUNCTION_WORDS else lang
+    return BASE.get(lang or "", lang) if ENABLED else lang

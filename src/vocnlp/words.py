@@ -686,7 +686,7 @@ def _regional_stop_words(lang: str) -> frozenset[str]:
     if not regional.ENABLED:
         return frozenset()
     if lang in regional.FUNCTION_WORDS:
-        return stop_words("id") | regional.FUNCTION_WORDS[lang]
+        return stop_words(regional.BASE[lang]) | regional.FUNCTION_WORDS[lang]
     return regional.indonesian_extra() if lang == "id" else frozenset()
 
 

@@ -315,3 +315,19 @@ def test_indonesias_regional_languages_are_told_from_indonesian(shared_data) -> 
     assert sum(g.lang in regional.FUNCTION_WORDS for g in guesses) <= 2
     # a caller who names the languages gets one of them
     assert LanguageDetector(languages=["id", "en"]).detect(["Panganane enak, regane ora larang, uga pas"])[0].lang == "id"
+
+
+def test_nigerian_pidgin_is_told_from_english(shared_data) -> None:  # type: ignore[no-untyped-def]
+    """fastText has no Nigerian Pidgin and read 1,947 of 2,000 AfriSenti Pidgin tweets as English; Pidgin's particles
+    ("dey", "una", "wetin") tell it, and English feedback stays English."""
+    import pandas as pd
+
+    df = pd.read_csv(shared_data / "sentiment_afrisenti" / "data.csv")
+    det = LanguageDetector()
+    tweets = df.loc[df["lang"] == "pcm", "text"].astype(str).head(300).tolist()
+    guesses = det.detect(tweets, prior=det.estimate_prior(tweets))
+    assert sum(g.lang == "pcm" for g in guesses) / len(tweets) >= 0.8
+    english = pd.read_csv(shared_data / "nps_verbatims_en" / "nps_verbatims.csv")["text"].dropna().tolist()
+    english += pd.read_csv(shared_data / "sentiment_uci_labelled_sentences_en" / "uci_sentiment_labelled_sentences.csv")["text"].dropna().tolist()
+    guesses = det.detect(english, prior=det.estimate_prior(english))
+    assert not [t for t, g in zip(english, guesses) if g.lang == "pcm"]

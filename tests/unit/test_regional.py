@@ -62,3 +62,20 @@ def test_each_language_list_holds_indonesians() -> None:
     for lang in regional.LANGUAGES:
         assert {"yang", "dan", "tidak"} <= stop_words(lang), lang
     assert regional.indonesian_extra().isdisjoint(regional.ID_HOMOGRAPHS)
+
+
+def test_pidgin_particles_are_no_content_words(shared_data) -> None:  # type: ignore[no-untyped-def]
+    """AfriSenti's Nigerian Pidgin tweets, read as English, had themes "wetin dem" (what they), "una dey" (you are),
+    "don dey", "na money". Pidgin has a list of its own; English's takes in none of it (English is read everywhere)."""
+    import pandas as pd
+
+    df = pd.read_csv(shared_data / "sentiment_afrisenti" / "data.csv")
+    tweets = df.loc[df["lang"] == "pcm", "text"].astype(str).head(400)
+    function = {"dey", "una", "wetin", "wey", "abeg", "na", "don", "dem"}
+    seen = [t for t in tweets if function & set(t.lower().split())]
+    assert len(seen) >= 200
+    for text in seen:
+        assert not function & set(content_words(text, "pcm")), text
+    assert "dey" in content_words("i dey vex", "en") and "wahala" in content_words("na wahala o", "pcm")
+    assert list(iter_content_words("the food no sweet", "pcm", polarity=True)) == ["food", "\u00acsweet"]
+    assert [c.text for c in split_clauses("d food sweet buh d price high", language="pcm")] == ["d food sweet", "buh d price high"]
