@@ -139,7 +139,7 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
     "pcm": _words(
         "dey una unu wetin wey abeg sef sha abi shey shebi naim nai na don dem im wan oya haba jare jor sotey "
         "kuku ehn ehen wia hin howfa dis dat d wit nd wen wat cos bcos becos cus sey am no go make o oo ooo e "
-        "ni pipo u ur dnt nt"
+        "ni pipo u ur dnt nt fit"
     ),
 }
 
