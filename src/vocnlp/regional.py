@@ -29,6 +29,7 @@ Example:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
@@ -260,14 +261,27 @@ def regional_language(text: str, held: str | None = None, *, base: str = "id") -
         'pcm'
     """
     tokens = _TOKEN.findall(text.lower())
-    counts = {lang: sum(t in words for t in tokens) for lang, words in evidence().items() if BASE[lang] == base}
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1]) + [("", 0)]
+    index = _evidence_index(base)
+    counts = Counter(lang for t in tokens for lang in index.get(t, ()))
+    ranked = [*counts.most_common(2), ("", 0), ("", 0)]
     (best, n), (_, runner_up) = ranked[0], ranked[1]
     if n > runner_up and (n >= 2 or (n == 1 and best == held)):
         return best
     if held is None or n > 0 or BASE.get(held) != base:
         return None
     return None if any(t in _base_only(base) for t in tokens) else held
+
+
+@lru_cache(maxsize=4)
+def _evidence_index(base: str) -> dict[str, tuple[str, ...]]:
+    """:func:`evidence` of the languages of ``base`` by word: the languages each word is a sign of (one lookup a
+    word, as the detector reads every text of a data set)."""
+    index: dict[str, list[str]] = {}
+    for lang, words in evidence().items():
+        if BASE[lang] == base:
+            for w in words:
+                index.setdefault(w, []).append(lang)
+    return {w: tuple(langs) for w, langs in index.items()}
 
 
 @lru_cache(maxsize=4)
