@@ -79,3 +79,9 @@ def test_pidgin_particles_are_no_content_words(shared_data) -> None:  # type: ig
     assert "dey" in content_words("i dey vex", "en") and "wahala" in content_words("na wahala o", "pcm")
     assert list(iter_content_words("the food no sweet", "pcm", polarity=True)) == ["food", "\u00acsweet"]
     assert [c.text for c in split_clauses("d food sweet buh d price high", language="pcm")] == ["d food sweet", "buh d price high"]
+
+
+def test_igbo_and_hausa_particles_are_no_content_words() -> None:
+    """No stop list knew Igbo; AfriSenti's Igbo tweets had themes "ndi / egwu", "gi / onye", "na di"."""
+    assert content_words("Chukwu gozie gi nke ukwuu, anyi na-ekele gi", "ig") == ["chukwu", "gozie", "ukwuu", "ekele"]
+    assert content_words("Gaskiya wannan abin kunya ne, amma babu wutar lantarki", "ha")[-2:] == ["wutar", "lantarki"]
