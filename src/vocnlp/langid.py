@@ -688,15 +688,16 @@ class LanguageDetector:
         if held is None or not self._ok(held):
             return
         # a data set mostly in one of them: its text that fastText read as another Latin-script language
-        # (Buginese as Finnish or Tagalog) when it holds two of its words
+        # (Buginese as Finnish or Tagalog, Hausa as Swahili) when it holds two of its words, or one where that
+        # reading was unsure
         others = set(range(len(out))) - set(family)
         for i in sorted(others):
             guess = out[i]
-            if (
-                guess is not None
-                and guess.lang not in _SCRIPT_DECIDED
-                and guess.lang not in regional.BASE
-                and regional.regional_language(texts[i], base=base) == held
+            if guess is None or guess.lang in _SCRIPT_DECIDED or guess.lang in regional.BASE:
+                continue
+            if regional.regional_language(texts[i], base=base) == held or (
+                guess.score < regional.UNSURE_OTHER
+                and regional.regional_language(texts[i], held, base=base, fallback=False) == held
             ):
                 out[i] = LanguageGuess(held, guess.score)
 
