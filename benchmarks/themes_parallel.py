@@ -146,7 +146,7 @@ applied, and their particles and conjunctions named themes ("lan", Javanese and;
 function words, negations and "but", and the detector reads a text as one of them when it holds two of that
 language's words that Indonesian lacks, or one where the data set is mostly in it. This mixed set holds all eleven
 in equal parts, so no language holds the set and only the two-word rule applies: 47-80% of each language is read as
-itself (above); a set of one of them is read as it in 79-91% (benchmarks/probes/regional_words.py). Before -> after,
+itself (above); a set of one of them is read as it in 87-96% (benchmarks/probes/regional_words.py). Before -> after,
 this machine, same run of the day (`--without-regional` gives the before): detected languages 35 -> 33 themes,
 unassigned 2.5% -> 1.1%, translations together 0.58 -> 0.56, label coverage 0.50 -> 0.35; the data set's languages
 35 -> 33, 2.1% -> 4.4%, 0.66 -> 0.65, 0.54 -> 0.52, now anchored on phrases (the theme layer counts the ten with
