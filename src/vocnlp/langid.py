@@ -649,57 +649,18 @@ class LanguageDetector:
     def _regional(
         self, texts: Sequence[str], out: list[LanguageGuess | None], prior: Mapping[str, float] | None
     ) -> None:
-        """Text read as a language that others are read as too (Indonesian: ten regional languages of Indonesia;
-        English: Nigerian Pidgin; :mod:`.regional`) gets the other language when it holds that language's
-        function words (:func:`.regional.regional_language`): fastText read 894 of NusaX's 1,000 Javanese
-        reviews as Indonesian and 1,947 of 2,000 Pidgin tweets as English. Where the data set is mostly in one
-        (the ``prior``, else these texts), one of its words will do. ``auto`` only."""
+        """Text read as a language that others are read as too gets the other language when it holds that
+        language's function words (:func:`.regional.relabel`: Indonesian and its country's regional languages,
+        English and Nigerian Pidgin, Hausa, Igbo, Yoruba). ``auto`` only."""
         from . import regional
 
         if self.engine != "auto" or not regional.ENABLED:
             return
-        for base, read_as in regional.READ_AS.items():
-            self._regional_base(texts, out, prior, base, read_as)
-
-    def _regional_base(
-        self,
-        texts: Sequence[str],
-        out: list[LanguageGuess | None],
-        prior: Mapping[str, float] | None,
-        base: str,
-        read_as: frozenset[str],
-    ) -> None:
-        from . import regional
-
-        family = [i for i, g in enumerate(out) if g is not None and g.lang in read_as]
-        if not family:
-            return
-        strong = {i: regional.regional_language(texts[i], base=base) for i in family}
-        if prior is not None:
-            held = regional.held_language(prior, base)
-        else:
-            counts = Counter(lang for lang in strong.values() if lang)
-            held = regional.held_language({k: v / len(family) for k, v in counts.items()} | {base: 1.0}, base)
-        for i in family:
-            lang = strong[i] or (regional.regional_language(texts[i], held, base=base) if held else None)
+        read = [(g.lang, g.score) if g is not None else None for g in out]
+        for i, lang in regional.relabel(texts, read, prior, allowed=self._ok, keep=_SCRIPT_DECIDED).items():
             guess = out[i]
-            if lang is not None and guess is not None and self._ok(lang):
+            if guess is not None:
                 out[i] = LanguageGuess(lang, guess.score)
-        if held is None or not self._ok(held):
-            return
-        # a data set mostly in one of them: its text that fastText read as another Latin-script language
-        # (Buginese as Finnish or Tagalog, Hausa as Swahili) when it holds two of its words, or one where that
-        # reading was unsure
-        others = set(range(len(out))) - set(family)
-        for i in sorted(others):
-            guess = out[i]
-            if guess is None or guess.lang in _SCRIPT_DECIDED or guess.lang in regional.BASE:
-                continue
-            if regional.regional_language(texts[i], base=base) == held or (
-                guess.score < regional.UNSURE_OTHER
-                and regional.regional_language(texts[i], held, base=base, fallback=False) == held
-            ):
-                out[i] = LanguageGuess(held, guess.score)
 
     def _prior(self, decided: list[LanguageGuess | None]) -> dict[str, float] | None:
         """Share of each language among the texts already decided with confidence (None: too few of them)."""
