@@ -83,7 +83,7 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
         "kuwi iku kae marang sek kanthi wae ae luwih maneh meneh utawa yaiku liyane kabeh kudu saiki nganti "
         "siji aku kowe sampeyan panjenengan dheweke awakdhewe kene pancen durung dudu ora ra ya yo lho kok "
         "to wae rada rodo arep bakal lagi isih sak sa iki menika punika niki kula kados sampun boten mboten "
-        "saged kaliyan lan wonten ingkang liya pol pas"
+        "saged kaliyan lan wonten ingkang liya pol pas kirang"
     ),
     # Sundanese (loma and lemes)
     "su": _words(
@@ -91,7 +91,7 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
         "wae waé tos na eta éta kuring henteu ngan upami lamun pikeun deui arurang urang nyaeta nyaéta janten "
         "jadi sanes ge mah teuing anjeun keur sapertos siga sababaraha nepi rada atawa teh téh euy atuh da "
         "weh wéh bae baé kitu kieu ayeuna parantos acan sok geus hoyong hayang bari bisa kana kénéh kene "
-        "sadaya sagala tara moal"
+        "sadaya sagala tara moal kirang anjeunna aranjeunna manehna manéhna maranehna maranéhna"
     ),
     # Minangkabau
     "min": _words(
@@ -104,7 +104,7 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
         "lan sane ring ane ne sajan ajak tiyang tiang sing nanging ten ka krana tusing wenten yen uli puniki "
         "sampun lakar gen ene iraga dadi dados anggon yening utawi sareng kanti punika suba buin dugas "
         "nenten niki ento tur indik lianan antuk akeh icang cang ragane ida ia ipun nggih masih taler "
-        "pisan pesan tan"
+        "pisan pesan tan kirang"
     ),
     # Banjarese
     "bjn": _words(
@@ -181,10 +181,10 @@ ID_HOMOGRAPHS = _words(
 
 #: negation words: each stands before what it negates, as Indonesian's "tidak" does
 NEGATION_WORDS: dict[str, tuple[str, ...]] = {
-    "jv": ("ora", "ra", "durung", "dudu", "boten", "mboten", "ndak"),
-    "su": ("teu", "henteu", "acan", "sanes", "tara", "moal"),
+    "jv": ("ora", "ra", "durung", "dudu", "boten", "mboten", "ndak", "kirang"),
+    "su": ("teu", "henteu", "acan", "sanes", "tara", "moal", "kirang"),
     "min": ("indak", "ndak", "alun", "bukan"),
-    "ban": ("tusing", "sing", "nenten", "ten", "tan"),
+    "ban": ("tusing", "sing", "nenten", "ten", "tan", "kirang"),
     "bjn": ("kada", "kadada", "balum"),
     "ace": ("hana", "han", "kon", "goh"),
     "bug": ("de", "dé", "tennia", "degaga"),

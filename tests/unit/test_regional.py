@@ -47,6 +47,10 @@ def test_regional_negations_negate_what_follows() -> None:
     assert list(iter_content_words("panganane ora enak", "id", polarity=True)) == ["panganane", "\u00acenak"]
     assert list(iter_content_words("tuangeunna teu raos", "su", polarity=True)) == ["tuangeunna", "\u00acraos"]
     assert list(iter_content_words("makanannyo indak lamak", "min", polarity=True)) == ["makanannyo", "\u00aclamak"]
+    # the Sundanese report's theme "rasana raos" (tastes good) held "Rasana kirang raos" (not tasty enough);
+    # IndoNLU's reviews write "kirang bersih" (not clean enough) too
+    assert list(iter_content_words("Rasana kirang raos", "su", polarity=True)) == ["rasana", "\u00acraos"]
+    assert "\u00acbersih" in iter_content_words("murah, cuma kirang bersih aja", "id", polarity=True)
 
 
 def test_regional_but_cuts_the_clause() -> None:
