@@ -172,7 +172,7 @@ _AMHARIC_WORDS = frozenset(
 _WORD = re.compile(r"\w+")
 
 
-#: languages a writing system decides (and undetermined text): never read as one of Indonesia's regional languages
+#: languages a writing system decides (and undetermined text): never re-read as a language of :mod:`.regional`
 _SCRIPT_DECIDED = frozenset({*_SCRIPT_LANG.values(), "zh", "ti", "ru", "uk", "ar", "fa", "hi", UND})
 
 

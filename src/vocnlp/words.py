@@ -667,8 +667,8 @@ def stop_words(lang: str) -> frozenset[str]:
 
 @lru_cache(maxsize=128)
 def listed_stop_words(lang: str) -> frozenset[str]:
-    """:func:`stop_words` without those of Indonesia's regional languages (:mod:`vocnlp.regional`): spaCy's or
-    stopwords-iso's list and vocnlp's additions, lower-cased.
+    """:func:`stop_words` without the function words of :mod:`vocnlp.regional` (languages read as another, such as
+    Javanese as Indonesian): spaCy's or stopwords-iso's list and vocnlp's additions, lower-cased.
 
     Example:
         >>> "yang" in listed_stop_words("id"), "sing" in listed_stop_words("id"), "sing" in stop_words("id")
@@ -679,8 +679,9 @@ def listed_stop_words(lang: str) -> frozenset[str]:
 
 
 def _regional_stop_words(lang: str) -> frozenset[str]:
-    """Indonesia's regional languages (:mod:`vocnlp.regional`): each its own function words and Indonesian's
-    list; Indonesian's takes in theirs (but homographs), as language ID reads most of their text as Indonesian."""
+    """The languages of :mod:`vocnlp.regional`: each its own function words and its base's list (Indonesian's or
+    English's); Indonesian's takes in those of Indonesia's regional languages (but homographs), as language ID
+    reads most of their text as Indonesian. English's takes in none."""
     from . import regional
 
     if not regional.ENABLED:

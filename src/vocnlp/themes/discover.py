@@ -339,7 +339,8 @@ def _anchored(fit: FitData, uniq: np.ndarray, min_size: int, settings: Settings)
 
     # short clauses count too: they are assigned to these themes as well. Languages unknown ("und") may
     # be many: clustered (a frame without the Pipeline's language column has its languages detected)
-    # Indonesia's regional languages and Indonesian count as one: text of content words only is read as Indonesian
+    # a language of vocnlp.regional counts with its base (Javanese with Indonesian, Pidgin with English): its text
+    # of content words only is read as the base
     top, count = Counter(map(family, fit.units.language)).most_common(1)[0]
     if settings.discovery == "auto" and (top == "und" or count < AUTO_ONE_LANGUAGE * len(fit.units.language)):
         return None
