@@ -320,12 +320,14 @@ def test_indonesias_regional_languages_are_told_from_indonesian(shared_data) -> 
 def test_nigerias_languages_are_told_from_english(shared_data) -> None:  # type: ignore[no-untyped-def]
     """fastText has no Nigerian Pidgin, Hausa or Igbo, and read 1,947 of 2,000 AfriSenti Pidgin tweets as English;
     their particles ("dey", "una", "wetin"; "kuma", "wannan"; "ndi", "nke") tell them, and English feedback stays
-    English."""
+    English. Hausa and Igbo tweets that fastText read as Swahili, Turkish or Vietnamese (sure of it, for Igbo's
+    dotted vowels) are their data set's language again (Hausa 78% -> 91%, Igbo 82% -> 92% of these 300 before and
+    after that rule)."""
     import pandas as pd
 
     df = pd.read_csv(shared_data / "sentiment_afrisenti" / "data.csv")
     det = LanguageDetector()
-    for lang, code, floor in (("pcm", "pcm", 0.85), ("hau", "ha", 0.5), ("ibo", "ig", 0.55), ("yor", "yo", 0.85)):
+    for lang, code, floor in (("pcm", "pcm", 0.85), ("hau", "ha", 0.85), ("ibo", "ig", 0.85), ("yor", "yo", 0.85)):
         tweets = df.loc[df["lang"] == lang, "text"].astype(str).head(300).tolist()
         guesses = det.detect(tweets, prior=det.estimate_prior(tweets))
         assert sum(g.lang == code for g in guesses) / len(tweets) >= floor, lang

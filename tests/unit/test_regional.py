@@ -89,3 +89,24 @@ def test_igbo_and_hausa_particles_are_no_content_words() -> None:
     """No stop list knew Igbo; AfriSenti's Igbo tweets had themes "ndi / egwu", "gi / onye", "na di"."""
     assert content_words("Chukwu gozie gi nke ukwuu, anyi na-ekele gi", "ig") == ["chukwu", "gozie", "ukwuu", "ekele"]
     assert content_words("Gaskiya wannan abin kunya ne, amma babu wutar lantarki", "ha")[-2:] == ["wutar", "lantarki"]
+    # "bane" (is not) and "bamu" (we do not) named themes of the Hausa tweets as detected; "bamu" negates
+    assert content_words("wannan bane matsalar mu, bamu da wuta", "ha") == ["matsalar", "wuta"]
+    assert list(iter_content_words("bamu da wuta", "ha", polarity=True)) == ["¬wuta"]
+
+
+def test_a_data_set_mostly_in_a_language_no_detector_names_keeps_its_texts() -> None:
+    """fastText cannot name Hausa or Igbo and read a quarter of 2,000 AfriSenti Hausa tweets as Swahili, Indonesian,
+    Turkish and a dozen others (Igbo: as Vietnamese, sure of it, for its dotted vowels); where the data set is
+    mostly in the language, its particles ("Allah ya kwace mu": ya, mu), or a reading of a language the data set
+    barely holds, give the text back to it. A text of a language the data set does hold keeps its reading."""
+    texts = ["Allah ya kwace mu", "Gaskiya duniya tazo karshe", "Habari ya leo", "Ife dị mma", "Wannan abin kunya ne"]
+    read = [("sw", 0.69), ("tr", 0.43), ("sw", 0.95), ("vi", 0.99), ("en", 0.6)]
+    prior = {"ha": 0.8, "en": 0.05, "sw": 0.1, "tr": 0.005, "vi": 0.01}
+    got = regional.relabel(texts, read, prior, allowed=lambda lang: True)
+    assert got == {0: "ha", 1: "ha", 3: "ha", 4: "ha"}
+    # Swahili holds a tenth of it: one shared particle ("ya") is no sign; and no majority, no rare-reading rule
+    assert 2 not in got
+    assert regional.relabel(texts, read, {"ha": 0.3, "en": 0.6, "tr": 0.005}, allowed=lambda lang: True).get(1) is None
+    # a language that language ID names (Yoruba) is not taken from a sure reading
+    assert regional.relabel(["Ojumo ire o"], [("vi", 0.99)], {"yo": 0.9, "vi": 0.01}, allowed=lambda lang: True) == {}
+    assert regional.held_words("Allah ya kwace mu", "ha") == 2
