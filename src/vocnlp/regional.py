@@ -127,7 +127,7 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
     "bug": _words(
         "e na okko sibawa de dé iya ko ladde lao nasaba engka ri pole aga ta maneng mi yako okkoe lettu "
         "iyaro iye iyye ki mancaji narekko ka bawang ni iyae idi ku makkada tongeng nappa wedding ga "
-        "tennia degaga iko"
+        "tennia degaga iko iyya"
     ),
     # Madurese
     "mad": _words(
