@@ -99,7 +99,8 @@ for lang in (args[0] if args else "swa,hau,yor,amh,pcm,kin,tir,por").split(","):
     if path.exists():
         out = pickle.loads(path.read_bytes())
     else:
-        df = data[data["lang"] == lang].sample(2000, random_state=0).reset_index(drop=True)
+        part = data[data["lang"] == lang]
+        df = part.sample(min(2000, len(part)), random_state=0).reset_index(drop=True)  # Tsonga has 1,261
         languages = [CODES[lang]] if declared else None
         out = vocnlp.Pipeline.default(keep_embeddings=True, languages=languages).run(df, text_col="text")
         path.write_bytes(pickle.dumps(out))

@@ -46,10 +46,10 @@ def run(name: str, texts: list[str]) -> collections.Counter:
 
 
 afri = pd.read_csv(DATA / "sentiment_afrisenti" / "data.csv")
-for lang in ["pcm", "hau", "ibo", "yor", "swa", "kin", "twi", "por"]:
+for lang in ["pcm", "hau", "ibo", "yor", "kin", "orm", "twi", "tso", "swa", "por"]:
     t = afri[afri["lang"] == lang]["text"].astype(str)
     run(f"afrisenti {lang}", t.sample(min(2000, len(t)), random_state=0).tolist())
-own = {"pcm": "pcm", "hau": "ha", "ibo": "ig", "yor": "yo"}
+own = {"pcm": "pcm", "hau": "ha", "ibo": "ig", "yor": "yo", "kin": "rw", "orm": "om", "twi": "tw", "tso": "ts"}
 total, n = collections.Counter(), 0
 for lang, g in afri.groupby("lang"):
     texts = g["text"].astype(str).head(2000).tolist()
