@@ -477,7 +477,7 @@ def _held_elsewhere(texts: Sequence[str], langs: Sequence[str | None], base: str
         if told is not None and held_words(text, told) > _signs_of(text, lang, told):
             found[told] += 1
     known = sum(lang is not None for lang in langs)
-    top = [(lang, n) for lang, n in found.most_common() if lang]
+    top = found.most_common(1)
     return top[0][0] if top and top[0][1] >= HELD_SHARE * known else None
 
 
@@ -521,7 +521,8 @@ def relabel(
 ) -> dict[int, str]:
     """Which of ``texts``, ``read`` by language ID as ``(language, confidence)``, are in one of these languages: a
     text read as its base's family (:data:`READ_AS`) by :func:`regional_language`, with the language the data set
-    is mostly in (:func:`held_language` of the ``prior``, else of these texts' two-word readings); a text read as
+    is mostly in (:func:`held_language` of the ``prior``, else of these texts' two-word readings, else of those of
+    the texts read as other languages: Oromo is read as Finnish, never as English); a text read as
     another language (not one of ``keep``, which a writing system decided, nor one of these) when it holds two
     words of the held language, or, where its reading was unsure (:data:`UNSURE_OTHER`), one of them or two of its
     function words of any kind (:func:`held_words`, :data:`UNSURE_SHARED`) or none where the data set is mostly in
