@@ -560,3 +560,22 @@ def test_javanese_reviews_get_themes_of_what_they_say(nlp: Pipeline, shared_data
     # a phrase may hold one inside ("panganane uga enak", the food is tasty too; "ora enak", not tasty)
     assert not [p for p in parts if set(p) <= function or p[0] in function - {"ora"} or p[-1] in function], parts
     assert tm.fit_stats_["label_coverage"] >= 0.65
+
+
+def test_tweets_in_a_language_no_detector_names_get_anchored_themes(nlp: Pipeline, shared_data: Path) -> None:
+    # issue 15: 2,000 AfriSenti Kinyarwanda tweets were read as Swahili (59%) and English (28%), clustered, and their
+    # themes were "kandi" (and), "mu / oya", "gusa" (only), "iki" (what), "cyane" (very); Hausa ones, 76% read as
+    # Hausa, stayed clustered with label coverage 0.30 (0.74 declared). A set mostly in such a language is read as
+    # it now, anchored on its content words
+    from vocnlp import regional
+
+    df = pd.read_csv(shared_data / "sentiment_afrisenti" / "data.csv")
+    for lang, code in (("kin", "rw"), ("hau", "ha")):
+        out = nlp.run(df[df["lang"] == lang].head(400), text_col="text")
+        assert (out["language"] == code).mean() >= 0.9, lang
+        tm = vocnlp.ThemeModel(seed=0).fit(out, text_col="text")
+        assert tm.fit_stats_["discovery"] == "phrases", lang
+        function = regional.FUNCTION_WORDS[code]
+        parts = [part.split() for lab in tm.themes_["label"] for part in lab.split(" / ")]
+        assert not [p for p in parts if set(p) <= function], (lang, parts)
+        assert tm.fit_stats_["label_coverage"] >= 0.6, lang
