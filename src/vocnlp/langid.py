@@ -737,7 +737,8 @@ def unsure_hint(scores: Sequence[float], languages: Sequence[str], *, min_texts:
     """A line for the user when the detector was unsure of most of a data set's comments (median confidence
     under :data:`UNSURE_MEDIAN`, over at least ``min_texts`` comments with letters); None otherwise. Such a
     set is often in a language no detector knows, whose comments are then spread over the languages it
-    resembles, with their stop words and clause cuts: the user can declare it (``languages=[code]``).
+    resembles, with their stop words and clause cuts: the user can declare it (``languages=[code]``). None too
+    where :data:`TOLD_SHARE` of them were read as one language of :mod:`vocnlp.regional` by its function words.
 
     Example:
         >>> print(unsure_hint([0.6] * 60 + [0.9] * 40, ["en"] * 70 + ["sw"] * 30))  # doctest: +ELLIPSIS
