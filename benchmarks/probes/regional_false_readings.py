@@ -15,7 +15,7 @@ set each" and "Theme labels on African-language tweets"): AfriSenti read as itse
 language of `vocnlp.regional` (pcm 45, yo 31, ha 23, ig 14, ace, su, bbc 1 each; the seed-0 sample of 2,000 Twi
 tweets: 58, 36 of them as Pidgin). The session after, with a data set mostly in a language no detector names keeping
 its texts (`regional.UNNAMED`) and Kinyarwanda, Oromo, Twi and Tsonga added: Pidgin 1,880, Hausa 1,902, Igbo 1,866,
-Yoruba 1,940, Kinyarwanda 1,961, Oromo 1,968, Twi 1,767, Tsonga 394 of 1,261 (500 as English), Swahili 0 (1,956
+Yoruba 1,940, Kinyarwanda 1,962, Oromo 1,968, Twi 1,774, Tsonga 394 of 1,261 (500 as English), Swahili 0 (1,956
 sw); 99 of the 27,261 as another such language than their own (yo 32, pcm 31, ha 11, rw 10, ig 7, tw 3; ts, ace, su,
 bbc 1 each; a first try without the majority condition had read 412 of the first 2,000 Hausa tweets as Sundanese);
 the rest below unchanged. English sets

@@ -201,7 +201,7 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
     "tw": _words(
         "na wo no me ne de bi nso sɛ se mu so ka nti ho ma yɛ ye mo anaa oo aa yi nu nka wei deɛ dee ni anka koraa "
         "mpo paa sei seesei nyinaa nanso ɛnyɛ enye nnyɛ nnye wɔ wɔn eyi saa ara bɛ be o ɛyɛ eye nyɛ nye aden yɛn yen "
-        "ei aaa ay ah ɔmo daa enti mede mey hɔ eii hmm hmmm"
+        "ei aaa ay ah ɔmo daa enti mede mey hɔ eii hmm hmmm sɛn sen kraa kraaa"
     ),
     # Tsonga (Xitsonga): the concords and connectives (wa, ya, swa, xa, va), pronouns (mina, I; wena, you; yena,
     # hina), loko (if, when), leswi (this, because), kambe (but), kumbe (or), hava (there is no)

@@ -141,3 +141,12 @@ def test_a_language_read_as_others_than_english_is_found() -> None:
     read = [("fi", 0.6), ("so", 0.7), ("et", 0.5)] * 5 + [("fi", 0.99)] * 4
     got = regional.relabel(texts, read, None, allowed=lambda lang: True)
     assert {got.get(i) for i in range(15)} == {"om"} and all(i not in got for i in range(15, 19))
+
+
+def test_twi_written_with_3_for_its_open_e() -> None:
+    """40% of AfriSenti's Twi tweets type ɛ as 3 ("s3", that; "y3", is; "as3m", matter): the digit broke the word,
+    and "hw" (of "hw3", look) and "ad" (of "ad3n", why) named themes."""
+    assert content_words("3y3 d3 paa, hw3 as3m no", "tw") == ["dɛ", "hwɛ", "asɛm"]
+    from vocnlp.words import typed_letters
+
+    assert typed_letters("mp3 s3", "en") == "mp3 s3"  # other languages' digits stay digits

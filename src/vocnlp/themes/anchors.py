@@ -230,7 +230,7 @@ def holding(
     """
     import numpy as np
 
-    from ..words import normalize_thai
+    from ..words import normalize_thai, typed_letters
     from .labels import _negated, candidates, said_negated
 
     out = np.zeros((len(texts), len(theme_anchors)), dtype=bool)
@@ -244,7 +244,8 @@ def holding(
         return out
     needles = {p: p.split() for p in column}
     for r, (text, lang) in enumerate(zip(texts, languages)):
-        hay = normalize_thai(text.lower())  # candidates are parts of the lower-cased (Thai: normalised) text
+        # candidates are parts of the lower-cased (Thai: normalised; Twi: ɛ for 3) text
+        hay = normalize_thai(typed_letters(text, lang).lower())
         maybe = [p for p, parts in needles.items() if all(w in hay for w in parts)]
         if not maybe:
             continue

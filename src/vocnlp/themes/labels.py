@@ -62,6 +62,7 @@ from ..words import (
     normalize_thai,
     segment,
     stop_words,
+    typed_letters,
 )
 
 if TYPE_CHECKING:
@@ -136,7 +137,7 @@ def _stem(w: str) -> str:
 
 def candidates(text: str, lang: str | None) -> list[str]:
     """Distinct phrase candidates of one clause: single content words and 2-5 word sequences."""
-    low = mask(text, " , ").lower()  # "took 3 months" gives "took", "months", never "took months"
+    low = mask(typed_letters(text, lang), " , ").lower()  # "took 3 months" gives "took", "months", never "took months"
     stops = stop_words(lang or "en") | stop_words("en")
     out: list[str] = []
     runs = _CJK.findall(low)
@@ -217,7 +218,7 @@ def covers(phrase: str, clause: str, lang: str | None) -> bool:
         >>> covers("to my house", "my house was cold", "en"), covers("house", "the houses were cold", "en")
         (False, True)
     """
-    low = clause.lower()
+    low = typed_letters(clause, lang).lower()
     if _CJK.search(phrase):  # Thai words come from the normalised text: compare with it (others are unchanged)
         return phrase in normalize_thai(low)
     # Korean writes compounds without spaces (액션영화) and particles after the word: anywhere will do; and
@@ -256,7 +257,7 @@ def said_negated(phrase: str, clause: str, lang: str | None) -> bool:
         >>> said_negated("bill", "I have not received my bill", "en")
         False
     """
-    low = clause.lower()
+    low = typed_letters(clause, lang).lower()
     if _CJK.search(phrase):
         text = normalize_thai(low)
         ats = [m.start() for m in re.finditer(re.escape(phrase), text)]
