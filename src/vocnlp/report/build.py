@@ -77,6 +77,8 @@ def _highlight(text: str, phrases: list[str], others: Sequence[str] = ()) -> str
         '<mark>Late</mark> again, no <u>refund</u>'
         >>> _highlight("ACnya kurang dingin", ["ac nya kurang dingin"])
         '<mark>ACnya kurang dingin</mark>'
+        >>> _highlight("y3n p3 wo", ["pɛ"])   # Twi's ɛ as its writers type it (`vocnlp.words.typed_letters`)
+        'y3n <mark>p3</mark> wo'
     """
     import re
 
@@ -92,11 +94,16 @@ def _highlight(text: str, phrases: list[str], others: Sequence[str] = ()) -> str
     words = sorted(label, key=len, reverse=True) + sorted(other - label, key=len, reverse=True)
     if not words:
         return out
-    pattern = re.compile("|".join(r"\s*".join(map(re.escape, w.split())) for w in words), re.IGNORECASE)
+
+    def typed(word: str) -> str:  # a label's ɛ matches a 3 (Twi writers type it so: "p3" for "pɛ")
+        return re.escape(word).replace("ɛ", "[ɛ3]")
+
+    pattern = re.compile("|".join(r"\s*".join(map(typed, w.split())) for w in words), re.IGNORECASE)
     label_flat = {"".join(w.split()) for w in label_low}
 
     def tagged(m: re.Match[str]) -> str:
-        tag = "mark" if "".join(m.group(0).lower().split()) in label_flat else "u"
+        flat = "".join(m.group(0).lower().split())
+        tag = "mark" if flat in label_flat or flat.replace("3", "ɛ") in label_flat else "u"
         return f"<{tag}>{m.group(0)}</{tag}>"
 
     return pattern.sub(tagged, out)
