@@ -60,7 +60,7 @@ texts (`regional.UNNAMED`, `HELD_MAJORITY`, `RARE_SHARE`, `UNSURE_SHARED`), Orom
 English, Kinyarwanda, Oromo, Twi and Tsonga get function words, and Hausa "bane", "bamu" are particles; before ->
 after (RESULTS.md, "Theme labels on African-language tweets", has the table and the labels): Hausa read as itself
 76% -> 95%, clustered 17 -> anchored 53 themes, label coverage 0.30 -> 0.74; Igbo 80% -> 93%, 29 -> 41, 0.36 ->
-0.74; Kinyarwanda 0% -> 98%, 28 -> 38, 0.50 -> 0.66, frequent-word labels 39% -> 5%; Oromo 0% -> 98%, 25 -> 13,
+0.74; Kinyarwanda 0% -> 98%, 28 -> 36, 0.50 -> 0.63, frequent-word labels 39% -> 6%; Oromo 0% -> 98%, 25 -> 13,
 0.51 -> 0.73; Twi 0% -> 89%, 24 -> 65, 0.46 -> 0.65, 21% -> 3% (its ɛ typed as 3 read as ɛ: `words.typed_letters`);
 Yoruba 93% -> 97%; Tsonga, Pidgin, Swahili as
 they were. Declared, Hausa 53 themes, 0.74; Igbo 41, 0.74: as detected.

@@ -186,7 +186,9 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
         "nawe gusa nta no cg cyangwa hari ubu ubwo niba nk ese icyo aba kuba we rwose nyuma none koko wowe ahubwo "
         "kubera nuko pe ubundi ntabwo dore byose bose njye twe mwe bo nabo natwe nanjye uwo iryo izo ayo abo ibi aya "
         "iri izi hano aha kugira kugeza mbere noneho rero naho nubwo yego oya ntacyo si za bya ba ka uru ako ino "
-        "gute kuki hamwe nonese ndi reka ewana ndetse turi"
+        "gute kuki hamwe nonese ndi reka ewana ndetse turi "
+        # verbs of saying and seeing used as "you know", "I think" (as spaCy's English list holds "see", "say")
+        "wumva numva ndumva mbona ubona ndabona urabona sinzi uzi nzi"
     ),
     # Oromo (Afaan Oromoo): fi (and), kan (of, which), akka (as, that), postpositions (irratti, keessatti, irraa),
     # pronouns and possessives (isaa, his; keenya, our), hin (not), garuu (but), question words
