@@ -653,8 +653,9 @@ class LanguageDetector:
         self, texts: Sequence[str], out: list[LanguageGuess | None], prior: Mapping[str, float] | None
     ) -> None:
         """Text read as a language that others are read as too gets the other language when it holds that
-        language's function words (:func:`.regional.relabel`: Indonesian and its country's regional languages,
-        English and Nigerian Pidgin, Hausa, Igbo, Yoruba). ``auto`` only."""
+        language's function words (:func:`.regional.relabel`: Indonesian and its country's regional languages;
+        English and Nigerian Pidgin, Hausa, Igbo, Yoruba, Kinyarwanda, Oromo, Twi, Tsonga, which are read as English
+        or others). ``auto`` only."""
         from . import regional
 
         if self.engine != "auto" or not regional.ENABLED:

@@ -354,6 +354,13 @@ HELD_SHARE = 0.15
 _TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u0300-\u036f])*(?:['\u2019][^\W\d_]+)*")
 
 
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[str, ...]:
+    """The words of ``text``, lower-cased and NFC-composed (:data:`_TOKEN`); cached, as :func:`relabel` asks
+    :func:`regional_language`, :func:`held_words` and :func:`_signs_of` of one text in a row."""
+    return tuple(_TOKEN.findall(unicodedata.normalize("NFC", text.lower())))
+
+
 @lru_cache(maxsize=1)
 def evidence() -> dict[str, frozenset[str]]:
     """Per language, the function words that tell it from its base language: its own, less its base's and English's
@@ -395,7 +402,7 @@ def regional_language(text: str, held: str | None = None, *, base: str = "id", f
         >>> regional_language("abeg wetin dey happen for dis country", base="en")
         'pcm'
     """
-    tokens = _TOKEN.findall(unicodedata.normalize("NFC", text.lower()))
+    tokens = _tokens(text)
     index = _evidence_index(base)
     counts = Counter(lang for t in tokens for lang in index.get(t, ()))
     ranked = [*counts.most_common(2), ("", 0), ("", 0)]
@@ -440,7 +447,7 @@ def held_words(text: str, lang: str) -> int:
         (2, 1)
     """
     words = _held_words(lang)
-    return sum(t in words for t in _TOKEN.findall(unicodedata.normalize("NFC", text.lower())))
+    return sum(t in words for t in _tokens(text))
 
 
 def _signs_of(text: str, lang: str, held: str) -> int:
@@ -448,7 +455,7 @@ def _signs_of(text: str, lang: str, held: str) -> int:
     lacks: none in 10% of 2,000 Kinyarwanda tweets read as Swahili, 9% of Oromo ones read as Finnish (names and
     content words only, "Oduu Fulbaana 10,2022 WBOn Bunnoo Baddellee bakka hedduu dhunfachuufi")."""
     words = _signs(lang, held)
-    return sum(t in words for t in _TOKEN.findall(unicodedata.normalize("NFC", text.lower())))
+    return sum(t in words for t in _tokens(text))
 
 
 @lru_cache(maxsize=64)
