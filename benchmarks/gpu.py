@@ -143,7 +143,7 @@ def _clause_ids(enc, texts: list[str]) -> set[int]:  # type: ignore[no-untyped-d
     """Token ids of every clause of every text, cut in the language each engine detects, with and without
     spaCy's stop words (a clause cut at another place than the CPU run's must not meet a zeroed row on
     the GPU machine)."""
-    from vocnlp import clauses, words
+    from vocnlp import clauses, stopwords, words
     from vocnlp.clauses import split_clauses
     from vocnlp.langid import LanguageDetector
 
@@ -153,21 +153,21 @@ def _clause_ids(enc, texts: list[str]) -> set[int]:  # type: ignore[no-untyped-d
     texts = texts + texts
 
     def caches_clear() -> None:
-        for f in (words.stop_words, words._stops_for, clauses._has_content_cached):
+        for f in (stopwords.stop_words, stopwords.listed_stop_words, words._stops_for, clauses._has_content_cached):
             f.cache_clear()
 
     pieces: set[str] = set()
-    spacy_stop_words = words._spacy_stop_words
+    spacy_stop_words = stopwords._spacy_stop_words
     # the GPU machine has no spaCy, so no stop-word lists: its clauses are cut as without them too
     for without_spacy in (False, True):
         if without_spacy:
-            words._spacy_stop_words = lambda lang: frozenset()
+            stopwords._spacy_stop_words = lambda lang: frozenset()
         caches_clear()
         try:
             for t, lang in zip(texts, languages):
                 pieces.update(c.text for c in split_clauses(t, language=lang))
         finally:
-            words._spacy_stop_words = spacy_stop_words
+            stopwords._spacy_stop_words = spacy_stop_words
             caches_clear()
     out: set[int] = set()
     for ids in enc.tokenize(sorted(pieces)):

@@ -41,7 +41,7 @@ import themes_real  # noqa: E402
 from _common import md_table  # noqa: E402
 from thai_spaces import texts  # noqa: E402
 
-from vocnlp import words  # noqa: E402
+from vocnlp import stopwords  # noqa: E402
 
 PRONOUNS = {"ผม", "ดิฉัน", "หนู", "เค้า", "ตัวเอง", "พวกเรา", "ท่าน"}
 TIME = {"พรุ่งนี้", "ตอนนี้", "คืนนี้", "เมื่อกี้", "เดี๋ยวนี้"}  # "time": the pronouns and these (tomorrow, now...)
@@ -53,7 +53,7 @@ if __name__ == "__main__":
 
     keys, setting = sys.argv[1].split(","), sys.argv[2]
     if setting in ("off", "on"):
-        words._EXTRA_STOP["th"] = words._EXTRA_STOP["th"] - TIME - (PRONOUNS if setting == "off" else set())
+        stopwords._EXTRA_STOP["th"] = stopwords._EXTRA_STOP["th"] - TIME - (PRONOUNS if setting == "off" else set())
     rows = []
     for key in keys:
         if key == "wise":

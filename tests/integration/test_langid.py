@@ -147,15 +147,16 @@ def test_agreeing_engines_skip_the_high_accuracy_pass(fragments: list[tuple[str,
     # issue 21 item 3: where fastText and lingua's cheap low-accuracy pass already agree (LOW_SURE of their
     # product), the high-accuracy models (~0.15 s each to load) are not needed; accuracy must not move
     import vocnlp.langid as langid
+    import vocnlp.langid_engines as langid_engines
 
     seen: list[tuple[bool, int]] = []
-    scores = langid._Lingua.scores
+    scores = langid_engines.LinguaEngine.scores
 
     def spy(self, texts, candidates=None, *, low=False):  # type: ignore[no-untyped-def]
         seen.append((low, len(texts)))
         return scores(self, texts, candidates, low=low)
 
-    monkeypatch.setattr(langid._Lingua, "scores", spy)
+    monkeypatch.setattr(langid_engines.LinguaEngine, "scores", spy)
     a_skip = _accuracy(LanguageDetector(min_score=0.0), fragments)
     rough = sum(n for low, n in seen if low)
     fine = sum(n for low, n in seen if not low)
@@ -228,16 +229,16 @@ def test_a_detector_of_your_own_is_never_handed_a_prior() -> None:
 
 def test_no_shortlist_when_the_caller_names_the_languages(monkeypatch: pytest.MonkeyPatch) -> None:
     # lingua then scores the caller's languages only: a low-accuracy pass would score them twice
-    from vocnlp import langid
+    from vocnlp import langid_engines
 
     calls: list[bool] = []
-    scores = langid._Lingua.scores
+    scores = langid_engines.LinguaEngine.scores
 
     def spy(self, texts, candidates=None, *, low=False):  # type: ignore[no-untyped-def]
         calls.append(low)
         return scores(self, texts, candidates, low=low)
 
-    monkeypatch.setattr(langid._Lingua, "scores", spy)
+    monkeypatch.setattr(langid_engines.LinguaEngine, "scores", spy)
     LanguageDetector(languages=["de", "nl"]).detect(["Super", "Top", "ok"])
     assert calls and True not in calls
 

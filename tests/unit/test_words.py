@@ -291,15 +291,15 @@ def test_korean_words_analysed_in_one_batch_read_as_word_by_word(shared_data) ->
     pytest.importorskip("kiwipiepy")
     import pandas as pd
 
-    from vocnlp import words
+    from vocnlp import korean, words
 
     texts = pd.read_csv(shared_data / "sentiment_nsmc_ratings" / "data.csv")["text"].dropna().head(300).tolist()
-    words._KO_MORPHS.clear()
+    korean._KO_MORPHS.clear()
     one_by_one = [words.content_words(t, "ko") for t in texts]
-    cached = dict(words._KO_MORPHS)
-    words._KO_MORPHS.clear()
+    cached = dict(korean._KO_MORPHS)
+    korean._KO_MORPHS.clear()
     assert words.analyse_korean(texts) >= len(cached)  # every word content_words reads, and a few more
-    assert {w: words._KO_MORPHS[w] for w in cached} == cached
+    assert {w: korean._KO_MORPHS[w] for w in cached} == cached
     assert [words.content_words(t, "ko") for t in texts] == one_by_one
     assert words.analyse_korean(texts) == 0  # nothing left to analyse
 
@@ -471,7 +471,7 @@ def test_stop_words_come_from_spacy_without_running_its_language_packages() -> N
     import sys
 
     code = (
-        "import importlib, sys; from vocnlp.words import _spacy_stop_words, stop_words\n"
+        "import importlib, sys; from vocnlp.stopwords import _spacy_stop_words, stop_words\n"
         "mine = {l: _spacy_stop_words(l) for l in ('fr', 'de', 'pt', 'tr', 'ko', 'id')}\n"
         "assert stop_words('xx') == frozenset() and _spacy_stop_words('../fr') == frozenset()\n"
         "assert not any(m.startswith('spacy.lang.') for m in sys.modules), 'a spaCy language package ran'\n"
@@ -487,7 +487,7 @@ def test_content_words_one_at_a_time_are_the_list_and_stop_early(shared_data) ->
     without Kiwi reading the rest."""
     import pandas as pd
 
-    from vocnlp import words
+    from vocnlp import korean, words
     from vocnlp.words import iter_content_words
 
     sets = [
@@ -501,9 +501,9 @@ def test_content_words_one_at_a_time_are_the_list_and_stop_early(shared_data) ->
         for t in texts:
             assert list(iter_content_words(t, lang)) == content_words(t, lang), (lang, t)
     pytest.importorskip("kiwipiepy")
-    words._KO_MORPHS.clear()
+    korean._KO_MORPHS.clear()
     first = next(iter_content_words("연기는 좋았지만 결말이 너무 허무했다", "ko"))
-    assert first == "연기" and "허무했다" not in words._KO_MORPHS
+    assert first == "연기" and "허무했다" not in korean._KO_MORPHS
 
 
 def test_the_indonesian_article_si_is_no_content_word() -> None:
