@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 
 from vocnlp.themes import cluster
-from vocnlp.themes.describe import parent_groups, pick_label, restated_pairs
+from vocnlp.themes.describe import parent_groups, pick_label
+from vocnlp.themes.restate import restated_pairs
 from vocnlp.themes.terms import mask, theme_tokens
 
 

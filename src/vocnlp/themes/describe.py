@@ -10,10 +10,10 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from .labels import _negated, candidates, choose_labels, restates, said_negated
+from .labels import _negated, candidates, choose_labels, said_negated
 from .state import Theme
 
 if TYPE_CHECKING:
@@ -25,10 +25,10 @@ __all__ = [
     "class_tfidf",
     "ctfidf_terms",
     "describe_themes",
+    "first_seen",
     "parent_groups",
     "parent_labels",
     "pick_label",
-    "restated_pairs",
 ]
 
 _DENSE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")  # kana, ideographs, Hangul
@@ -285,32 +285,21 @@ def describe_themes(
     return out
 
 
-def restated_pairs(
-    themes: Mapping[int, Theme],
-    centroids: np.ndarray,
-    ids: Sequence[int],
-    *,
-    min_similarity: float,
-    keep: Collection[int] = frozenset(),
-    max_lean: float = 0.5,
-) -> list[tuple[float, int, int]]:
-    """Pairs of themes that say the same thing, most similar first: same language, one label restating the
-    other (:func:`restates`), centres at least ``min_similarity`` alike, mean sentiments less than
-    ``max_lean`` apart ("room clean" and "room not clean" stay apart). Two ``keep`` themes (seed themes)
-    or two renamed themes never pair."""
-    pos = {t: k for k, t in enumerate(ids)}
-    out = []
-    for a in ids:
-        for b in ids:
-            ta, tb = themes[a], themes[b]
-            if a >= b or (a in keep and b in keep) or (ta.user_label and tb.user_label) or ta.language != tb.language:
-                continue
-            sim = float(centroids[pos[a]] @ centroids[pos[b]])
-            if sim < min_similarity or abs(ta.mean_sentiment - tb.mean_sentiment) >= max_lean:  # NaN: centres decide
-                continue
-            if restates(ta.label, tb.label, ta.language):
-                out.append((sim, a, b))
-    return sorted(out, reverse=True)
+def first_seen(dates: Sequence[Any] | None, labels: np.ndarray, theme: int) -> str | None:
+    """The earliest date among a theme's clauses (``labels``: each clause's theme), None without dates.
+
+    Example:
+        >>> import numpy as np, pandas as pd
+        >>> first_seen(list(pd.to_datetime(["2026-03-02", "2026-01-05", "2025-12-01"])), np.array([4, 4, 1]), 4)
+        '2026-01-05'
+    """
+    import pandas as pd
+
+    ds = [d for d, lab in zip(dates or [], labels.tolist()) if lab == theme and not pd.isna(d)]
+    if not ds:
+        return None
+    first = min(ds)
+    return str(first.date() if hasattr(first, "date") else first)
 
 
 def parent_groups(

@@ -2,8 +2,8 @@
 
 :func:`candidates` picks the clauses no theme took (two or more content words, one of each wording);
 :func:`group` finds groups among them (UMAP + HDBSCAN where there are many, else groups as tight as a
-theme's members are to its centre) and adds each group to the state as a new theme id with its centre.
-Existing ids and centres never change.
+theme's members are to its centre) and adds each group to the state as a new theme id with its centre;
+:func:`emerge` does both and describes the new themes. Existing ids and centres never change.
 
 Example:
     >>> texts = ["points never came", "ok", "points never came", "lost my points"]
@@ -13,17 +13,22 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
-from . import cluster
+from . import assign, cluster
+from .describe import describe_themes, first_seen
 from .prepare import MIN_FIT_WORDS
 from .state import UNASSIGNED, ThemeState
+from .terms import theme_tokens
 
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["MANY", "candidates", "group"]
+    from .units import Units
+
+__all__ = ["MANY", "candidates", "group", "emerge"]
 
 #: above this many candidate clauses, groups are found with UMAP + HDBSCAN
 MANY = 5000
@@ -66,3 +71,58 @@ def group(
         labels[members] = nid
         new_ids.append(nid)
     return labels, new_ids
+
+
+def emerge(
+    state: ThemeState,
+    units: Units,
+    ids: np.ndarray,
+    dates: Sequence[Any] | None,
+    *,
+    dates_per_row: bool,
+    min_size: int | None,
+    min_theme_size: int | str,
+    seed: int,
+    n_neighbors: int,
+    n_components: int,
+    top_n: int,
+    redact: bool,
+    embed: Callable[[list[str]], np.ndarray],
+    fitted_labels: np.ndarray | None = None,
+) -> list[int]:
+    """New themes out of the clauses of ``units`` that no theme took (``ids``: each clause's theme), described and
+    added to ``state``; returns their ids (none where too few clauses are left or none group).
+
+    ``dates``: per row of the new data (``dates_per_row``) or per fitted clause; ``min_size`` (else
+    ``min_theme_size``, "auto" growing with the candidates) the smallest new theme; ``fitted_labels``: the fit's
+    clause themes, when ``units`` are the fitted clauses, updated in place so later edits describe them."""
+    keep = candidates(units.texts, units.language, ids)
+    cands = units.take(keep)
+    if dates is None:
+        cand_dates = None
+    else:
+        cand_dates = [dates[int(r)] for r in cands.row] if dates_per_row else [dates[k] for k in keep]
+    size = min_size or (cluster.auto_min_size(len(cands)) if min_theme_size == "auto" else int(min_theme_size))
+    if len(cands) < max(2 * size, 10):
+        return []
+    z = assign.center(state, cands.embeddings)
+    if redact:
+        from ..pii import redact as redact_texts
+
+        cands = replace(cands, texts=redact_texts(cands.texts, languages=cands.language, ner=False))
+    tokens = [theme_tokens(t, lang) for t, lang in zip(cands.texts, cands.language)]
+    labels, new_ids = group(state, z, min_size=size, seed=seed, n_neighbors=n_neighbors, n_components=n_components)
+    if not new_ids:
+        return []
+    if fitted_labels is not None:
+        grouped = labels >= 0
+        fitted_labels[keep[grouped]] = labels[grouped]
+    taken = {state.themes[i].label for i in state.ids if i in state.themes}
+    rows = [state.ids.index(i) for i in new_ids]
+    records = describe_themes(
+        cands, z, labels, tokens, state.centroids[rows], new_ids, top_n=top_n, fixed_labels={}, taken=taken, embed=embed
+    )
+    for nid, t in records.items():
+        t.first_seen = first_seen(cand_dates, labels, nid)
+        state.themes[nid] = t
+    return new_ids

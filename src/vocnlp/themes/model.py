@@ -24,7 +24,6 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -33,11 +32,12 @@ from ..errors import ConfigError, InputError, NotFittedError
 from ..frames import require_columns
 from . import assign as assigning
 from . import cluster, edits
-from .describe import describe_themes, parent_groups, parent_labels, restated_pairs
-from .discover import DISCOVERY, OUTLIER_QUANTILE, Discovered, Settings, discover_themes, order, seed_themes
+from .describe import describe_themes, first_seen, parent_groups, parent_labels
+from .discover import DISCOVERY, OUTLIER_QUANTILE, Settings, discover_themes, seed_themes
 from .prepare import LANGUAGE_CENTERING, MIN_FIT_WORDS, FitData, prepare
+from .restate import merge_restated
+from .shares import share_by
 from .state import UNASSIGNED, UNASSIGNED_LABEL, ThemeState
-from .terms import theme_tokens
 from .units import Units, units_from_frame
 
 if TYPE_CHECKING:
@@ -388,48 +388,19 @@ class ThemeModel:
                 self.state_.themes[i].anchors = list(phrases)
                 self.state_.themes[i].anchors_negated_share = found.anchors_negated_share.get(i, 0.0)
             stats = dict(found.stats)
-            stats["themes_merged"] += self._merge_restated(fit, found)
+            stats["themes_merged"] += merge_restated(
+                self.state_,
+                fit,
+                found,
+                merge_similarity=self.merge_similarity,
+                parent_similarity=self.parent_similarity,
+                max_theme_share=self.max_theme_share,
+                redescribe=self._redescribe,
+            )
             self.state_.fit_stats = {**self._fit_stats(ready.units, fit, ready.n_words), **stats}
             bar.update(1)
         logger.info("themes: %s", self.state_.fit_stats)
         return self
-
-    def _merge_restated(self, fit: FitData, found: Discovered) -> int:
-        """Merge themes whose labels say the same thing (one label's content words within the other's, e.g.
-        "ac tidak dingin" and "ac nya tidak dingin") when their centres are close (``parent_similarity``)
-        and their clauses lean the same way (mean sentiment within 0.5): one problem, one theme. Themes are
-        then described again. Returns the number of merges."""
-        state = self.state_
-        if self.merge_similarity is None or found.discovery == "phrases":
-            # anchored themes: phrases used alike never anchor two themes, and merging after the labels
-            # are chosen ties the themes to label choice (refit ARI on the NPS verbatims 0.81 -> 0.68)
-            return 0
-        labels = fit.labels.copy()
-        seeded = set(found.seed_names)
-        n = len(labels)
-        rows = fit.units.row
-        cap = self.max_theme_share * len(set(rows.tolist()))  # nor of the comments
-        pairs = restated_pairs(
-            state.themes, state.centroids, state.ids, min_similarity=self.parent_similarity, keep=seeded
-        )
-        merged = 0
-        into: dict[int, int] = {}
-        for _, a, b in pairs:
-            a, b = into.get(a, a), into.get(b, b)
-            both = (labels == a) | (labels == b)
-            if a == b or both.sum() > self.max_theme_share * n or len(set(rows[both].tolist())) > cap:
-                continue
-            keep, gone = (b, a) if b in seeded else (a, b)  # ids are by size: the smaller id is the larger theme
-            labels[labels == gone] = keep
-            into.update({k: keep for k, v in into.items() if v == gone} | {gone: keep})
-            merged += 1
-        if merged:
-            names = [found.seed_names[i] for i in sorted(found.seed_names)]
-            done = order(fit.z, cluster.refine(fit.z, labels, state.threshold, max_iter=3), state.threshold, names)
-            state.centroids, state.ids = done.centroids, done.ids
-            logger.info("merged %d themes whose labels restate each other", merged)
-            self._redescribe(done.labels, done.seed_names)
-        return merged
 
     def _center(self, embeddings: np.ndarray) -> np.ndarray:
         return assigning.center(self.state_, embeddings)
@@ -481,7 +452,7 @@ class ThemeModel:
             for i, t in records.items():
                 old = state.themes.get(i)
                 t.first_seen = (
-                    old.first_seen if old is not None and old.first_seen else self._first_seen(fit.dates, labels, i)
+                    old.first_seen if old is not None and old.first_seen else first_seen(fit.dates, labels, i)
                 )
                 if old is not None:
                     t.anchors, t.anchors_negated_share = list(old.anchors), old.anchors_negated_share
@@ -492,17 +463,6 @@ class ThemeModel:
         for i in state.ids:
             state.themes[i].parent_id = parents[i]
         state.parent_labels = parent_labels(state.themes, parents, taken={state.themes[i].label for i in state.ids})
-
-    @staticmethod
-    def _first_seen(dates: Sequence[Any] | None, labels: np.ndarray, theme: int) -> str | None:
-        """The earliest date among a theme's clauses (None without dates)."""
-        import pandas as pd
-
-        ds = [d for d, lab in zip(dates or [], labels.tolist()) if lab == theme and not pd.isna(d)]
-        if not ds:
-            return None
-        first = min(ds)
-        return str(first.date() if hasattr(first, "date") else first)
 
     def _fit_stats(self, units: Units, fit: FitData, n_words: np.ndarray) -> dict[str, Any]:
         """Shares over all comments as ``transform`` assigns them (short clauses included)."""
@@ -602,48 +562,24 @@ class ThemeModel:
             units, ids, dates = self._fit_data.units, self._fit_data.labels, self._fit_data.dates
         else:
             raise InputError("update() after load needs new data: tm.update(out, text_col=...)")
-        keep = emerging.candidates(units.texts, units.language, ids)
-        cands = units.take(keep)
-        if dates is None:
-            cand_dates = None
-        else:  # new data's dates are per row; the fit's per clause
-            cand_dates = [dates[int(r)] for r in cands.row] if data is not None else [dates[k] for k in keep]
-        size = min_size or (
-            cluster.auto_min_size(len(cands)) if self.min_theme_size == "auto" else int(self.min_theme_size)
-        )
-        if len(cands) < max(2 * size, 10):
-            return self.themes_.iloc[0:0]
-        z = self._center(cands.embeddings)
-        if self.redact:
-            from ..pii import redact
-
-            cands = replace(cands, texts=redact(cands.texts, languages=cands.language, ner=False))
-        tokens = [theme_tokens(t, lang) for t, lang in zip(cands.texts, cands.language)]
-        labels, new_ids = emerging.group(
-            state, z, min_size=size, seed=self.seed, n_neighbors=self.n_neighbors, n_components=self.n_components
+        new_ids = emerging.emerge(
+            state,
+            units,
+            ids,
+            dates,
+            dates_per_row=data is not None,
+            min_size=min_size,
+            min_theme_size=self.min_theme_size,
+            seed=self.seed,
+            n_neighbors=self.n_neighbors,
+            n_components=self.n_components,
+            top_n=self.top_n_terms,
+            redact=self.redact,
+            embed=self._embed_phrases,
+            fitted_labels=self._fit_data.labels if data is None and self._fit_data is not None else None,
         )
         if not new_ids:
             return self.themes_.iloc[0:0]
-        if data is None and self._fit_data is not None:  # fitted clauses: later edits describe them from here
-            grouped = labels >= 0
-            self._fit_data.labels[keep[grouped]] = labels[grouped]
-        taken = {state.themes[i].label for i in state.ids if i in state.themes}
-        rows = [state.ids.index(i) for i in new_ids]
-        records = describe_themes(
-            cands,
-            z,
-            labels,
-            tokens,
-            state.centroids[rows],
-            new_ids,
-            top_n=self.top_n_terms,
-            fixed_labels={},
-            taken=taken,
-            embed=self._embed_phrases,
-        )
-        for nid, t in records.items():
-            t.first_seen = self._first_seen(cand_dates, labels, nid)
-            state.themes[nid] = t
         state.edits.append({"op": "update", "new_ids": new_ids})
         self._redescribe(None)
         table = self.themes_
@@ -687,28 +623,13 @@ class ThemeModel:
         from .._dates import parse_dates
 
         period = parse_dates(df[date_col]).dt.to_period(freq)
-        return self._share_by(df, period.rename("period"), themes_col)
+        return share_by(df, period.rename("period"), themes_col, self.labels_)
 
     def by_segment(self, out: Any, segment_col: str, *, themes_col: str = "themes") -> pd.DataFrame:
         """Per segment and theme: comments mentioning it and their share of the segment's comments."""
         df = _pandas(out, None if isinstance(out, list) else themes_col)
         require_columns(df.columns, {"segment_col": segment_col})
-        return self._share_by(df, df[segment_col].rename(segment_col), themes_col)
-
-    def _share_by(self, df: pd.DataFrame, key: pd.Series, themes_col: str) -> pd.DataFrame:
-        import pandas as pd
-
-        if themes_col not in df.columns:
-            raise InputError(f"no {themes_col!r} column: run transform(out) first")
-        base = pd.DataFrame({key.name: key.array, "theme": df[themes_col].to_numpy()})
-        total = base.groupby(key.name, observed=True).size().rename("comments")
-        long = base.explode("theme").dropna(subset=["theme"])
-        n = long.groupby([key.name, "theme"], observed=True).size().rename("n").reset_index()
-        n = n.merge(total.reset_index(), on=key.name)
-        n["share"] = (n["n"] / n["comments"]).round(4)
-        ids = {v: k for k, v in self.labels_.items()}
-        n.insert(1, "theme_id", n["theme"].map(ids))
-        return n.sort_values([key.name, "n"], ascending=[True, False]).reset_index(drop=True)
+        return share_by(df, df[segment_col].rename(segment_col), themes_col, self.labels_)
 
     # ---- persistence ---------------------------------------------------------------------------
     def save(self, path: str | os.PathLike[str]) -> Path:
