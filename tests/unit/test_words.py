@@ -487,7 +487,7 @@ def test_content_words_one_at_a_time_are_the_list_and_stop_early(shared_data) ->
     without Kiwi reading the rest."""
     import pandas as pd
 
-    from vocnlp import korean, words
+    from vocnlp import korean
     from vocnlp.words import iter_content_words
 
     sets = [
@@ -554,3 +554,22 @@ def test_thai_words_join_back_into_the_run() -> None:
     run = "อาหารอร่อยแต่บริการช้ามากกก"
     words = thai_words(run)
     assert words is not None and "".join(words) == run and "แต่" in words
+
+
+def test_words_and_langid_keep_the_names_they_held_before_the_split() -> None:
+    # 2026-12-06: words.py (1,340 lines) and langid.py (776) were split by concept; code that imported the
+    # Korean, Thai / CJK, stop-word and script helpers from them keeps working with the very same objects
+    from vocnlp import korean, langid, langid_engines, scripts, stopwords, unspaced, words
+
+    moved = {
+        korean: ["ko_base", "ko_stem", "ko_negated", "ko_pronoun", "ko_has_noun"],
+        unspaced: ["segment", "thai_words", "normalize_thai", "Token", "UNSPACED_RUN"],
+        stopwords: ["stop_words", "listed_stop_words", "is_stop_word", "fold"],
+    }
+    for module, names in moved.items():
+        for name in names:
+            assert name in words.__all__ and getattr(words, name) is getattr(module, name), name
+    for name in ["script_of", "dominant_script", "ethiopic_language"]:
+        assert name in langid.__all__ and getattr(langid, name) is getattr(scripts, name), name
+    for module in (korean, unspaced, stopwords, scripts, langid_engines):
+        assert module.__all__ and all(hasattr(module, n) for n in module.__all__), module.__name__
