@@ -71,11 +71,14 @@ def test_nps_verbatims_targets(nps_tm: vocnlp.ThemeModel, nps_out: pd.DataFrame)
     assert len(phrased) >= 0.8 * nps_tm.n_themes
     # (a mixed theme, which no one phrase speaks for, is named by two: "choice / communication")
     parts = [lab.split(" / ") for lab in phrased["label"]]
-    assert all(len(p) <= 2 and all(x in clauses and 1 <= len(x.split()) <= 5 for x in p) for p in parts)
+    assert all(len(p) <= 2 and all(x.lower() in clauses and 1 <= len(x.split()) <= 5 for x in p) for p in parts)
     assert 0.5 <= nps_tm.fit_stats_["label_coverage"] <= 1  # 0.57 anchored, 0.46 with discovery="clusters"
     assert nps_tm.fit_stats_["discovery"] == "phrases"  # one language, repeated phrasing: anchored themes
     # a word alone labels a theme only when it names something: these verbs were labels before
     assert not {"think", "said", "happened", "read"} & set(nps_tm.themes_["label"])
+    # labels are written as the customers write their words: "person I spoke", not "person i spoke" (2026-12-06)
+    assert not any(" i " in f" {lab} " for lab in nps_tm.themes_["label"])
+    assert any(" I " in f" {lab} " for lab in nps_tm.themes_["label"])
     assert 0 <= nps_tm.fit_stats_["mixed_themes"] < nps_tm.n_themes
 
 

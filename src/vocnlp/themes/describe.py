@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from .casing import written_form
 from .labels import _negated, candidates, choose_labels, said_negated
 from .state import Theme
 
@@ -208,7 +209,8 @@ def describe_themes(
                 if sub[i]:
                     by_lang[i][lang] = sub[i]
     language_of = {i: _dominant(lang_arr[labels == i].tolist()) for i in ids}
-    taken = set(taken) | {v for v in fixed_labels.values() if v}
+    # labels are chosen in lower case (the words they are made of); a label written "TV" takes "tv" too
+    taken = {t.lower() for t in taken} | {v.lower() for v in fixed_labels.values() if v}
     choice = choose_labels(
         units.texts,
         units.language,
@@ -252,7 +254,9 @@ def describe_themes(
             clause_phrases=[c for c, m in zip(clause_phrases, mask) if m],
         )
         for i in sub_ids:
-            own_labels[i][lang] = picked[i].label
+            own_labels[i][lang] = written_form(
+                picked[i].label, [t for t, m in zip(units.texts, (labels == i) & (lang_arr == lang)) if m]
+            )
     rows_with_units = len(set(units.row.tolist())) or 1
     out: dict[int, Theme] = {}
     for k, i in enumerate(ids):
@@ -263,16 +267,19 @@ def describe_themes(
         scores = scores[~np.isnan(scores)]
         c = choice[i]
         dominant = language_of[i]
+        label = (
+            c.label if fixed_labels.get(i) else written_form(c.label, [units.texts[j] for j in np.nonzero(member)[0]])
+        )
         out[i] = Theme(
             id=i,
-            label=c.label,
+            label=label,
             size=n_comments,
             share=round(n_comments / rows_with_units, 4),
             clauses=int(member.sum()),
             language=language_of[i],
             terms=terms[i],
             terms_by_language=by_lang[i],
-            labels_by_language={**({dominant: c.label} if dominant else {}), **own_labels[i]},
+            labels_by_language={**({dominant: label} if dominant else {}), **own_labels[i]},
             phrases=c.phrases,
             label_coverage=round(c.coverage, 4) if c.coverage == c.coverage else math.nan,
             examples=_examples(units, z, labels, centroids[k], i, label=c.label, lang=dominant),
@@ -341,6 +348,7 @@ def parent_labels(themes: Mapping[int, Theme], parents: Mapping[int, int], taken
     where the best one names an earlier parent."""
     from ..words import content_words, names_something
 
+    taken_low = {t.lower() for t in taken}
     groups: dict[int, list[int]] = {}
     for i, p in parents.items():
         groups.setdefault(p, []).append(i)
@@ -367,9 +375,11 @@ def parent_labels(themes: Mapping[int, Theme], parents: Mapping[int, int], taken
                     context.setdefault(w, []).append(ph)
         # a shared word that is a theme's label (a child's, or another theme's) or another parent's would read
         # as that theme: "好吃 (2)" above 牛肉 and 烤肉 while 好吃 is a theme elsewhere
-        own = {themes[k].label for k in kids}
+        own = {themes[k].label.lower() for k in kids}
         common = [
-            w for w, c in votes.most_common() if c >= max(2, (len(kids) + 1) // 2) and w not in own and w not in taken
+            w
+            for w, c in votes.most_common()
+            if c >= max(2, (len(kids) + 1) // 2) and w not in own and w not in taken_low
         ]
         lang = themes[max(kids, key=lambda k: (themes[k].size, -k))].language
         if common:
@@ -382,9 +392,15 @@ def parent_labels(themes: Mapping[int, Theme], parents: Mapping[int, int], taken
             common = [] if ONE_NOUN_ONE_PARENT else [w for w in common if w not in used]
         biggest = sorted(kids, key=lambda k: (-themes[k].size, k))[:2]
         # a mixed child is itself named "A / B": its first part stands for it, so a parent reads "A / C"
-        label = common[0] if common else " / ".join(dict.fromkeys(themes[k].label.split(" / ")[0] for k in biggest))
+        # a shared word as the children's labels write it ("TV" over "TV box" and "TV signal")
+        written = {w.lower(): w for k in kids for w in themes[k].label.split(" ")}
+        label = (
+            written.get(common[0], common[0])
+            if common
+            else " / ".join(dict.fromkeys(themes[k].label.split(" / ")[0] for k in biggest))
+        )
         base, k = label, 2
-        while label in used or (label in taken and label not in {themes[c].label for c in kids}):
+        while label in used or (label.lower() in taken_low and label not in {themes[c].label for c in kids}):
             label = f"{base} ({k})"
             k += 1
         out[p] = label

@@ -219,6 +219,7 @@ def covers(phrase: str, clause: str, lang: str | None) -> bool:
         (False, True)
     """
     low = typed_letters(clause, lang).lower()
+    phrase = phrase.lower()  # a label as written ("TV box"), a phrase in lower case
     if _CJK.search(phrase):  # Thai words come from the normalised text: compare with it (others are unchanged)
         return phrase in normalize_thai(low)
     # Korean writes compounds without spaces (액션영화) and particles after the word: anywhere will do; and
