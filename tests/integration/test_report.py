@@ -91,6 +91,13 @@ def test_alerts(analysis_dir: Path) -> None:
     dates = pd.to_datetime(al["date"])
     assert dates.is_monotonic_decreasing
     assert list(al.columns[:2]) == ["reason", "owner"]
+    # a theme named in another case than its label still finds its owner (labels keep the customers' casing)
+    named = al["theme"].dropna()
+    named = named[named != "unassigned"]
+    assert len(named) > 0
+    first = named.iloc[0]
+    again = vocnlp.alerts(tagged, score_col="nps", text_col="comment", owners={first.upper(): "the-owner"})
+    assert (again.loc[again["theme"] == first, "owner"] == "the-owner").all()
     with pytest.raises(vocnlp.InputError, match="Pipeline"):
         vocnlp.alerts(pd.DataFrame({"nps": [1]}))
 

@@ -36,7 +36,7 @@ def alerts(
 ) -> pd.DataFrame:
     """Unhappy respondents who threaten to leave or are strongly negative: ``reason``, ``theme``, ``owner``;
     newest first. ``kind`` is the score's kind (None: inferred, see :func:`~vocnlp.drivers.scores.resolve_kind`);
-    ``owners`` maps a theme (or a parent theme) to who owns it."""
+    ``owners`` maps a theme (or a parent theme), in any case, to who owns it."""
     import pandas as pd
 
     df = to_pandas(out, what="alerts")
@@ -57,9 +57,14 @@ def alerts(
     res.insert(0, "reason", reasons)
     theme = res["theme"] if "theme" in res.columns else pd.Series(None, index=res.index, dtype=object)
     parent = res["theme_parent"] if "theme_parent" in res.columns else pd.Series(None, index=res.index, dtype=object)
-    # the owner of the comment's theme, else of its parent theme, else the default
-    owners = owners or {}
-    res["owner"] = [owners.get(t) or owners.get(p) or default_owner for t, p in zip(theme, parent)]
+    # the owner of the comment's theme, else of its parent theme, else the default; a theme named in any case
+    # ("tv" for the label "TV": labels are written as the customers write them)
+    by_name = {str(k).lower(): v for k, v in (owners or {}).items()}
+
+    def owner_of(name: Any) -> str | None:
+        return by_name.get(name.lower()) if isinstance(name, str) else None
+
+    res["owner"] = [owner_of(t) or owner_of(p) or default_owner for t, p in zip(theme, parent)]
     if date_col:
         require_columns(df.columns, {"date_col": date_col})
         from .._dates import parse_dates
