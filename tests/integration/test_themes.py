@@ -519,7 +519,7 @@ def test_long_reviews_leave_filler_clauses_out_of_the_themes(asap_out: pd.DataFr
 def test_a_label_says_what_its_comments_say_not_its_opposite(nps_tm: vocnlp.ThemeModel) -> None:
     # issue 15: label candidates dropped negation, so a theme of people who had not had their first bill was
     # named "paid my first bill", and "received my bill" counted as said by "I have not received my bill"
-    from vocnlp.themes.labels import covers, said_negated
+    from vocnlp.themes.phrases import covers, said_negated
 
     fit = nps_tm._fit_data
     negations = {"no", "not", "never", "without", "haven't", "hasn't", "didn't", "don't", "can't", "isn't"}

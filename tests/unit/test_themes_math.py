@@ -539,7 +539,7 @@ def test_labels_keep_the_negation_the_comments_say() -> None:
     # issue 15: label candidates dropped negation, so "Ainda não recebi o produto" offered "recebi o produto"
     # (received the product) and an NPS theme of people who had had no bill was named "paid my first bill".
     # Sentences from the real sets in ../shared/data (NPS verbatims, IndoNLU ABSA, ASAP, Wisesight)
-    from vocnlp.themes.labels import candidates, covers, restates, said_negated
+    from vocnlp.themes.phrases import candidates, covers, restates, said_negated
 
     got = candidates("Haven't received my home phone number", "en")
     assert {"haven't received", "received", "home phone", "phone number"} <= set(got)
@@ -607,7 +607,8 @@ def test_a_negated_phrase_does_not_name_a_theme_that_mostly_says_its_word_plainl
     # pound") was named "not had a bill", which 10% of them say. Clauses from the NPS verbatims (../shared/data)
     import numpy as np
 
-    from vocnlp.themes.labels import _barred, _best, _negated_share
+    from vocnlp.themes.labels import _barred, _best
+    from vocnlp.themes.phrases import _negated_share
 
     def shares(clauses: list[str]) -> dict[str, float]:
         return {p: _negated_share(p, [c for c in clauses if p.split()[0] in c.lower()], "en") for p in ["bill"]}

@@ -345,7 +345,7 @@ def test_korean_negation_after_the_word(shared_data) -> None:
     pytest.importorskip("kiwipiepy")
     import pandas as pd
 
-    from vocnlp.themes.labels import said_negated
+    from vocnlp.themes.phrases import said_negated
     from vocnlp.words import NEGATED, iter_content_words, ko_negated, ko_stem
 
     assert ko_negated("지루하지", "않았다") == "지루하지" and ko_negated("지루하지않다") == "지루하"

@@ -3,7 +3,7 @@
 ``ThemeModel(discovery="phrases")`` (the default) finds themes this way instead of UMAP + HDBSCAN:
 
 1. every clause's phrase candidates (content words and 2-5 word sequences, in the clause's own language:
-   :func:`.labels.candidates`) are counted; phrases in more than :data:`MAX_SHARE` of the clauses are too
+   :func:`.phrases.candidates`) are counted; phrases in more than :data:`MAX_SHARE` of the clauses are too
    general to be a theme ("service", "영화");
 2. a phrase's *usage* is the centred mean vector of the clauses that contain it, and its *cohesion* the
    mean similarity of those clauses to that usage (a phrase used for one thing has high cohesion);
@@ -113,7 +113,7 @@ def anchor_themes(
 
     ``separation``: phrases whose usage vectors are at least this similar are one theme (the
     ThemeModel passes ``anchor_separation``); ``max_share``: phrases in more of the clauses are too general;
-    ``clause_phrases``: each clause's :func:`.labels.candidates`, where the caller has them already;
+    ``clause_phrases``: each clause's :func:`.phrases.candidates`, where the caller has them already;
     ``seed``: the subsamples of the stability selection.
     Deterministic, and independent of the order of the rows: subsamples are drawn from the clause texts
     (:func:`subsamples`) and ties go to the phrase first in text order.
@@ -121,7 +121,7 @@ def anchor_themes(
     import numpy as np
     import scipy.sparse as sp
 
-    from .labels import candidates
+    from .phrases import candidates
 
     n = len(z)
     occurrences: dict[str, list[int]] = defaultdict(list)
@@ -213,7 +213,7 @@ def holding(
     clause_phrases: Sequence[Sequence[str]] | None = None,
 ) -> np.ndarray:
     """(clauses, themes) booleans: the clause holds one of the theme's anchor phrases (as one of its own
-    :func:`.labels.candidates`: "bill" is not in "billion"), said as the theme's clauses say it: negated only
+    :func:`.phrases.candidates`: "bill" is not in "billion"), said as the theme's clauses say it: negated only
     where at least :data:`SAID_SHARE` of them say it negated, plainly only where that share say it plainly
     (``negated_share``, per theme, :func:`negated_shares`; none: all plainly). So "I'm not happy at all" does
     not join the theme of happy customers (it did on the NPS verbatims, as "鱼不新鲜", the fish was not fresh,
@@ -231,7 +231,7 @@ def holding(
     import numpy as np
 
     from ..words import normalize_thai, typed_letters
-    from .labels import _negated, candidates, said_negated
+    from .phrases import _negated, candidates, said_negated
 
     out = np.zeros((len(texts), len(theme_anchors)), dtype=bool)
     shares = list(negated_share) if negated_share is not None else [0.0] * len(theme_anchors)
@@ -278,7 +278,7 @@ def negated_shares(
     """
     import numpy as np
 
-    from .labels import _negated, candidates, said_negated
+    from .phrases import _negated, candidates, said_negated
 
     out = []
     for k, phrases in enumerate(theme_anchors):

@@ -14,7 +14,8 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .casing import written_form
-from .labels import _negated, candidates, choose_labels, said_negated
+from .labels import choose_labels
+from .phrases import _negated, candidates, said_negated
 from .state import Theme
 
 if TYPE_CHECKING:
@@ -178,7 +179,7 @@ def describe_themes(
 
     Each theme is labelled in its own dominant language; languages holding a fifth or more of a theme's
     clauses get a label of their own in ``labels_by_language``. ``clause_phrases``: each clause's label
-    candidates (:func:`.labels.candidates`), where the caller has them already.
+    candidates (:func:`.phrases.candidates`), where the caller has them already.
     """
     import numpy as np
 

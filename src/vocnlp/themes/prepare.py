@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from . import cluster
-from .labels import candidates
+from .phrases import candidates
 from .state import UNASSIGNED
 from .terms import theme_tokens
 from .units import Units
@@ -65,7 +65,7 @@ class FitData:
     _phrases: list[list[str]] | None = None
 
     def phrases(self) -> list[list[str]]:
-        """Each clause's label candidates (:func:`.labels.candidates`), found once for the anchors and labels."""
+        """Each clause's label candidates (:func:`.phrases.candidates`), found once for the anchors and labels."""
         if self._phrases is None:
             self._phrases = [candidates(t, lang) for t, lang in zip(self.units.texts, self.units.language)]
         return self._phrases

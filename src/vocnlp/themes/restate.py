@@ -19,7 +19,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from . import cluster
-from .labels import restates
+from .phrases import restates
 from .state import Theme, ThemeState
 
 if TYPE_CHECKING:
