@@ -559,7 +559,7 @@ def test_thai_words_join_back_into_the_run() -> None:
 def test_words_and_langid_keep_the_names_they_held_before_the_split() -> None:
     # 2026-12-06: words.py (1,340 lines) and langid.py (776) were split by concept; code that imported the
     # Korean, Thai / CJK, stop-word and script helpers from them keeps working with the very same objects
-    from vocnlp import korean, langid, langid_engines, scripts, stopwords, unspaced, words
+    from vocnlp import korean, langid, langid_engines, regional, regional_lists, scripts, stopwords, unspaced, words
 
     moved = {
         korean: ["ko_base", "ko_stem", "ko_negated", "ko_pronoun", "ko_has_noun"],
@@ -571,5 +571,7 @@ def test_words_and_langid_keep_the_names_they_held_before_the_split() -> None:
             assert name in words.__all__ and getattr(words, name) is getattr(module, name), name
     for name in ["script_of", "dominant_script", "ethiopic_language"]:
         assert name in langid.__all__ and getattr(langid, name) is getattr(scripts, name), name
-    for module in (korean, unspaced, stopwords, scripts, langid_engines):
+    for name in regional_lists.__all__:  # regional's word lists (split out the same day)
+        assert name in regional.__all__ and getattr(regional, name) is getattr(regional_lists, name), name
+    for module in (korean, unspaced, stopwords, scripts, langid_engines, regional_lists):
         assert module.__all__ and all(hasattr(module, n) for n in module.__all__), module.__name__
