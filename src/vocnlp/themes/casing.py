@@ -12,6 +12,8 @@ Example:
     'TV box'
     >>> written_form("person i spoke", ["The person I spoke to", "a person I spoke with", "the one I spoke to"])
     'person I spoke'
+    >>> written_form("ost", ["이 영화 OST가 좋다", "역시 OST는 최고", "음악 OST가", "ost"])   # particles written onto it
+    'OST'
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ __all__ = ["MIN_USES", "written_form"]
 MIN_USES = 3
 #: ... holding at least this share of them
 MIN_SHARE = 0.5
+_LATIN_WORD = re.compile(r"[0-9A-Za-z\u00c0-\u024f'\u2019-]+")
+_LATIN_EDGE = r"[0-9A-Za-z\u00c0-\u024f]"
 _SENTENCE_START = re.compile(r"(?:^|[.!?。！？]\s*|\n)[\s\"'“‘(\[-]*$")
 
 
@@ -39,7 +43,9 @@ def written_form(label: str, texts: Sequence[str]) -> str:
     forms: dict[str, str] = {}
     for word in cased:
         found: Counter[str] = Counter()
-        pattern = re.compile(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])", re.IGNORECASE)
+        # a Latin word ends where Latin letters do: Korean and Japanese write particles onto it ("TV가", "OSTが")
+        edge = _LATIN_EDGE if _LATIN_WORD.fullmatch(word) else r"[^\W_]"
+        pattern = re.compile(rf"(?<!{edge}){re.escape(word)}(?!{edge})", re.IGNORECASE)
         for text in texts:
             for m in pattern.finditer(text):
                 if not _SENTENCE_START.search(text[: m.start()]):
