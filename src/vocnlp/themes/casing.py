@@ -30,7 +30,9 @@ MIN_USES = 3
 MIN_SHARE = 0.5
 _LATIN_WORD = re.compile(r"[0-9A-Za-z\u00c0-\u024f'\u2019-]+")
 _LATIN_EDGE = r"[0-9A-Za-z\u00c0-\u024f]"
-_SENTENCE_START = re.compile(r"(?:^|[.!?。！？]\s*|\n)[\s\"'“‘(\[-]*$")
+#: what may stand between a sentence's end and its first word (spaces, opening quotes and brackets)
+_OPENERS = " \t\"'“‘([-"
+_SENTENCE_END = ".!?。！？\n"
 
 
 def written_form(label: str, texts: Sequence[str]) -> str:
@@ -48,7 +50,7 @@ def written_form(label: str, texts: Sequence[str]) -> str:
         pattern = re.compile(rf"(?<!{edge}){re.escape(word)}(?!{edge})", re.IGNORECASE)
         for text in texts:
             for m in pattern.finditer(text):
-                if not _SENTENCE_START.search(text[: m.start()]):
+                if not _starts_sentence(text, m.start()):
                     found[m.group()] += 1
         if not found:
             continue
@@ -56,3 +58,9 @@ def written_form(label: str, texts: Sequence[str]) -> str:
         if n >= MIN_USES and n >= MIN_SHARE * sum(found.values()) and form.lower() == word.lower():
             forms[word] = form
     return " ".join(forms.get(w, w) for w in words)
+
+
+def _starts_sentence(text: str, at: int) -> bool:
+    """The word at ``at`` begins the text or a sentence (only spaces, quotes or brackets after the end before it)."""
+    head = text[:at].rstrip(_OPENERS)
+    return not head or head[-1] in _SENTENCE_END
