@@ -7,7 +7,7 @@ service", "customer service" and "service is appalling" took the next shared nou
 on the cached Pipeline outputs of benchmarks/themes_real.py; prints every parent of two or more themes, rule off
 and on, and the ones that differ.
 
-    python benchmarks/probes/parent_labels.py [nps,id,zh,ko,ja]
+    python benchmarks/probes/parent_labels.py [nps,id,zh,ko,ja] [ONE_NOUN_ONE_PARENT | UNTAGGED_IN_LABEL]
 
 Result (2026-12-06, Intel Xeon; same themes and labels both ways, parents that changed):
 - NPS: "customer" -> "poor service / customer service" (poor service, customer service, service is appalling)
@@ -27,11 +27,12 @@ import themes_real  # noqa: E402
 import vocnlp  # noqa: E402
 from vocnlp.themes import describe  # noqa: E402
 
+RULE = sys.argv[2] if len(sys.argv) > 2 else "ONE_NOUN_ONE_PARENT"
 for key in (sys.argv[1] if len(sys.argv) > 1 else "nps,id,zh,ko,ja").split(","):
     out = themes_real.outputs(key)
     got = {}
     for rule in (False, True):
-        describe.ONE_NOUN_ONE_PARENT = rule  # type: ignore[misc]
+        setattr(describe, RULE, rule)
         table = vocnlp.ThemeModel(seed=0).fit(out, text_col="text").themes_
         groups = table.groupby("parent_id").agg(parent=("parent_label", "first"), kids=("label", list))
         got[rule] = {tuple(sorted(k)): p for p, k in zip(groups["parent"], groups["kids"]) if len(k) > 1}
@@ -40,4 +41,4 @@ for key in (sys.argv[1] if len(sys.argv) > 1 else "nps,id,zh,ko,ja").split(","):
         before = got[False].get(kids)
         mark = "" if before == parent else f"   (was: {before})"
         print(f"   {parent} <- {list(kids)}{mark}")
-describe.ONE_NOUN_ONE_PARENT = True  # type: ignore[misc]
+setattr(describe, RULE, True)

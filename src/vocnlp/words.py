@@ -34,6 +34,7 @@ __all__ = [
     "LETTERS",
     "MARKS",
     "NEGATED",
+    "TAGGED_LANGUAGES",
     "UNSPACED_RUN",
     "Token",
     "content_words",
@@ -265,6 +266,11 @@ def _english_tagger() -> Any:
     return module.load(exclude=["lemmatizer", "parser", "ner", "senter"])
 
 
+#: languages whose words :func:`names_something` reads with a tagger (or checks where they are made); in the others
+#: every word passes, verbs and adverbs too
+TAGGED_LANGUAGES = frozenset({"en", "zh", "ja", "ko"})
+
+
 def names_something(words: dict[str, list[str]], lang: str | None, *, nouns_only: bool = False) -> set[str]:
     """The words of ``words`` (a word -> a few clauses it occurs in) that name or describe something:
     a noun or an adjective in most of its clauses, as a tagger reads it in context. A verb or an adverb
@@ -272,8 +278,8 @@ def names_something(words: dict[str, list[str]], lang: str | None, *, nouns_only
     nouns alone (what a group of themes is about, "service", "order"; not "quick" or "poor").
 
     English: spaCy's tagger on the given clauses; Chinese: jieba's dictionary tag of the word; Japanese
-    and Korean words are checked where they are made (:func:`segment`, :func:`ko_has_noun`); other
-    languages have no tagger in the package, so all their words pass.
+    and Korean words are checked where they are made (:func:`segment`, :func:`ko_has_noun`); the languages
+    outside :data:`TAGGED_LANGUAGES` have no tagger in the package, so all their words pass.
 
     Example:
         >>> sorted(names_something({"engineer": ["The engineer came late"], "said": ["He said no"]}, "en"))

@@ -582,7 +582,7 @@ def test_languages_that_negate_after_the_word_have_no_negation_words() -> None:
 def test_a_parent_label_is_the_same_in_every_process() -> None:
     # two runs of the same fit on the Japanese reviews named a parent "丁寧" (polite) in one process and "対応"
     # (service) in the other: words tied in votes were ranked in the order of a set of strings, and Python
-    # salts string hashes per process. Here "kamar" and "hotel" tie (two children each, in no child's label)
+    # salts string hashes per process. Here "kamar" and "hotel" tie (two children each, each in one child's label)
     import os
     import subprocess
     import sys
@@ -590,9 +590,9 @@ def test_a_parent_label_is_the_same_in_every_process() -> None:
     code = (
         "from vocnlp.themes.describe import parent_labels\n"
         "from vocnlp.themes.state import Theme\n"
-        "t = {0: Theme(id=0, label='bau', size=20, language='id', phrases=['kamar hotel bau']),\n"
-        "     1: Theme(id=1, label='kotor', size=10, language='id', phrases=['hotel kamar kotor'])}\n"
-        "print(parent_labels(t, {0: 0, 1: 0}, taken={'bau', 'kotor'})[0])\n"
+        "t = {0: Theme(id=0, label='kamar bau', size=20, language='id', phrases=['kamar hotel bau']),\n"
+        "     1: Theme(id=1, label='hotel kotor', size=10, language='id', phrases=['hotel kamar kotor'])}\n"
+        "print(parent_labels(t, {0: 0, 1: 0}, taken={'kamar bau', 'hotel kotor'})[0])\n"
     )
     got = set()
     for salt in ("1", "2", "3", "4", "5", "6"):
@@ -814,3 +814,29 @@ def test_fit_stats_count_unassigned_comments_among_those_that_say_something() ->
     assert st["comments_unassigned"] == 0.75
     assert st["comments_without_topic"] == 0.5
     assert st["topical_comments_unassigned"] == 0.5
+
+
+def test_a_parent_in_a_language_without_a_tagger_is_named_by_a_word_of_a_childs_label() -> None:
+    # IndoNLU reviews (issue 15): with no tagger for Indonesian, the verbs the children's phrases shared named their
+    # parents: "dibanding" (compared to) over "brio" and "fortuner", "pakai" (use) over "xenia" and "xpander";
+    # "mobil" (car), in a child's label, still names the parent of the car themes. Phrases as that fit gave them.
+    from vocnlp.themes import describe
+    from vocnlp.themes.describe import parent_labels
+    from vocnlp.themes.state import Theme
+
+    themes = {
+        0: Theme(id=0, label="brio", size=106, language="id", phrases=["honda brio", "dibanding brio"]),
+        1: Theme(id=1, label="fortuner", size=68, language="id", phrases=["pajero", "dibanding fortuner"]),
+        2: Theme(id=2, label="xenia", size=96, language="id", phrases=["xenia li", "pakai", "pakai xenia"]),
+        3: Theme(id=3, label="xpander", size=34, language="id", phrases=["pakai xpander", "mitsubishi xpander"]),
+        4: Theme(id=4, label="mobil / mesin", size=158, language="id", phrases=["mobil nyaman", "beli mobil"]),
+        5: Theme(id=5, label="lumayan irit", size=70, language="id", phrases=["bensin irit", "mobil irit"]),
+    }
+    parents = {0: 0, 1: 0, 2: 2, 3: 2, 4: 4, 5: 4}
+    taken = {t.label for t in themes.values()}
+    assert parent_labels(themes, parents, taken=taken) == {0: "brio / fortuner", 2: "xenia / xpander", 4: "mobil"}
+    describe.UNTAGGED_IN_LABEL = False
+    try:  # the rule is what changed them
+        assert parent_labels(themes, parents, taken=taken) == {0: "dibanding", 2: "pakai", 4: "mobil"}
+    finally:
+        describe.UNTAGGED_IN_LABEL = True

@@ -338,6 +338,9 @@ def parent_groups(
 #: a parent whose best shared noun names an earlier parent is named by its two largest children, not by a lesser
 #: word; False turns the rule off (benchmarks/probes/parent_labels.py)
 ONE_NOUN_ONE_PARENT = True
+#: in a language without a tagger (outside :data:`~vocnlp.words.TAGGED_LANGUAGES`) a shared word names a parent only
+#: when a child's label holds it; False turns the rule off (benchmarks/probes/parent_labels.py)
+UNTAGGED_IN_LABEL = True
 
 
 def parent_labels(themes: Mapping[int, Theme], parents: Mapping[int, int], taken: set[str]) -> dict[int, str]:
@@ -347,7 +350,7 @@ def parent_labels(themes: Mapping[int, Theme], parents: Mapping[int, int], taken
     unique among parents. A shared adjective does not name a group: on the NPS verbatims "quick" stood over
     "easy" and "fast service", "poor" over "customer service" and "service has been poor"; nor a lesser word
     where the best one names an earlier parent."""
-    from ..words import content_words, names_something
+    from ..words import TAGGED_LANGUAGES, content_words, names_something
 
     taken_low = {t.lower() for t in taken}
     groups: dict[int, list[int]] = {}
@@ -386,6 +389,11 @@ def parent_labels(themes: Mapping[int, Theme], parents: Mapping[int, int], taken
         if common:
             nouns = names_something({w: context.get(w, [w]) for w in common}, lang, nouns_only=True)
             common = sorted((w for w in common if w in nouns), key=lambda w: -in_label[w])  # stable: votes next
+            if UNTAGGED_IN_LABEL and lang not in TAGGED_LANGUAGES:
+                # no tagger to tell a noun: a word that a child's label holds was chosen as naming something;
+                # one only their phrases share may be a verb or an adverb (IndoNLU "dibanding", compared, over
+                # "brio" and "fortuner"; "pakai", use, over "xenia" and "xpander"; "pas", just when)
+                common = [w for w in common if in_label[w]]
         if common and common[0] in used:
             # the noun that names this group names an earlier parent: a lesser shared word would read as a third
             # thing (NPS: "customer" over "poor service", "customer service", "service is appalling", as "service"
