@@ -278,7 +278,8 @@ def names_something(words: dict[str, list[str]], lang: str | None, *, nouns_only
     nouns alone (what a group of themes is about, "service", "order"; not "quick" or "poor").
 
     English: spaCy's tagger on the given clauses; Chinese: jieba's dictionary tag of the word; Japanese
-    and Korean words are checked where they are made (:func:`segment`, :func:`ko_has_noun`); the languages
+    and Korean words are checked where they are made (:func:`segment`, :func:`ko_has_noun`), and with
+    ``nouns_only`` a Japanese word MeCab reads as an inflected form (広く, widely) is none; the languages
     outside :data:`TAGGED_LANGUAGES` have no tagger in the package, so all their words pass.
 
     Example:
@@ -296,6 +297,9 @@ def names_something(words: dict[str, list[str]], lang: str | None, *, nouns_only
             if len(tags) != 1 or tags[0][1].startswith(naming) or (not nouns_only and w in _ZH_DESCRIBING):
                 out.add(w)
         return out
+    if lang == "ja" and nouns_only:
+        # a word MeCab reads as an inflected form (広く, widely; 美味しかっ) can end no phrase and names no group
+        return {w for w in words if not (toks := segment(w, "ja")) or toks[-1].can_end}
     if lang != "en" or not words:
         return set(words)
     new = list(dict.fromkeys(c for cs in words.values() for c in cs if c not in _EN_TAGGED))

@@ -575,3 +575,14 @@ def test_words_and_langid_keep_the_names_they_held_before_the_split() -> None:
         assert name in regional.__all__ and getattr(regional, name) is getattr(regional_lists, name), name
     for module in (korean, unspaced, stopwords, scripts, langid_engines, regional_lists):
         assert module.__all__ and all(hasattr(module, n) for n in module.__all__), module.__name__
+
+
+def test_an_inflected_japanese_word_names_no_group_of_themes() -> None:
+    # Japanese hotel reviews (issue 15): a parent over 客室, 快適 and 清潔 read "広く" (widely), an adjective's
+    # inflected form; as a label part it may stand, as a group's name it says what, not how
+    pytest.importorskip("fugashi")
+    from vocnlp.words import names_something
+
+    said = {"広く": ["部屋が広く"], "対応": ["丁寧な対応"], "料理": ["料理が美味しい"]}
+    assert names_something(said, "ja", nouns_only=True) == {"対応", "料理"}
+    assert names_something(said, "ja") == set(said)
