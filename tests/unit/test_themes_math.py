@@ -840,3 +840,22 @@ def test_a_parent_in_a_language_without_a_tagger_is_named_by_a_word_of_a_childs_
         assert parent_labels(themes, parents, taken=taken) == {0: "dibanding", 2: "pakai", 4: "mobil"}
     finally:
         describe.UNTAGGED_IN_LABEL = True
+
+
+def test_a_two_letter_label_word_covers_only_itself(shared_data) -> None:  # type: ignore[no-untyped-def]
+    # `vocnlp analyze` on 2,000 real SmSA reviews (issue 15) named a theme "ku" (Indonesian "my") "in 92% of its
+    # comments": a word start with endings after it counted "kurang" (less), "kue" (cake), "kuliner" (cuisine)
+    import re
+
+    import pandas as pd
+
+    from vocnlp.themes.phrases import covers
+
+    texts = pd.read_csv(shared_data / "sentiment_indonlu_smsa" / "data.csv")["text"].astype(str).str.lower()
+    longer = [t for t in texts if re.search(r"\bku[a-z]", t) and not re.search(r"\bku\b", t)][:200]
+    alone = [t for t in texts if re.search(r"\bku\b", t)][:50]
+    assert len(longer) >= 100 and len(alone) >= 20
+    assert not any(covers("ku", t, "id") for t in longer)
+    assert all(covers("ku", t, "id") for t in alone)
+    # endings still follow a longer word: "harga" (price) in "harganya", "house" in "houses"
+    assert covers("harga", "harganya lumayan mahal", "id") and covers("house", "the houses were cold", "en")
