@@ -142,8 +142,9 @@ def covers(phrase: str, clause: str, lang: str | None) -> bool:
     """The clause contains the phrase (at a word start: "cause" is not in "because"; endings may follow; a
     Korean phrase anywhere, as compounds are written as one word, and spaced as the writer likes: "이영화" is
     in "이 영화를 봤다"), or all its content words (same stem, any order). Endings may follow a last word of
-:data:`ENDINGS_AFTER` letters or more: Indonesian "ku" (my) is no part of "kurang" (less), nor "ac" of "acara". A word alone may be matched by its
-    stem; a phrase of one content word and function words only word for word, or "때문에 본 영화" (the film I saw because of) would cover every clause with 영화 (film).
+    :data:`ENDINGS_AFTER` letters or more: Indonesian "ku" (my) is no part of "kurang" (less), nor "ac" of
+    "acara". A word alone may be matched by its stem; a phrase of one content word and function words only
+    word for word, or "때문에 본 영화" (the film I saw because of) would cover every clause with 영화 (film).
 
     Example:
         >>> covers("cause", "because it broke", "en"), covers("engineer came", "the engineer finally came", "en")
