@@ -189,6 +189,10 @@ def test_thai_pronouns_make_no_theme_words(shared_data) -> None:  # type: ignore
     assert content_words("พรุ่งนี้ไปกินข้าวกัน ตอนนี้หิวมาก", "th") == ["กินข้าว", "หิว"]
     # the other words of such a post stay: "รถผมHRV มีปัญหา..." (my HR-V car has problems)
     assert content_words("รถผมHRV มีปัญหาตั้งแต่ออกรถ", "th") == ["รถ", "มีปัญหา", "ออกรถ", "hrv"]
+    # "ทำไม" (why) named a theme of 52 of 2,000 posts (`vocnlp analyze`, 2026-12-06): question words say no topic
+    why = [t for t in texts if "ทำไม" in t][:40]
+    assert len(why) >= 20
+    assert not any("ทำไม" in content_words(t, "th") for t in why)
 
 
 def test_words_keep_their_vowel_signs_and_harakat(shared_data) -> None:  # type: ignore[no-untyped-def]
