@@ -76,7 +76,7 @@ def test_nps_verbatims_targets(nps_tm: vocnlp.ThemeModel, nps_out: pd.DataFrame)
     assert nps_tm.fit_stats_["discovery"] == "phrases"  # one language, repeated phrasing: anchored themes
     # a word alone labels a theme only when it names something: these verbs were labels before
     assert not {"think", "said", "happened", "read"} & set(nps_tm.themes_["label"])
-    # labels are written as the customers write their words: "person I spoke", not "person i spoke" (2026-12-06)
+    # labels are written as the customers write their words: "person I spoke to", not "person i spoke to" (2026-12-06)
     assert not any(" i " in f" {lab} " for lab in nps_tm.themes_["label"])
     assert any(" I " in f" {lab} " for lab in nps_tm.themes_["label"])
     assert 0 <= nps_tm.fit_stats_["mixed_themes"] < nps_tm.n_themes

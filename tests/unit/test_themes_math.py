@@ -859,3 +859,25 @@ def test_a_two_letter_label_word_covers_only_itself(shared_data) -> None:  # typ
     assert all(covers("ku", t, "id") for t in alone)
     # endings still follow a longer word: "harga" (price) in "harganya", "house" in "houses"
     assert covers("harga", "harganya lumayan mahal", "id") and covers("house", "the houses were cold", "en")
+
+
+def test_a_phrase_ends_on_the_preposition_its_relative_clause_leaves(shared_data) -> None:  # type: ignore[no-untyped-def]
+    # the NPS report (issue 15) read "helpful / person I spoke": phrases had to end on a content word, so "the
+    # person I spoke to was very helpful" gave "person i spoke". Real verbatims from ../shared/data
+    import re
+
+    import pandas as pd
+
+    from vocnlp.themes.phrases import candidates, incomplete
+
+    texts = pd.read_csv(shared_data / "nps_verbatims_en" / "nps_verbatims.csv")["text"].dropna().astype(str)
+    stranded = [t for t in texts if re.search(r"(person|lady|guy|man|gentleman|agent|advisor|adviser|bloke|chap|girl|woman|operator) i spoke to was", t.lower())][:20]
+    going_on = [t for t in texts if re.search(r"\b(spoke|talked) to (the|a|your|someone|an)\b", t.lower())][:20]
+    assert len(stranded) >= 5 and len(going_on) >= 3, len(going_on)
+    assert all(any(c.endswith("spoke to") for c in candidates(t, "en")) for t in stranded)
+    assert not any(c.endswith(" to") for t in going_on for c in candidates(t, "en"))
+    # a number after the preposition is masked as a comma: "waiting for 3 weeks" leaves no "for" stranded
+    assert not any(c.endswith(" for") for c in candidates("I have been waiting for 3 weeks", "en"))
+    # the label takes the phrase as said when it is said in at least half as many clauses
+    assert incomplete({"person i spoke": 10, "person i spoke to": 5}) == {"person i spoke"}
+    assert incomplete({"person i spoke": 10, "person i spoke to": 4}) == set()

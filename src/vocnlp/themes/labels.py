@@ -44,7 +44,7 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from ..words import names_something
-from .phrases import _CJK, _negated, _negated_share, _words, candidates, covers, restates
+from .phrases import _CJK, _negated, _negated_share, _words, candidates, covers, incomplete, restates
 
 if TYPE_CHECKING:
     import numpy as np
@@ -143,8 +143,9 @@ def choose_labels(
         df = Counter(p for m in own for p in cand[m])
         n = max(len(own), 1)
         scored, lifts[i] = [], {}
+        short = incomplete(df)  # "person i spoke" where "person i spoke to" is said
         for p, c in df.items():
-            if c < 2 and len(own) >= 5:
+            if (c < 2 and len(own) >= 5) or p in short:
                 continue
             lifts[i][p] = math.log1p((c / n) / (df_all[p] / n_all))
             phrase = _words(p) >= 2 or bool(_CJK.fullmatch(p))
