@@ -60,6 +60,14 @@ _EXTRA_STOP: dict[str, set[str]] = {
     "sw": _words(
         "au sio si hii hizi huu hili hiki hicho hilo hao wetu wangu wako wenu yetu yako zetu zako langu lako"
         " letu wewe sisi ninyi nyinyi mwenyewe ila gani sa"
+        # later (2026-12-06, 2,000 Swahili tweets through `vocnlp analyze`) "leo" (today), "ndo" (it is), "kesho"
+        # (tomorrow), "ina" / "ana" (has), "kuliko" (than), "mengi" / "wengi" (many), "kwanza" (first), "tatu"
+        # (three), "sijui" (I don't know) named themes: with them the days, "there is", "yes", "who", "still",
+        # "here", "truly" and the numbers to ten, as English's list has them; then "maana" (because), "dhidi"
+        # (against), "hivi" (these, so), and the titles before a name, "mhe" (Hon.) and "dkt" (Dr.)
+        " leo jana kesho ndo ndio ndiyo ana ina kuna kuliko wengi mengi kwanza sijui hapa huyo nani bado kweli"
+        " maana dhidi hivi mhe dkt"
+        " moja mbili tatu nne tano sita saba nane tisa kumi"
     ),
     # spaCy's Amharic list lacks "and" (እና), the personal pronouns, the question words, "very" (በጣም) and the
     # copulas and their negations (ነህ, you are; አይደለም, is not; የለም, there is no): on real Amharic tweets

@@ -590,3 +590,24 @@ def test_an_inflected_japanese_word_names_no_group_of_themes() -> None:
     said = {"広く": ["部屋が広く"], "対応": ["丁寧な対応"], "料理": ["料理が美味しい"]}
     assert names_something(said, "ja", nouns_only=True) == {"対応", "料理"}
     assert names_something(said, "ja") == set(said)
+
+
+def test_swahili_days_particles_and_numbers_make_no_theme_words(shared_data) -> None:  # type: ignore[no-untyped-def]
+    # `vocnlp analyze` on 2,000 real Swahili tweets (AfriSenti, 2026-12-06) named themes "leo" (today), "ndo" (it is),
+    # "kesho" (tomorrow), "mtu ana" (a person has), "kuliko" (than), "tatu" (three): stopwords-iso's Swahili list is
+    # 104 words and spaCy has none
+    import pandas as pd
+
+    from vocnlp.themes.labels import candidates
+
+    data = pd.read_csv(shared_data / "sentiment_afrisenti" / "data.csv")
+    texts = data.loc[data["lang"] == "swa", "text"].astype(str)
+    gone = {"leo", "ndo", "kesho", "ana", "kuliko", "tatu", "mengi", "wengi", "sijui", "maana", "dhidi"}
+    holding = [t for t in texts if gone & set(t.lower().split())][:100]
+    assert len(holding) >= 50
+    for text in holding:
+        assert not gone & set(content_words(text, "sw")), text
+        # (a phrase may hold one inside: "mpaka leo hakuna tafiti", until today there is no research)
+        assert not any({c.split()[0], c.split()[-1]} & gone for c in candidates(text, "sw")), text
+    # the words around them stay: "Waziri Mkuu leo" (the Prime Minister today)
+    assert content_words("Waziri Mkuu leo amefungua shule", "sw")[:2] == ["waziri", "mkuu"]
