@@ -37,6 +37,10 @@ _EXTRA_STOP: dict[str, set[str]] = {
         " saturday sunday jan feb mar apr jun jul aug sep sept oct nov dec doesn didn wasn isn haven hasn"
         " couldn wouldn shouldn aren weren til"
     ),
+    # spaCy's Portuguese list lacks chat spellings of its own words ("tá", is; "pra", for; "vc", you; "q", that;
+    # "tb", also; "pq", why) and "vou" (I'm going to) though it has "vai": on 2,000 real Mozambican tweets
+    # (AfriSenti) "tá" named a theme of 243 and "vou" one of 103; and "hoje" (today), with yesterday and tomorrow
+    "pt": _words("tá tô pra pro né vc vcs q tb tbm mt mto hj msm pq oq daí vou mim hoje ontem amanhã"),
     # spaCy's Thai list lacks the question particle (ไหม, chat มั้ย), softening endings (ป่ะ, อ่ะ, เนอะ, มั้ง)
     # and Isan บ่ ("not"); in the real Wisesight posts they became theme labels ("บ่", "มั้ย", "ปะ / หิว"); later
     # (2026-12-06, 2,000 Wisesight posts through `vocnlp analyze`) "มะ" (chat "want to?") named a theme of 35 posts:

@@ -106,6 +106,9 @@ _APOSTROPHE_WORD = re.compile(rf"{LETTERS}(?:['\u2019]{LETTERS})*", re.UNICODE)
 # Hangul letters standing alone (ㅋㅋ laughing, ㅠㅠ crying, ㅡㅡ annoyed, ㅇㅈ): emoticons and chat
 # abbreviations, never a content word or a label
 _JAMO_ONLY = re.compile(r"[\u1100-\u11ff\u3130-\u318f]+")
+#: laughter typed as a word: one letter three times or more ("kkkk" in Portuguese, "www" in Japanese, 哈哈哈) or a
+#: laughing syllable twice or more ("haha", "hehe", "wkwk" in Indonesian, "rsrs" in Portuguese, "jaja")
+_LAUGH = re.compile(r"(\w)\1{2,}|(?:ha|he|hi|ho|hu|ja|je|ji|wk|kw|rs|xa){2,}[hkw]?")
 
 
 #: letters that a language's writers type as digits: Twi's ɛ as 3 ("s3", sɛ, that; "y3", yɛ, we / is; "as3m", asɛm,
@@ -233,14 +236,16 @@ def iter_content_words(text: str, lang: str | None = None, *, polarity: bool = F
 
 
 def is_function_word(word: str, stops: frozenset[str], lang: str | None) -> bool:
-    """:func:`is_stop_word`, and in Korean a pronoun with its particles (:func:`ko_pronoun`: 내가, 나는), which no
-    stop list holds: the one test of content words and of label candidates.
+    """:func:`is_stop_word`, laughter ("kkkk", "hahaha", "wkwkwk") and in Korean a pronoun with its particles
+    (:func:`ko_pronoun`: 내가, 나는), which no stop list holds: the one test of content words and of label candidates.
 
     Example:
         >>> is_function_word("the", stop_words("en"), "en"), is_function_word("engineer", stop_words("en"), "en")
         (True, False)
+        >>> is_function_word("kkkkk", stop_words("pt"), "pt"), is_function_word("mama", stop_words("id"), "id")
+        (True, False)
     """
-    return is_stop_word(word, stops) or (lang == "ko" and ko_pronoun(word))
+    return is_stop_word(word, stops) or bool(_LAUGH.fullmatch(word)) or (lang == "ko" and ko_pronoun(word))
 
 
 #: parts of speech that name or describe something: a word alone is a theme label only when it is one

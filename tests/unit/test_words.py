@@ -611,3 +611,23 @@ def test_swahili_days_particles_and_numbers_make_no_theme_words(shared_data) -> 
         assert not any({c.split()[0], c.split()[-1]} & gone for c in candidates(text, "sw")), text
     # the words around them stay: "Waziri Mkuu leo" (the Prime Minister today)
     assert content_words("Waziri Mkuu leo amefungua shule", "sw")[:2] == ["waziri", "mkuu"]
+
+
+def test_portuguese_chat_words_and_laughter_make_no_theme_words(shared_data) -> None:  # type: ignore[no-untyped-def]
+    # 2,000 real Mozambican Portuguese tweets (AfriSenti, 2026-12-06): "tá" (is) named a theme of 243, "vou" (I'm
+    # going to) one of 103, "hoje" (today) one of 53; laughter ("kkkk", "hahaha", Indonesian "wkwk") is no word
+    import pandas as pd
+
+    data = pd.read_csv(shared_data / "sentiment_afrisenti" / "data.csv")
+    texts = data.loc[data["lang"] == "por", "text"].astype(str)
+    gone = {"tá", "vou", "hoje", "pra", "vc", "q"}
+    holding = [t for t in texts if gone & set(t.lower().split())][:100]
+    assert len(holding) >= 50
+    for text in holding:
+        assert not gone & set(content_words(text, "pt")), text
+    laughing = [t for t in texts if re.search(r"\b(k{3,}|(ha){2,}|(rs){2,})\b", t.lower())][:30]
+    assert len(laughing) >= 10
+    for text in laughing:
+        assert not any(re.fullmatch(r"k{3,}|(ha){2,}h?|(rs){2,}", w) for w in content_words(text, "pt")), text
+    assert content_words("wkwkwk enak banget", "id") == ["enak"]
+    assert content_words("mama papa kakak", "id") == ["mama", "papa", "kakak"]  # a word said twice is a word
