@@ -106,9 +106,10 @@ _APOSTROPHE_WORD = re.compile(rf"{LETTERS}(?:['\u2019]{LETTERS})*", re.UNICODE)
 # Hangul letters standing alone (ㅋㅋ laughing, ㅠㅠ crying, ㅡㅡ annoyed, ㅇㅈ): emoticons and chat
 # abbreviations, never a content word or a label
 _JAMO_ONLY = re.compile(r"[\u1100-\u11ff\u3130-\u318f]+")
-#: laughter typed as a word: one letter three times or more ("kkkk" in Portuguese, "www" in Japanese, 哈哈哈) or a
-#: laughing syllable twice or more ("haha", "hehe", "wkwk" in Indonesian, "rsrs" in Portuguese, "jaja")
-_LAUGH = re.compile(r"(\w)\1{2,}|(?:ha|he|hi|ho|hu|ja|je|ji|wk|kw|rs|xa){2,}[hkw]?")
+#: laughter typed as a word: one letter three times or more ("kkkk" in Portuguese, "www" in Japanese, "ههههه") or a
+#: laughing syllable twice or more ("haha", "hehe", "wkwk" in Indonesian, "rsrs" in Portuguese, "jaja"; not "jiji",
+#: Swahili "city")
+_LAUGH = re.compile(r"(\w)\1{2,}|(?:ha|he|hi|ho|hu|ja|je|wk|kw|rs|xa){2,}[hkw]?")
 
 
 #: letters that a language's writers type as digits: Twi's ɛ as 3 ("s3", sɛ, that; "y3", yɛ, we / is; "as3m", asɛm,

@@ -631,3 +631,5 @@ def test_portuguese_chat_words_and_laughter_make_no_theme_words(shared_data) -> 
         assert not any(re.fullmatch(r"k{3,}|(ha){2,}h?|(rs){2,}", w) for w in content_words(text, "pt")), text
     assert content_words("wkwkwk enak banget", "id") == ["enak"]
     assert content_words("mama papa kakak", "id") == ["mama", "papa", "kakak"]  # a word said twice is a word
+    assert content_words("jijini Dar es Salaam, jiji kubwa", "sw")[:2] == ["jijini", "dar"]  # "jiji" is a city
+    assert "jiji" in content_words("jiji kubwa", "sw")
