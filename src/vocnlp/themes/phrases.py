@@ -140,25 +140,7 @@ def candidates(text: str, lang: str | None) -> list[str]:
 _EN_STRANDED = frozenset({"to", "with", "for", "about", "from", "on"})
 _SENTENCE_MARKS = frozenset(".!?;:)")
 _EN_CLAUSE_GOES_ON = frozenset(
-    {
-        "was",
-        "were",
-        "is",
-        "are",
-        "has",
-        "had",
-        "have",
-        "did",
-        "does",
-        "could",
-        "would",
-        "will",
-        "should",
-        "can",
-        "seemed",
-        "said",
-        "told",
-    }
+    "was were is are has had have did does could would will should can seemed said told".split()  # noqa: SIM905
 )
 #: phrases end on the preposition a relative clause leaves at its end: NPS themes were named "person I spoke"
 #: and "lady I spoke"; False turns it off (benchmarks/probes/stranded_prepositions.py)
