@@ -10,13 +10,14 @@ Example:
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from . import cluster
 from .prepare import FitData, distinct_units
 from .state import UNASSIGNED, ThemeState
 
-__all__ = ["as_bertopic", "fit_docs"]
+__all__ = ["as_bertopic", "bertopic_model", "fit_docs"]
 
 
 def fit_docs(fit: FitData | None) -> tuple[list[str], list[int]] | None:
@@ -41,3 +42,17 @@ def as_bertopic(state: ThemeState, tokens: list[str], labels: list[int]) -> Any:
     pos = {t: k for k, t in enumerate(state.ids)}
     emb = np.stack([cents[pos[lab]] if lab >= 0 else np.zeros(cents.shape[1], cents.dtype) for lab in labels])
     return cluster.manual_bertopic(emb, tokens, np.asarray(labels))
+
+
+def bertopic_model(
+    state: ThemeState, fit: FitData | None, saved: Path | None, saved_docs: tuple[list[str], list[int]] | None
+) -> Any:
+    """``ThemeModel.bertopic_``: the model saved in the folder ``saved`` (folders saved before 2026-12-04 hold
+    the one UMAP + HDBSCAN ran in), else one built from the fit's clauses in memory or the folder's saved
+    ``saved_docs``; None when there is neither."""
+    if saved is not None:
+        from .._lazy import import_bertopic
+
+        return import_bertopic().BERTopic.load(str(saved))
+    docs = fit_docs(fit) if fit is not None else saved_docs
+    return None if docs is None else as_bertopic(state, *docs)

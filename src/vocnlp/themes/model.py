@@ -32,9 +32,10 @@ from ..errors import ConfigError, InputError, NotFittedError
 from ..frames import require_columns
 from . import assign as assigning
 from . import cluster, edits
-from .describe import describe_themes, first_seen, parent_groups, parent_labels
 from .discover import DISCOVERY, OUTLIER_QUANTILE, Settings, discover_themes, seed_themes
-from .prepare import LANGUAGE_CENTERING, MIN_FIT_WORDS, FitData, prepare
+from .params import PARAMS, check_params, estimator_tags
+from .prepare import MIN_FIT_WORDS, FitData, prepare
+from .redescribe import redescribe
 from .restate import merge_restated
 from .shares import share_by
 from .state import UNASSIGNED, UNASSIGNED_LABEL, ThemeState
@@ -49,26 +50,6 @@ if TYPE_CHECKING:
 __all__ = ["DISCOVERY", "MIN_FIT_WORDS", "OUTLIER_QUANTILE", "UNASSIGNED", "UNASSIGNED_LABEL", "ThemeModel"]
 
 logger = logging.getLogger(__name__)
-_PARAMS = (
-    "discovery",
-    "min_theme_size",
-    "max_theme_share",
-    "outlier_quantile",
-    "seed",
-    "seed_themes",
-    "seed_similarity",
-    "n_neighbors",
-    "n_components",
-    "max_fit_units",
-    "top_n_terms",
-    "language_centering",
-    "backend",
-    "encoder_model",
-    "redact",
-    "merge_similarity",
-    "anchor_separation",
-    "parent_similarity",
-)
 
 
 def _pandas(data: Any, text_col: str | None) -> pd.DataFrame:
@@ -176,13 +157,13 @@ class ThemeModel:
             >>> ThemeModel(seed=3).get_params()["seed"]
             3
         """
-        return {k: getattr(self, k) for k in _PARAMS}
+        return {k: getattr(self, k) for k in PARAMS}
 
     def set_params(self, **params: Any) -> ThemeModel:
         """Set constructor parameters (a refit uses them); unknown names raise :class:`ConfigError`."""
-        unknown = sorted(set(params) - set(_PARAMS))
+        unknown = sorted(set(params) - set(PARAMS))
         if unknown:
-            raise ConfigError(f"ThemeModel has no parameters {unknown}; it has {sorted(_PARAMS)}")
+            raise ConfigError(f"ThemeModel has no parameters {unknown}; it has {sorted(PARAMS)}")
         for k, v in params.items():
             setattr(self, k, v)
         return self
@@ -191,41 +172,20 @@ class ThemeModel:
         """Like scikit-learn's: the parameters that differ from their defaults."""
         import inspect
 
-        defaults = {k: p.default for k, p in inspect.signature(type(self).__init__).parameters.items() if k in _PARAMS}
+        defaults = {k: p.default for k, p in inspect.signature(type(self).__init__).parameters.items() if k in PARAMS}
         changed = [f"{k}={v!r}" for k, v in self.get_params().items() if defaults.get(k, object()) != v]
         return f"ThemeModel({', '.join(changed)})"
 
     def _check_params(self) -> None:
-        if not (self.min_theme_size == "auto" or (isinstance(self.min_theme_size, int) and self.min_theme_size >= 2)):
-            raise ConfigError(f"min_theme_size={self.min_theme_size!r}: use 'auto' or an integer >= 2")
-        if not 0 < self.max_theme_share <= 1:
-            raise ConfigError(f"max_theme_share={self.max_theme_share!r} must be in (0, 1]")
-        if self.language_centering not in LANGUAGE_CENTERING:
-            raise ConfigError(f"language_centering={self.language_centering!r}: use 'reference', 'corpus' or None")
-        if self.discovery not in DISCOVERY:
-            raise ConfigError(f"discovery={self.discovery!r}: use one of {DISCOVERY}")
-        if self.outlier_quantile is not None and not 0 <= self.outlier_quantile < 1:
-            raise ConfigError(f"outlier_quantile={self.outlier_quantile!r} must be in [0, 1) or None")
-        if self.merge_similarity is not None and not 0 < self.merge_similarity <= 1:
-            raise ConfigError(f"merge_similarity={self.merge_similarity!r} must be in (0, 1] or None")
-        if self.anchor_separation is not None and not 0 < self.anchor_separation <= 1:
-            raise ConfigError(f"anchor_separation={self.anchor_separation!r} must be in (0, 1] or None")
+        check_params(self.get_params())
 
     def __sklearn_is_fitted__(self) -> bool:
         """scikit-learn's ``check_is_fitted(model)`` asks this (and raises its own NotFittedError)."""
         return getattr(self, "state_", None) is not None
 
     def __sklearn_tags__(self) -> Any:
-        """scikit-learn's estimator tags: a transformer of text (frames), fitted without a target."""
-        from sklearn.utils import InputTags, Tags, TargetTags, TransformerTags
-
-        return Tags(
-            estimator_type=None,
-            target_tags=TargetTags(required=False),
-            transformer_tags=TransformerTags(preserves_dtype=[]),
-            input_tags=InputTags(two_d_array=False, string=True),
-            no_validation=True,
-        )
+        """scikit-learn's estimator tags (:func:`.params.estimator_tags`)."""
+        return estimator_tags()
 
     def _require_fitted(self) -> None:
         if getattr(self, "state_", None) is None:
@@ -406,63 +366,19 @@ class ThemeModel:
         return assigning.center(self.state_, embeddings)
 
     # ---- describing ------------------------------------------------------------------------------
-    def _fixed_labels(self, seed_names: Mapping[int, str] | None = None) -> dict[int, str]:
-        """Labels a user set (rename, merge(label=...), seed themes): kept when themes are described again.
-        ``seed_names``: the seed themes' names by id, during fit (before the records carry them)."""
-        out = {i: t.label for i, t in self.state_.themes.items() if t.user_label and i in self.state_.ids}
-        out.update(seed_names or {})
-        return out
-
     def _redescribe(self, labels: np.ndarray | None, seed_names: Mapping[int, str] | None = None) -> None:
-        """Describe every theme again from the fit's clauses (``labels``), or only regroup parents after load."""
-        state = self.state_
-        fit = self._fit_data
-        if labels is not None and fit is not None:
-            fit.labels = labels
-            # a theme that emerged from new data (update) has no fitted clause: it keeps its description
-            present = set(labels[labels >= 0].tolist())
-            emerged = {i for e in state.edits if e.get("op") == "update" for i in e.get("new_ids", [])}
-            kept = {i: state.themes[i] for i in state.ids if i in emerged and i not in present and i in state.themes}
-            ids = [i for i in state.ids if i not in kept]
-            records = describe_themes(
-                fit.units,
-                fit.z,
-                labels,
-                fit.tokens,
-                state.centroids[[state.row_of(i) for i in ids]],
-                ids,
-                top_n=self.top_n_terms,
-                fixed_labels=self._fixed_labels(seed_names),
-                taken={t.label for t in kept.values()},
-                embed=self._embed_phrases,
-                clause_phrases=fit.phrases(),
-            )
-            if self.redact:
-                from ..pii import redact
-
-                # the few examples shown per theme also lose person names (NER on English, cue words
-                # elsewhere): one batch, in the clauses' own languages (no language detection per theme)
-                language = dict(zip(fit.units.texts, fit.units.language))
-                shown = [(t, x) for t in records.values() for x in t.examples]
-                clean = redact([x for _, x in shown], languages=[language.get(x) for _, x in shown])
-                for t in records.values():
-                    t.examples = []
-                for (t, _), x in zip(shown, clean):
-                    t.examples.append(x)
-            for i, t in records.items():
-                old = state.themes.get(i)
-                t.first_seen = (
-                    old.first_seen if old is not None and old.first_seen else first_seen(fit.dates, labels, i)
-                )
-                if old is not None:
-                    t.anchors, t.anchors_negated_share = list(old.anchors), old.anchors_negated_share
-            state.themes = {i: records[i] if i in records else kept[i] for i in state.ids}
-        parents = parent_groups(
-            state.centroids, state.ids, [state.themes[i].size for i in state.ids], min_similarity=self.parent_similarity
+        """Describe every theme again from the fit's clauses (``labels``), or only regroup parents after load
+        (:func:`.redescribe.redescribe`)."""
+        redescribe(
+            self.state_,
+            self._fit_data,
+            labels,
+            top_n=self.top_n_terms,
+            redact=self.redact,
+            embed=self._embed_phrases,
+            parent_similarity=self.parent_similarity,
+            seed_names=seed_names,
         )
-        for i in state.ids:
-            state.themes[i].parent_id = parents[i]
-        state.parent_labels = parent_labels(state.themes, parents, taken={state.themes[i].label for i in state.ids})
 
     def _fit_stats(self, units: Units, fit: FitData, n_words: np.ndarray) -> dict[str, Any]:
         """Shares over all comments as ``transform`` assigns them (short clauses included)."""
@@ -658,7 +574,7 @@ class ThemeModel:
         from .persist import load_bertopic_docs, load_state
 
         state, params, bertopic_path, text_col = load_state(path)
-        tm = cls(**{k: v for k, v in params.items() if k in _PARAMS})
+        tm = cls(**{k: v for k, v in params.items() if k in PARAMS})
         tm.state_ = state
         tm.text_col_ = text_col
         tm._fit_data = None
@@ -675,18 +591,11 @@ class ThemeModel:
         themselves come from UMAP + HDBSCAN run as BERTopic runs them: :func:`.cluster.discover`). Loaded from
         the saved folder on first use (folders saved before 2026-12-04 hold the model UMAP + HDBSCAN ran in).
         """
+        from .bertopic_view import bertopic_model
+
         self._require_fitted()
         if getattr(self, "_bertopic", None) is None:
-            if getattr(self, "_bertopic_path", None) is not None:
-                from .._lazy import import_bertopic
-
-                self._bertopic = import_bertopic().BERTopic.load(str(self._bertopic_path))
-            else:
-                from .bertopic_view import as_bertopic
-
-                docs = self._docs_for_bertopic()
-                if docs is not None:
-                    self._bertopic = as_bertopic(self.state_, *docs)
+            self._bertopic = bertopic_model(self.state_, self._fit_data, self._bertopic_path, self._bertopic_docs)
         return self._bertopic
 
     def _docs_for_bertopic(self) -> tuple[list[str], list[int]] | None:
