@@ -417,6 +417,15 @@ class ThemeModel:
         """Theme and similarity of each clause; clauses without a content word get none."""
         return assigning.assign_clauses(self.state_, units.embeddings, units.texts, units.language, n_words=n_words)
 
+    def _read(self, data: Any, text_col: str | None) -> tuple[pd.DataFrame, Units, np.ndarray, np.ndarray]:
+        """``data`` as a pandas frame, its clauses (vectors made with this model's encoder, else an error) and each
+        clause's theme and similarity."""
+        df = _pandas(data, text_col)
+        units, used = self._units(df, text_col or "text")
+        check_encoder(self.state_.encoder, used, what="this ThemeModel")
+        ids, sims = self._assign_units(units)
+        return df, units, ids, sims
+
     def transform(self, data: Any, *, text_col: str | None = None, date_col: str | None = None) -> Any:
         """Add ``theme_id``, ``theme``, ``themes`` (labels of all the comment's themes) and the parent level
         (``theme_parent_id``, ``theme_parent``, ``theme_parents``); same frame type back. The model is not changed."""
@@ -425,10 +434,7 @@ class ThemeModel:
         self._require_fitted()
         text_col = text_col or getattr(self, "text_col_", None)
         frame = as_frame(data, text_col=text_col or ("text" if isinstance(data, list) else None))
-        df = _pandas(data, frame.text_col)
-        units, used = self._units(df, frame.text_col)
-        check_encoder(self.state_.encoder, used, what="this ThemeModel")
-        ids, sims = self._assign_units(units)
+        df, units, ids, sims = self._read(data, frame.text_col)
         per_row: list[list[tuple[int, float]] | None] = [None] * len(df)
         per_clause: dict[int, dict[int, int]] = {}
         for r, c, t, s in zip(units.row.tolist(), units.clause.tolist(), ids.tolist(), sims.tolist()):
@@ -466,11 +472,7 @@ class ThemeModel:
         state = self.state_
         if data is not None:
             text_col = text_col or getattr(self, "text_col_", None)
-            df = _pandas(data, text_col or ("text" if isinstance(data, list) else None))
-            text_col = text_col or "text"
-            units, used = self._units(df, text_col)
-            check_encoder(self.state_.encoder, used, what="this ThemeModel")
-            ids, _ = self._assign_units(units)
+            df, units, ids, _ = self._read(data, text_col or ("text" if isinstance(data, list) else None))
             from .._dates import parse_dates
 
             dates = parse_dates(df[date_col]).tolist() if date_col and date_col in df.columns else None
