@@ -107,6 +107,37 @@ def test_a_second_phrase_names_what_the_label_leaves_out(
     assert nps_tm.fit_stats_["label_coverage"] >= narrow.fit_stats_["label_coverage"] + 0.01
 
 
+def test_label_coverage_counts_only_close_variants_that_stand_out(
+    nps_tm: vocnlp.ThemeModel, nps_out: pd.DataFrame, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # bug (issue 15, 2026-12-07): `vocnlp analyze` on 3,000 real NusaX reviews in 11 languages called "anre-anre"
+    # (Buginese, food) "label in 91% of its comments" where 14% said it: a close variant was any clause as similar
+    # to the label as those saying it, and in a theme its language had made every clause was. On these verbatims
+    # "phone calls" claimed 56% where 11% said it. A close variant must now also be nearer the label than 99% of the
+    # clauses outside the theme
+    from vocnlp.themes import labels
+    from vocnlp.themes.phrases import covers
+
+    def claimed_minus_said(tm: vocnlp.ThemeModel) -> dict[str, float]:
+        fit = tm._fit_data
+        out = {}
+        for i, label, coverage in zip(tm.themes_["theme_id"], tm.themes_["label"], tm.themes_["label_coverage"]):
+            said: dict[int, bool] = {}
+            for text, theme, row in zip(fit.units.texts, fit.labels, fit.units.row):
+                if theme == i:
+                    said[row] = said.get(row, False) or any(covers(p, text, "en") for p in label.split(" / "))
+            out[label] = coverage - np.mean(list(said.values()))
+        return out
+
+    monkeypatch.setattr(labels, "VARIANT_OUTSIDE_QUANTILE", None)
+    loose = vocnlp.ThemeModel(seed=0).fit(nps_out, text_col="text")
+    before, after = claimed_minus_said(loose), claimed_minus_said(nps_tm)
+    assert max(before.values()) > 0.4, before  # 0.50 ("months waiting / waiting for my order"), 0.45 ("phone calls")
+    assert max(after.values()) <= 0.4, sorted(after.items(), key=lambda kv: -kv[1])[:3]
+    assert nps_tm.fit_stats_["label_coverage"] <= loose.fit_stats_["label_coverage"] - 0.03  # 0.692 -> 0.614
+    assert nps_tm.n_themes == loose.n_themes  # what is counted changed, not the themes
+
+
 def test_refit_on_overlapping_samples_finds_the_same_themes(nps_tm: vocnlp.ThemeModel, nps_out: pd.DataFrame) -> None:
     # issue 15 item 5: fits on two overlapping 90% samples assign all comments alike. Anchored themes: 0.81
     # adjusted Rand (benchmarks/RESULTS.md); UMAP + HDBSCAN (discovery="clusters"): 0.71, which this fails
@@ -562,7 +593,8 @@ def test_javanese_reviews_get_themes_of_what_they_say(nlp: Pipeline, shared_data
     parts = [part.split() for lab in tm.themes_["label"] for part in lab.split(" / ")]
     # a phrase may hold one inside ("panganane uga enak", the food is tasty too; "ora enak", not tasty)
     assert not [p for p in parts if set(p) <= function or p[0] in function - {"ora"} or p[-1] in function], parts
-    assert tm.fit_stats_["label_coverage"] >= 0.65
+    # 0.62 since a close variant must stand out from the other themes' clauses (2026-12-07)
+    assert tm.fit_stats_["label_coverage"] >= 0.55
 
 
 def test_tweets_in_a_language_no_detector_names_get_anchored_themes(nlp: Pipeline, shared_data: Path) -> None:
@@ -581,4 +613,5 @@ def test_tweets_in_a_language_no_detector_names_get_anchored_themes(nlp: Pipelin
         function = regional.FUNCTION_WORDS[code]
         parts = [part.split() for lab in tm.themes_["label"] for part in lab.split(" / ")]
         assert not [p for p in parts if set(p) <= function], (lang, parts)
-        assert tm.fit_stats_["label_coverage"] >= 0.6, lang
+        # kin 0.50, hau 0.44 since a close variant must stand out from the other themes' clauses (2026-12-07)
+        assert tm.fit_stats_["label_coverage"] >= 0.4, (lang, tm.fit_stats_["label_coverage"])

@@ -94,6 +94,13 @@ VARIANT_QUANTILE = 0.25
 #: below that, the few clauses holding it say little about what a variant looks like, and the bar they
 #: set let a word in 2% of its comments claim 85% (NSMC "나중", later)
 VARIANT_MIN_SHARE = 0.1
+#: ... and only when it is more similar to the phrase than this quantile of the clauses outside the theme: in a
+#: theme that its language made rather than its topic (a mixed set's Buginese reviews, which the encoder reads
+#: little of), every clause is as close to any phrase as those that say it, and "anre-anre" (food) claimed 91%
+#: of a theme whose comments said it in 14%; None: no such bar (benchmarks/probes/variant_bar.py)
+VARIANT_OUTSIDE_QUANTILE: float | None = 0.99
+#: clauses outside a theme read for that bar, at most (evenly spaced, so the same ones every run)
+VARIANT_OUTSIDE_SAMPLE = 4000
 
 
 class LabelChoice:
@@ -185,7 +192,14 @@ def choose_labels(
         pv = np.stack([vec[p] for p in ps])
         close = pv @ centroids[k]
         sims = z[member] @ pv.T  # (members, phrases)
-        hits = [covered(np.array([covers(p, texts[m], lang) for m in member]), sims[:, j]) for j, p in enumerate(ps)]
+        lexical = [np.array([covers(p, texts[m], lang) for m in member]) for p in ps]
+        # how representative a candidate is (its score) counts every clause as close to it as those saying it;
+        # how much of the theme a label speaks for (its coverage, mixed or not) only the clauses that stand out
+        # from the rest of the corpus as close to it
+        hits = [covered(lex, sims[:, j]) for j, lex in enumerate(lexical)]
+        outside = _outside(labels, i)
+        out_sims = z[outside] @ pv.T if len(outside) else None
+        said = [covered(lex, sims[:, j], None if out_sims is None else out_sims[:, j]) for j, lex in enumerate(lexical)]
         cov = np.array([h.mean() for h in hits])
         dist = np.array([lifts[i][p] for p in ps])
         dist = dist / max(dist.max(), 1e-9)
@@ -210,7 +224,7 @@ def choose_labels(
         alternatives = [ps[j] for j in others if not common[j]] + [ps[j] for j in others if common[j]]
         label = fixed.get(i) or _unique(ps[best], taken, alternatives=alternatives)
         jl = ps.index(label) if label in ps else best
-        label_hits = np.asarray(hits[jl], dtype=bool)
+        label_hits = np.asarray(said[jl], dtype=bool)
         coverage = _row_share(label_hits, rows[member])
         mixed = coverage < MIXED_COVERAGE
         if not fixed.get(i) and (mixed or (coverage < WIDEN_BELOW and label in ps)):
@@ -226,9 +240,9 @@ def choose_labels(
                     first = int(np.argmax(np.where(used, score, -np.inf))) if used.any() else None
             else:  # the second part: near the theme's centre and far more frequent in it than elsewhere
                 allowed = free & (ratio >= WIDEN_LIFT) & (close >= WIDEN_CLOSE)
-            pair = _mixed_pair(np.asarray(hits, dtype=bool), dist, pv, ps, lang, first=first, allowed=allowed)
+            pair = _mixed_pair(np.asarray(said, dtype=bool), dist, pv, ps, lang, first=first, allowed=allowed)
             if pair is not None:
-                wider = _row_share(hits[pair[0]] | hits[pair[1]], rows[member])
+                wider = _row_share(said[pair[0]] | said[pair[1]], rows[member])
                 if wider >= (MIXED_GAIN * coverage if mixed else coverage + WIDEN_GAIN):
                     label = _unique(f"{ps[pair[0]]} / {ps[pair[1]]}", taken, alternatives=[label])
                     coverage = wider if " / " in label else coverage
@@ -279,22 +293,31 @@ def _mixed_pair(
         first = int(np.argmax(value))
         if value[first] <= 0:
             return None
-    ok &= (pv @ pv[first] < 0.8) & np.array([not restates(p, phrases[first], lang, polarity=False) for p in phrases])
+    ok &= (pv @ pv[first] < 0.8) & np.array(
+        [not restates(p, phrases[first], lang, polarity=False, enclitics=True) for p in phrases]
+    )
     ok[first] = False
     gain = np.where(ok, (hits & ~hits[first]).mean(axis=1) * dist, -1.0)
     second = int(np.argmax(gain))
     return (first, second) if gain[second] > 0 else None
 
 
-def covered(lexical: np.ndarray, sims: np.ndarray) -> np.ndarray:
+def covered(lexical: np.ndarray, sims: np.ndarray, outside: np.ndarray | None = None) -> np.ndarray:
     """Which clauses a phrase covers: those that contain it (``lexical``) and its close variants, the clauses
-    at least as similar to it (``sims``) as the lower quartile of those that contain it, counted only when
-    enough clauses contain it (:data:`VARIANT_MIN_SHARE`, and 3).
+    at least as similar to it (``sims``) as the lower quartile of those that contain it and, given the
+    similarities of clauses outside the theme (``outside``), more similar than nearly all of those
+    (:data:`VARIANT_OUTSIDE_QUANTILE`); counted only when enough clauses contain it (:data:`VARIANT_MIN_SHARE`,
+    and 3).
 
     Example:
         >>> import numpy as np
         >>> covered(np.array([True, False, False]), np.array([0.5, 0.9, 0.1])).tolist()   # 1 clause holds it
         [True, False, False]
+        >>> said, sims = np.array([True] * 3 + [False] * 3), np.array([0.6, 0.7, 0.8, 0.65, 0.9, 0.2])
+        >>> covered(said, sims).tolist()                   # as close as the clauses that say it
+        [True, True, True, True, True, False]
+        >>> covered(said, sims, outside=np.full(50, 0.7)).tolist()   # ...but so is everything outside
+        [True, True, True, False, True, False]
     """
     import numpy as np
 
@@ -302,7 +325,19 @@ def covered(lexical: np.ndarray, sims: np.ndarray) -> np.ndarray:
     if lexical.sum() < max(3, VARIANT_MIN_SHARE * len(lexical)):
         return lexical
     bar = float(np.quantile(sims[lexical], VARIANT_QUANTILE))
+    if outside is not None and len(outside) and VARIANT_OUTSIDE_QUANTILE is not None:
+        bar = max(bar, float(np.nextafter(np.quantile(outside, VARIANT_OUTSIDE_QUANTILE), np.inf)))
     return lexical | (np.asarray(sims) >= bar)
+
+
+def _outside(labels: np.ndarray, theme: int) -> np.ndarray:
+    """Rows of the clauses outside ``theme`` (unassigned ones too), at most :data:`VARIANT_OUTSIDE_SAMPLE`."""
+    import numpy as np
+
+    rows = np.nonzero(labels != theme)[0]
+    if len(rows) > VARIANT_OUTSIDE_SAMPLE:
+        rows = rows[np.linspace(0, len(rows) - 1, VARIANT_OUTSIDE_SAMPLE).astype(int)]
+    return rows
 
 
 def _naming_words(
