@@ -742,7 +742,7 @@ languages on NusaX". Here the IndoNLU outputs were rebuilt (no other set is Indo
 of the other sets' texts as a regional language, nor as Nigerian Pidgin, Hausa, Igbo or Yoruba, told from English
 the same way; two of IndoNLU's 3,468, as Javanese and Hausa): same 41 themes, labels, NMI 0.483 and label coverage
 0.85; refit 0.866 / 0.851 -> 0.862 / 0.846 (pairs 0.84-0.89).
-2026-12-07 (this table): label coverage counts a close variant of a label (a clause as near the label, in vectors,
+2026-12-06, night (this table): label coverage counts a close variant of a label (a clause as near the label, in vectors,
 as the lower quartile of the clauses that say it) only where it is also nearer than 99% of the clauses outside
 the theme (`labels.VARIANT_OUTSIDE_QUANTILE`); candidates are still scored with every close variant, so labels
 keep their phrases, and the coverage reported, the mixed flag and a second phrase ("A / B") follow the stricter

@@ -1,4 +1,4 @@
-"""Probe (issue 15, 2026-12-07): how much of a theme's label coverage is said, and how much is "close variants"?
+"""Probe (issue 15, 2026-12-06, night): how much of a theme's label coverage is said, and how much is "close variants"?
 
 Label coverage counts a clause that says the label (word for word, any order, same stem: `phrases.covers`) and a
 close variant: a clause as similar to the label, in vectors, as the lower quartile of those that say it. `vocnlp

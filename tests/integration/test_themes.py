@@ -110,7 +110,7 @@ def test_a_second_phrase_names_what_the_label_leaves_out(
 def test_label_coverage_counts_only_close_variants_that_stand_out(
     nps_tm: vocnlp.ThemeModel, nps_out: pd.DataFrame, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # bug (issue 15, 2026-12-07): `vocnlp analyze` on 3,000 real NusaX reviews in 11 languages called "anre-anre"
+    # bug (issue 15, 2026-12-06, night): `vocnlp analyze` on 3,000 real NusaX reviews in 11 languages called "anre-anre"
     # (Buginese, food) "label in 91% of its comments" where 14% said it: a close variant was any clause as similar
     # to the label as those saying it, and in a theme its language had made every clause was. On these verbatims
     # "phone calls" claimed 56% where 11% said it. A close variant must now also be nearer the label than 99% of the
@@ -593,7 +593,7 @@ def test_javanese_reviews_get_themes_of_what_they_say(nlp: Pipeline, shared_data
     parts = [part.split() for lab in tm.themes_["label"] for part in lab.split(" / ")]
     # a phrase may hold one inside ("panganane uga enak", the food is tasty too; "ora enak", not tasty)
     assert not [p for p in parts if set(p) <= function or p[0] in function - {"ora"} or p[-1] in function], parts
-    # 0.62 since a close variant must stand out from the other themes' clauses (2026-12-07)
+    # 0.62 since a close variant must stand out from the other themes' clauses (2026-12-06, night)
     assert tm.fit_stats_["label_coverage"] >= 0.55
 
 
@@ -613,5 +613,5 @@ def test_tweets_in_a_language_no_detector_names_get_anchored_themes(nlp: Pipelin
         function = regional.FUNCTION_WORDS[code]
         parts = [part.split() for lab in tm.themes_["label"] for part in lab.split(" / ")]
         assert not [p for p in parts if set(p) <= function], (lang, parts)
-        # kin 0.50, hau 0.44 since a close variant must stand out from the other themes' clauses (2026-12-07)
+        # kin 0.50, hau 0.44 since a close variant must stand out from the other themes' clauses (2026-12-06, night)
         assert tm.fit_stats_["label_coverage"] >= 0.4, (lang, tm.fit_stats_["label_coverage"])
