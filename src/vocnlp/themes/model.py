@@ -87,8 +87,9 @@ class ThemeModel:
         max_fit_units: above this many clauses, fit on a seeded sample and assign the rest.
         language_centering: remove the directions along which languages differ before clustering and
             assigning, so one theme holds the same complaint in every language: ``"reference"`` (the
-            directions measured on vocnlp's multilingual set, 15 languages), ``"corpus"`` (this corpus's
-            language means; languages with 30+ clauses) or None.
+            directions measured on vocnlp's multilingual set, 15 languages, and those of this corpus's
+            languages outside it that hold 5% of the clauses: :data:`.prepare.CORPUS_LANGUAGE_SHARE`),
+            ``"corpus"`` (this corpus's language means; languages with 30+ clauses) or None.
         merge_similarity: two density clusters whose centres are at least this similar (centred cosine)
             say the same thing and are merged (one problem, one theme); None keeps them apart.
         anchor_separation: with phrases, a phrase used at least this similarly to an anchor (centred
