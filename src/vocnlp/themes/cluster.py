@@ -433,20 +433,20 @@ def language_basis(offsets: np.ndarray, *, tol: float = 1e-4) -> np.ndarray:
     return vt[s > tol * s.max()].astype(np.float32)
 
 
-def corpus_offsets(x: np.ndarray, languages: Sequence[str], *, min_count: int = 30) -> np.ndarray:
-    """Per language with at least ``min_count`` rows: its mean minus the mean of those language means."""
+def corpus_offsets(
+    x: np.ndarray, languages: Sequence[str], *, min_count: float = 30, skip: Collection[str] = ()
+) -> np.ndarray:
+    """Per language with at least ``min_count`` rows: its mean minus the mean of those language means (none
+    unless two languages have that many); the languages in ``skip`` count for that mean but get no row."""
     import numpy as np
 
     langs = np.asarray(languages)
-    means = [
-        x[langs == lang].mean(axis=0)
-        for lang in sorted(set(langs.tolist()))
-        if lang != "und" and (langs == lang).sum() >= min_count
-    ]
-    if len(means) < 2:
+    large = [lang for lang in sorted(set(langs.tolist())) if lang != "und" and (langs == lang).sum() >= min_count]
+    if len(large) < 2:
         return np.zeros((0, x.shape[1]), np.float32)
-    m = np.stack(means)
-    return m - m.mean(axis=0)
+    m = np.stack([x[langs == lang].mean(axis=0) for lang in large])
+    keep = [k for k, lang in enumerate(large) if lang not in skip]
+    return (m - m.mean(axis=0))[keep]
 
 
 def cohesion(z: np.ndarray, labels: np.ndarray, cents: np.ndarray, ids: list[int]) -> float:

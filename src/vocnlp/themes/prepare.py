@@ -15,7 +15,7 @@ Example:
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -143,26 +143,18 @@ def language_basis(units: Units, centering: str | None) -> np.ndarray:
     return cluster.language_basis(np.stack(offsets)) if offsets else empty
 
 
-def missing_offsets(x: np.ndarray, languages: Sequence[str], known: set[str]) -> list[np.ndarray]:
-    """The offsets of the corpus's large languages outside ``known`` (:data:`CORPUS_LANGUAGE_SHARE`): each one's
-    mean minus the mean of the large languages' means; none unless two or more languages are large.
+def missing_offsets(x: np.ndarray, languages: Sequence[str], known: Collection[str]) -> np.ndarray:
+    """The offsets (rows) of the corpus's large languages outside ``known`` (:data:`CORPUS_LANGUAGE_SHARE`): each
+    one's mean minus the mean of the large languages' means; none unless two or more languages are large.
 
     Example:
         >>> import numpy as np
         >>> x = np.array([[1.0, 0.0]] * 40 + [[0.0, 1.0]] * 40 + [[5.0, 5.0]])
-        >>> [o.tolist() for o in missing_offsets(x, ["jv"] * 40 + ["en"] * 40 + ["su"], {"en"})]
+        >>> missing_offsets(x, ["jv"] * 40 + ["en"] * 40 + ["su"], {"en"}).tolist()
         [[0.5, -0.5]]
     """
-    import numpy as np
-
-    langs = np.asarray(languages)
-    least = max(30, CORPUS_LANGUAGE_SHARE * len(langs))
-    large = [lang for lang in sorted(set(langs.tolist())) if lang != "und" and (langs == lang).sum() >= least]
-    if len(large) < 2 or set(large) <= known:
-        return []
-    means = {lang: x[langs == lang].mean(axis=0) for lang in large}
-    centre = np.mean(list(means.values()), axis=0)
-    return [means[lang] - centre for lang in large if lang not in known]
+    least = max(30, CORPUS_LANGUAGE_SHARE * len(languages))
+    return cluster.corpus_offsets(x, languages, min_count=least, skip=known)
 
 
 def prepare(
