@@ -881,3 +881,18 @@ def test_a_phrase_ends_on_the_preposition_its_relative_clause_leaves(shared_data
     # the label takes the phrase as said when it is said in at least half as many clauses
     assert incomplete({"person i spoke": 10, "person i spoke to": 5}) == {"person i spoke"}
     assert incomplete({"person i spoke": 10, "person i spoke to": 4}) == set()
+
+
+def test_theme_sentiment_counts_comments_not_clauses() -> None:
+    # bug: a theme's negative share was its share of negative clauses, while the report says "% of the theme's
+    # comments": one review complaining of the waiters in three clauses outweighed two praising them once
+    from vocnlp.themes.describe import comment_sentiment
+
+    rows = [0, 0, 0, 1, 2]
+    labels = ["negative", "negative", "negative", "positive", "positive"]
+    assert comment_sentiment(rows, labels) == {"negative": 0.3333, "neutral": 0.0, "positive": 0.6667}
+    # a comment with as many positive as negative clauses of the theme, or a tie with neutral, reads neutral
+    assert comment_sentiment([0, 0, 1, 1], ["positive", "negative", "neutral", "negative"])["neutral"] == 1.0
+    # unknown clause sentiment (no sentiment column) counts for nothing; none known at all: NaN
+    assert comment_sentiment([0, 1], ["negative", None]) == {"negative": 1.0, "neutral": 0.0, "positive": 0.0}
+    assert all(v != v for v in comment_sentiment([0], [None]).values())

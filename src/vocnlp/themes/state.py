@@ -64,6 +64,8 @@ class Theme:
     label_coverage: float = math.nan
     examples: list[str] = field(default_factory=list)
     parent_id: int | None = None
+    #: shares of the theme's comments that read negative / neutral / positive, each comment read from its
+    #: clauses of the theme (:func:`.describe.comment_sentiment`); ``mean_sentiment``: their clauses' mean score
     negative: float = math.nan
     neutral: float = math.nan
     positive: float = math.nan
