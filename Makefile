@@ -50,7 +50,7 @@ bench-jobs: install
 	HF_HUB_OFFLINE=1 $(PY) benchmarks/jobs.py
 
 # retrain the shipped heads, rewrite their cards and the quality sections of RESULTS.md, then the reference
-# outputs the tests compare against (~10 min; embeddings cached in build/)
+# outputs the tests compare against (about 75 min on 2 cores, 2026-12-07: the 5-fold model selection; embeddings cached in build/)
 heads: install
 	HF_HUB_OFFLINE=1 $(PY) tools/train_heads.py
 	HF_HUB_OFFLINE=1 $(PY) benchmarks/quality.py

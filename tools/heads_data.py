@@ -10,7 +10,12 @@ sentiment (negative / neutral / positive)
   - CLINC150: in-scope assistant requests (not small talk)      neutral
   - real non-English feedback (REAL_SENTIMENT), each set's train rows only, capped so no set dominates:
     Korean NSMC movie reviews (CC0; 1-4 negative, 5-8 neutral, 9-10 positive), Thai wisesight (CC0;
-    questions as neutral), Indonesian IndoNLU SmSA (MIT), AfriSenti tweets in 14 languages (CC BY 4.0).
+    questions as neutral), Indonesian IndoNLU SmSA (MIT), AfriSenti tweets in 14 languages (CC BY 4.0),
+    Indonesian IndoNLU hotel and car aspect reviews (MIT; a review whose aspects all lean one way takes
+    that label, reviews of both ways are left out; sampled per domain and label, as hotel reviews are
+    nearly all complaints). The aspect reviews' ``valid`` split is held out for
+    benchmarks/aspect_sentiment.py: SmSA alone never taught the head that "kotor" (dirty) or "wifi
+    lemot" (slow wifi) is a complaint.
     NusaX (CC BY-SA: share-alike, so never trained into the MIT heads) and ASAP zh (300 rows) stay
     evaluation-only, like the NPS verbatims.
 intent (multi-label: complaint, praise, suggestion, question, churn_risk, other)
@@ -20,8 +25,8 @@ intent (multi-label: complaint, praise, suggestion, question, churn_risk, other)
     plain requests (BITEXT_QUESTION) -> question
   - banking77 (all but terminate_account) -> question; terminate_account -> churn_risk + question
   - CLINC150 small talk with no content (yes, no, maybe, greeting, goodbye) -> other
-  - real reviews, train rows only: SmSA and wisesight negative -> complaint, positive -> praise; NSMC
-    rating 1-2 -> complaint, 10 -> praise; wisesight questions -> question
+  - real reviews, train rows only: SmSA, wisesight and IndoNLU aspect-review negative -> complaint,
+    positive -> praise; NSMC rating 1-2 -> complaint, 10 -> praise; wisesight questions -> question
   CLINC's out-of-scope queries are NOT used as `other`: they ask for information ("how do you relieve
   a hangover"), which is what `question` means here, and would teach the head that questions are noise.
 NPS verbatims (GPL) are used for evaluation only, never for training the MIT-licensed heads.
@@ -53,7 +58,7 @@ CLINC_NOT_NEUTRAL = CLINC_SMALL_TALK + ("thank_you", "tell_joke", "fun_fact", "o
 
 
 #: real sets trained into the sentiment head: folder, rows sampled from its train split, per-language cap
-REAL_SENTIMENT = {"nsmc": 1000, "wisesight": 1000, "smsa": 1000, "afrisenti": 1000}
+REAL_SENTIMENT = {"nsmc": 1000, "wisesight": 1000, "smsa": 1000, "afrisenti": 1000, "absa": 1000}
 #: test share of the real sets that come without a split of their own
 REAL_TEST_FRAC = 0.3
 
@@ -105,7 +110,11 @@ def load_real() -> dict[str, pd.DataFrame]:
     smsa["split"] = smsa["split"].replace({"valid": "test"})
     afri = read("sentiment_afrisenti").reset_index(drop=True)
     afri["split"] = afri["split"].where(afri["split"].isin(["train", "test"]), "unused")
-    return {"nsmc": nsmc, "wisesight": th, "smsa": smsa, "afrisenti": afri}
+    absa = read("themes_indonlu_absa").reset_index(drop=True)
+    absa = absa[absa["label"] != "mixed"].reset_index(drop=True)
+    absa["split"] = absa["split"].replace({"valid": "test"})
+    absa["stratum"] = absa["domain"] + ":" + absa["label"]
+    return {"nsmc": nsmc, "wisesight": th, "smsa": smsa, "afrisenti": afri, "absa": absa}
 
 
 def _stratified_sample(df: pd.DataFrame, n: int, by: str, seed: int = SEED) -> pd.DataFrame:
@@ -122,7 +131,8 @@ def real_sentiment_rows(src: dict[str, pd.DataFrame]) -> pd.DataFrame:
         df = src[name]
         df = df[df["split"] == "train"].copy()
         df["label"] = df["label"].replace({"question": "neutral"})
-        pick = _stratified_sample(df, n, "lang") if name == "afrisenti" else _sample(df, n)
+        strata = {"afrisenti": "lang", "absa": "stratum"}
+        pick = _stratified_sample(df, n, strata[name]) if name in strata else _sample(df, n)
         parts.append(pd.DataFrame({"text": pick["text"], "label": pick["label"], "weight": 1.0, "source": name}))
     return pd.concat(parts, ignore_index=True)
 
@@ -181,7 +191,10 @@ def real_intent_rows(src: dict[str, pd.DataFrame], rows) -> list[pd.DataFrame]: 
     smsa = src["smsa"][src["smsa"]["split"] == "train"]
     nsmc = src["nsmc"][src["nsmc"]["split"] == "train"]
     th = src["wisesight"][src["wisesight"]["split"] == "train"]
+    absa = src["absa"][src["absa"]["split"] == "train"]
     return [
+        rows(_sample(absa[absa["label"] == "negative"], 300)["text"], ["complaint"], "absa"),
+        rows(_sample(absa[absa["label"] == "positive"], 300)["text"], ["praise"], "absa"),
         rows(_sample(smsa[smsa["label"] == "negative"], 400)["text"], ["complaint"], "smsa"),
         rows(_sample(smsa[smsa["label"] == "positive"], 400)["text"], ["praise"], "smsa"),
         rows(_sample(nsmc[nsmc["rating"] <= 2], 400)["text"], ["complaint"], "nsmc"),

@@ -225,7 +225,7 @@ def main() -> None:
     sentiment_body = (
         f"Default head chosen by 5-fold out-of-fold scores on the training pool ({len(st)} texts):\n\n"
         + md_table(["candidate", "weight of a hand-written example", "multilingual macro-F1", "UCI accuracy",
-                    "real sets macro-F1 (mean of nsmc, wisesight, smsa, afrisenti)", "mean"], selection)
+                    "real sets macro-F1 (mean of nsmc, wisesight, smsa, afrisenti, absa)", "mean"], selection)
         + f"\n\nChosen: **{kind}{f' C={c:g}' if kind == 'logistic' else ''}, hand-written weight {hand_weight:g}**, temperature T = {float(head.temperature):.3f}"
         " (fitted on out-of-fold logits).\n\nHeld-out comparison (same embeddings, multilingual-e5-small):\n\n"
         + md_table(["measure", "sentimentai-py e5-small mlp 2.0", f"vocnlp sentiment {VERSION}"], comp_rows)
@@ -361,7 +361,9 @@ DATA_NOTES = """Training data and licences:
 - banking77 (Casanueva et al., 2020), CC BY 4.0; CLINC150 (Larson et al., 2019), CC BY 3.0.
 - Real non-English feedback, train splits only (test splits are held out for benchmarks/quality.py):
   NSMC Korean movie reviews (CC0), wisesight Thai social media (CC0), IndoNLU SmSA Indonesian reviews (MIT),
-  AfriSenti tweets in 14 African languages (Muhammad et al., 2023; CC BY 4.0); about 1,000 texts from each.
+  AfriSenti tweets in 14 African languages (Muhammad et al., 2023; CC BY 4.0), IndoNLU hotel and car aspect
+  reviews (MIT; reviews whose aspects all lean one way; their valid split is held out for
+  benchmarks/aspect_sentiment.py); up to 1,000 texts from each.
 - NPS verbatims (R package textSummary, GPL), NusaX (CC BY-SA 4.0) and ASAP zh: evaluation only, never training.
 How public labels map to vocnlp's is written in `tools/heads_data.py`."""
 

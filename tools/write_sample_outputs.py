@@ -16,6 +16,7 @@ from pathlib import Path
 
 import vocnlp
 from vocnlp import Pipeline
+from vocnlp.config import RuntimeConfig
 
 OUT = Path(__file__).resolve().parents[1] / "tests" / "data" / "sample_outputs.json.gz"
 COLUMNS = ("language", "sentiment", "sentiment_score", "sentiment_mixed", "intent", "intent_score", "intents",
@@ -32,7 +33,11 @@ def _plain(v: object) -> object:
 
 
 def main() -> None:
-    out = Pipeline.default(clauses=True).run(vocnlp.io.load_sample(), text_col="comment")
+    # float32, as tests/integration/test_pipeline.py runs it: on a CPU with bf16 the default precision moves
+    # scores by up to ~0.01, more than that test's 1e-3
+    out = Pipeline.default(clauses=True, config=RuntimeConfig(dtype="float32")).run(
+        vocnlp.io.load_sample(), text_col="comment"
+    )
     rows = []
     for _, r in out.iterrows():
         row = {c: _plain(r[c]) for c in COLUMNS}

@@ -190,6 +190,18 @@ def test_nps_agreement(nlp: Pipeline, shared_data: Path) -> None:
     assert agree >= 0.78, agree    # measured 0.83-0.85 (benchmarks/RESULTS.md)
 
 
+def test_indonesian_hotel_and_car_complaints_read_negative(nlp: Pipeline, shared_data: Path) -> None:
+    # bug: "Kamar kotor" (dirty room), "kotor", "Wifi lemot" (slow wifi) read positive; the theme "kamar kotor"
+    # showed 58% negative where the aspect's gold was 99%. IndoNLU's aspect reviews now train the head (train
+    # split); these are its valid split, never trained on: 229 complaints, 59 praising reviews.
+    df = pd.read_csv(shared_data / "themes_indonlu_absa" / "data.csv")
+    df = df[(df["split"] == "valid") & df["label"].isin(["negative", "positive"])].reset_index(drop=True)
+    out = nlp.run(df, text_col="text")
+    recall = (out["sentiment"] == df["label"]).groupby(df["label"]).mean()
+    assert recall["negative"] >= 0.88, recall.to_dict()   # measured 0.926; the head before: 0.764
+    assert recall["positive"] >= 0.5, recall.to_dict()    # measured 0.61, before and after
+
+
 def test_nasty_inputs_keep_the_policy(nlp: Pipeline, nasty: list[object]) -> None:
     out = nlp.run(pd.DataFrame({"text": pd.Series(nasty, dtype=object)}), text_col="text")
     assert len(out) == len(nasty)
