@@ -364,6 +364,14 @@ def theme_model_row(out, name: str, mname: str, params: dict, agree, rng_seed: i
 
 NOTES = """
 
+Rerun 2026-12-07 with the sentiment head retrained on IndoNLU's aspect reviews (Pipeline outputs made again;
+BERTopic rows, clause splitting and the fit time on 10k clauses taken from the run of 2026-12-06): the default
+"(phrases)" rows are the same in every column but fit seconds, except NSMC, whose cached outputs had been made by
+older code (junk clauses 31.0% -> 30.9%, largest theme by clause 7.0% -> 7.1%, 연기 252 -> 251 comments);
+the "(clusters)" rows moved, as their merges compare two themes' mean sentiment: NPS 32 -> 28 themes (label coverage
+0.46 -> 0.50, refit 0.666 / 0.609 -> 0.660 / 0.589), IndoNLU NMI 0.433 -> 0.439, NSMC 30 -> 28 (refit 0.560 ->
+0.523), Japanese 43 -> 39 (refit 0.343 -> 0.402).
+
 Two ThemeModel rows per set, same Pipeline outputs, same run: "(phrases)" is the default since 2026-12-04
 (`discovery="auto"` picks anchored phrases on all five sets: one known language holds 95% of each set's
 clauses and the anchored themes take in 91-100% of them), "(clusters)" is UMAP + HDBSCAN, the only way

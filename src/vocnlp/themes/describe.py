@@ -168,8 +168,9 @@ def _examples(
     and two of the three examples of the NSMC theme 지루 (boring) had read "지루하진 않았다" (it was not boring).
 
     ``mix``: the theme's shares of negative / neutral / positive comments; the examples then follow it
-    (:func:`example_quota`): the IndoNLU theme "kamarnya bersih / bau kamarnya", 91% negative, had shown three
-    clauses praising the room, the nearest to its centre."""
+    (:func:`example_quota`), as read by the sentiment head: the three clauses nearest the centre can all praise
+    while most of the theme's comments complain (IndoNLU's "pelayanan", service, 57% negative, had shown three
+    praising clauses)."""
     import numpy as np
 
     idx = np.nonzero(labels == theme)[0]
