@@ -39,6 +39,7 @@ bench: install
 	HF_HUB_OFFLINE=1 $(PY) benchmarks/quality.py
 	HF_HUB_OFFLINE=1 $(PY) benchmarks/themes.py
 	HF_HUB_OFFLINE=1 $(PY) benchmarks/themes_real.py
+	HF_HUB_OFFLINE=1 $(PY) benchmarks/aspect_sentiment.py
 	HF_HUB_OFFLINE=1 $(PY) benchmarks/themes_parallel.py
 	HF_HUB_OFFLINE=1 $(PY) benchmarks/analyze.py
 	HF_HUB_OFFLINE=1 $(PY) benchmarks/service.py
