@@ -38,7 +38,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
 from _common import ROOT, md_table, write_section  # noqa: E402
 
-POLES = ("negative", "neutral", "positive")
+from vocnlp.themes.describe import POLES  # noqa: E402
+from vocnlp.themes.describe import clause_vote as vote  # noqa: E402
+
 #: short clauses of IndoNLU hotel reviews, with a gloss: complaints the head before 2026-12-07 read positive,
 #: and praise of the room that reads negative
 PHRASES = {"kotor": "dirty", "Kamar kotor": "dirty room", "Wifi lemot.": "slow wifi",
@@ -59,14 +61,6 @@ def mentions(key: str, df) -> list[dict[str, str]]:  # type: ignore[no-untyped-d
                 d[f"{df['domain'].iloc[i]}:{a}" if key == "id" else a] = p
         out.append(d)
     return out
-
-
-def vote(labels: list[str]) -> str:
-    """The majority of a theme's clause labels in one comment; as many positive as negative reads neutral."""
-    c = Counter(labels)
-    if c["positive"] == c["negative"] and c["positive"] > 0:
-        return "neutral"
-    return max(POLES, key=lambda p: (c[p], p == "neutral"))
 
 
 def macro_f1(gold: list[str], pred: list[str], classes: tuple[str, ...]) -> float:

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "class_tfidf",
+    "clause_vote",
     "comment_sentiment",
     "ctfidf_terms",
     "describe_themes",
@@ -115,14 +116,32 @@ def pick_label(terms: Sequence[str], taken: set[str], *, n: int = 2) -> str:
     return label
 
 
-def comment_sentiment(rows: Sequence[int], labels: Sequence[str | None]) -> dict[str, float]:
-    """A theme's share of negative / neutral / positive comments, each comment read from its clauses of the theme.
+#: the sentiment labels, in the order the report shows them
+POLES = ("negative", "neutral", "positive")
 
-    ``rows``: each of the theme's clauses' comment; ``labels``: its sentiment (None: unknown). A comment reads
-    as most of its clauses of the theme do; as many positive as negative clauses, or a tie with neutral,
-    reads neutral. Counted per comment, as the report says: a review that returns to the waiters three times
-    counts once. On ASAP's gold aspect polarity this is nearer the truth than a share of clauses
-    (benchmarks/aspect_sentiment.py). NaN shares when no clause has a label.
+
+def clause_vote(labels: Sequence[str]) -> str:
+    """How one comment reads on a theme, from the sentiment of its clauses of the theme: as most of them do; as
+    many positive as negative, or a tie with neutral, reads neutral.
+
+    Example:
+        >>> clause_vote(["negative", "negative", "positive"]), clause_vote(["negative", "positive"])
+        ('negative', 'neutral')
+    """
+    c = Counter(labels)
+    if c["positive"] == c["negative"] and c["positive"]:
+        return "neutral"
+    return max(POLES, key=lambda p: (c[p], p == "neutral"))
+
+
+def comment_sentiment(rows: Sequence[int], labels: Sequence[str | None]) -> dict[str, float]:
+    """A theme's share of negative / neutral / positive comments, each comment read from its clauses of the theme
+    (:func:`clause_vote`).
+
+    ``rows``: each of the theme's clauses' comment; ``labels``: its sentiment (None: unknown). Counted per
+    comment, as the report says: a review that returns to the waiters three times counts once. On ASAP's gold
+    aspect polarity this is nearer the truth than a share of clauses (benchmarks/aspect_sentiment.py). NaN
+    shares when no clause has a label.
 
     Example:
         >>> comment_sentiment([0, 0, 1, 2], ["negative", "negative", "positive", "negative"])
@@ -130,20 +149,14 @@ def comment_sentiment(rows: Sequence[int], labels: Sequence[str | None]) -> dict
         >>> comment_sentiment([0, 0], ["negative", "positive"])["neutral"]
         1.0
     """
-    per: dict[int, Counter[str]] = {}
+    per: dict[int, list[str]] = {}
     for r, lab in zip(rows, labels):
         if lab is not None:
-            per.setdefault(int(r), Counter())[lab] += 1
-    poles = ("negative", "neutral", "positive")
+            per.setdefault(int(r), []).append(lab)
     if not per:
-        return dict.fromkeys(poles, math.nan)
-    votes: Counter[str] = Counter()
-    for c in per.values():
-        if c["positive"] == c["negative"] and c["positive"]:
-            votes["neutral"] += 1
-        else:
-            votes[max(poles, key=lambda p: (c[p], p == "neutral"))] += 1
-    return {p: round(votes[p] / len(per), 4) for p in poles}
+        return dict.fromkeys(POLES, math.nan)
+    votes = Counter(clause_vote(labs) for labs in per.values())
+    return {p: round(votes[p] / len(per), 4) for p in POLES}
 
 
 def _same_stem(a: str, b: str) -> bool:
@@ -216,10 +229,9 @@ def example_quota(mix: Mapping[str, float] | None, k: int) -> dict[str, int]:
     """
     if not mix or any(math.isnan(v) for v in mix.values()):
         return {}
-    poles = ("negative", "neutral", "positive")
-    exact = {p: float(mix.get(p, 0.0)) * k for p in poles}
-    quota = {p: int(exact[p]) for p in poles}
-    for p in sorted(poles, key=lambda p: (-(exact[p] - quota[p]), poles.index(p)))[: k - sum(quota.values())]:
+    exact = {p: float(mix.get(p, 0.0)) * k for p in POLES}
+    quota = {p: int(exact[p]) for p in POLES}
+    for p in sorted(POLES, key=lambda p: (-(exact[p] - quota[p]), POLES.index(p)))[: k - sum(quota.values())]:
         quota[p] += 1
     return quota
 
